@@ -1,0 +1,60 @@
+// Shared set-up of the end-to-end specs: one server and one browser per file,
+// a fresh context (empty storage) per test, and per page a record of console
+// errors, page errors and every request that leaves the page's origin.
+// A failing test leaves a screenshot in e2e/artifacts/.
+import { after, before, test } from 'node:test';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+
+const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+
+export function setup() {
+  const env = { url: '', browser: null, server: null };
+  before(async () => {
+    env.server = await serve();
+    env.url = env.server.url;
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** Opens a page at `hash` in a fresh context; returns { page, log, context }. */
+export async function open(env, hash = '', options = {}) {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const log = { errors: [], foreign: [] };
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(env.url) && !u.startsWith('data:') && !u.startsWith('blob:')) log.foreign.push(u);
+  });
+  await page.goto(`${env.url}/${hash}`);
+  await page.waitForSelector('[data-testid=slide]');
+  return { page, log, context };
+}
+
+/** A test whose failure leaves a screenshot of every page it opened. */
+export function spec(name, body) {
+  test(name, async () => {
+    const pages = [];
+    try {
+      await body((p) => { pages.push(p); return p; });
+    } catch (e) {
+      await mkdir(ARTIFACTS, { recursive: true });
+      const safe = name.replace(/[^a-z0-9]+/gi, '-');
+      await Promise.all(pages.map((p, i) =>
+        p.screenshot({ path: resolve(ARTIFACTS, `${safe}-${i}.png`), fullPage: true }).catch(() => {})));
+      throw e;
+    }
+  });
+}
+
+export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
+export const hashOf = (page) => page.evaluate(() => location.hash);

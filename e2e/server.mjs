@@ -1,0 +1,43 @@
+// A static file server for the built page (dist/), on 127.0.0.1 and a free
+// port. Used by the end-to-end tests, the screenshots and the benchmark.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+/** Serves `dir`; resolves to { url, close }. */
+export async function serve(dir = resolve(import.meta.dirname, '..', 'dist'), port = 0) {
+  const root = resolve(dir);
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = normalize(join(root, path));
+      if (!file.startsWith(root)) throw new Error('outside');
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await serve(process.argv[2], Number(process.env.PORT ?? 8080));
+  console.log(`serving on ${url}`);
+}

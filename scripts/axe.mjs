@@ -1,0 +1,53 @@
+// Runs axe-core on every slide, in light and dark themes and with the
+// contents and shortcut overlays open, and prints the violations per slide.
+// Exits non-zero when there is any violation. Usage: node scripts/axe.mjs URL
+import AxeBuilder from '@axe-core/playwright';
+import { launch } from '../e2e/browser.mjs';
+
+const base = process.argv[2];
+if (!base) throw new Error('usage: node scripts/axe.mjs URL');
+
+const browser = await launch();
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(`${base}/#/intro`);
+await page.waitForSelector('[data-testid=slide]');
+await page.keyboard.press('o');
+const slugs = await page.$$eval('#overview .ov-item', (items) => items.map((_, i) => i));
+await page.keyboard.press('Escape');
+
+let total = 0;
+const rows = [];
+async function check(label) {
+  const r = await new AxeBuilder({ page }).analyze();
+  const n = r.violations.reduce((s, v) => s + v.nodes.length, 0);
+  total += n;
+  rows.push([label, n, r.violations.map((v) => `${v.id}(${v.nodes.length})`).join(' ')]);
+}
+
+for (const theme of ['light', 'dark']) {
+  for (const lang of ['both', 'zh', 'en']) {
+    await page.goto(`${base}/#/intro?lang=${lang}&theme=${theme}`);
+    await page.waitForSelector('[data-testid=slide]');
+    for (let i = 0; i < slugs.length; i++) {
+      if (i > 0) {
+        await page.keyboard.press('ArrowRight');
+        await page.waitForFunction((n) => document.querySelector('progress')?.value === n, i + 1);
+      }
+      const slug = await page.getAttribute('[data-testid=slide]', 'data-slide');
+      await check(`${slug} ${lang} ${theme}`);
+    }
+  }
+  await page.keyboard.press('s');
+  await check(`speaker-notes ${theme}`);
+  await page.keyboard.press('o');
+  await check(`contents ${theme}`);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+?');
+  await check(`shortcuts ${theme}`);
+  await page.keyboard.press('Escape');
+}
+await browser.close();
+
+for (const [label, n, ids] of rows) console.log(`axe ${label.padEnd(28)} ${n} ${ids}`);
+console.log(`axe: ${rows.length} views, ${total} violations`);
+process.exit(total === 0 ? 0 : 1);

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): builds the release and prints the gzip size of
+# what the page transfers, Lighthouse scores (mobile preset, Debian's
+# Chromium) and axe-core violations per slide. Budgets: total <= 120 KB gzip,
+# Lighthouse performance >= 95 and accessibility 100, axe 0 violations.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh >/dev/null
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+mkdir -p bench-out
+
+trunk build --release --offline >bench-out/build.log 2>&1 || { cat bench-out/build.log; exit 1; }
+
+echo "== transfer size (gzip -9)"
+total=0
+for ext in wasm js css html; do
+  size=0
+  for f in dist/*."$ext"; do
+    [ -e "$f" ] || continue
+    size=$((size + $(gzip -9 -c "$f" | wc -c)))
+  done
+  total=$((total + size))
+  printf '%-5s %7d B  (%d.%d KB)\n' "$ext" "$size" $((size / 1024)) $(((size % 1024) * 10 / 1024))
+done
+printf 'total %7d B  (%d.%d KB; budget 120 KB)\n' "$total" $((total / 1024)) $(((total % 1024) * 10 / 1024))
+
+PORT=${BENCH_PORT:-8765}
+PORT=$PORT node e2e/server.mjs dist >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
+URL="http://127.0.0.1:$PORT"
+
+echo "== Lighthouse (mobile preset)"
+CHROME_PATH=/usr/bin/chromium lighthouse "$URL/#/intro" \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
+  --only-categories=performance,accessibility,best-practices \
+  --output=json --output-path=bench-out/lighthouse.json --quiet || true
+node -e '
+  const r = require("./bench-out/lighthouse.json");
+  for (const [k, c] of Object.entries(r.categories)) console.log(`${k.padEnd(15)} ${Math.round(c.score * 100)}`);
+  for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"])
+    console.log(`  ${id.padEnd(26)} ${r.audits[id].displayValue}`);
+  for (const c of ["accessibility", "best-practices"]) for (const a of r.categories[c].auditRefs)
+    if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
+'
+
+echo "== axe-core"
+node scripts/axe.mjs "$URL" | tail -n 1

@@ -1,0 +1,30 @@
+// Takes screenshots of the built page for a person to look at: each
+// language choice, light and dark, desktop and phone width.
+// Usage: node scripts/screenshots.mjs URL OUT_DIR [slug ...]
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launch } from '../e2e/browser.mjs';
+
+const [base, outDir = 'bench-out/shots', ...slugs] = process.argv.slice(2);
+if (!base) throw new Error('usage: node scripts/screenshots.mjs URL OUT_DIR [slug ...]');
+const slides = slugs.length ? slugs : ['intro', 'applications'];
+await mkdir(outDir, { recursive: true });
+
+const browser = await launch();
+const sizes = { desktop: { width: 1440, height: 900 }, phone: { width: 360, height: 740 } };
+for (const [size, viewport] of Object.entries(sizes)) {
+  const page = await browser.newPage({ viewport, deviceScaleFactor: 1 });
+  for (const slug of slides) {
+    for (const lang of ['zh', 'en', 'both']) {
+      for (const theme of ['light', 'dark']) {
+        await page.goto(`${base}/#/${slug}?lang=${lang}&theme=${theme}`);
+        await page.waitForSelector(`[data-slide="${slug}"]`);
+        const file = resolve(outDir, `${slug}-${lang}-${theme}-${size}.png`);
+        await page.screenshot({ path: file });
+        console.log(file);
+      }
+    }
+  }
+  await page.close();
+}
+await browser.close();

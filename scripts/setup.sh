@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs, idempotently, everything the build and the tests need on a fresh
+# Debian machine with rustup, node and npm: the wasm32 target, trunk,
+# wasm-bindgen-cli (the version pinned in Cargo.toml), wasm-opt (npm binaryen),
+# Chromium + ChromeDriver, and the npm packages of the end-to-end tests.
+# Safe to run again: each step checks before it installs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+log() { printf '[setup] %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding rust target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+
+if ! trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then
+  log "installing trunk $TRUNK_VERSION (takes several minutes)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $BINDGEN_VERSION"
+  # Not --locked: the registry lacks one of its locked dependencies.
+  cargo install wasm-bindgen-cli --version "$BINDGEN_VERSION" --force
+fi
+
+# Chromium and its driver for the browser tests; a CJK font so that
+# screenshots show the Chinese text.
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi 'CJK'; then
+  log "installing chromium, chromium-driver and fonts-noto-cjk"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+fi
+
+# npm packages: binaryen (wasm-opt), playwright-core, axe-core, lighthouse.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ]; then
+  log "installing npm packages"
+  if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+
+log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | head -1)"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every check CI runs, installing what is missing first:
+# format, clippy (native and wasm32, warnings denied), native tests,
+# browser tests (wasm-bindgen-test in headless Chromium), the release build,
+# and the end-to-end tests (Playwright) against that build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "format"
+cargo fmt --all -- --check
+
+step "clippy (native)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "clippy (wasm32)"
+cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "native tests"
+cargo test --locked
+
+step "browser tests (headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release --offline
+
+step "end-to-end tests (Playwright, release build)"
+node --test --test-concurrency=1 e2e/*.spec.mjs

@@ -1,0 +1,7 @@
+//! Yew components. Each takes data and `on_*` callbacks as props; none owns
+//! app state (that is `app::App`'s reducer). Text comes from `i18n`.
+
+pub mod deck;
+pub mod overlays;
+pub mod rich;
+pub mod toolbar;

@@ -1,0 +1,20 @@
+//! An interactive, bilingual explainer of a set of notes on large language
+//! models (August 2024), rendered by Yew.
+//!
+//! Pure modules (no web dependencies, tested natively): `text_format`, `i18n`,
+//! `markup`, `slides`, `route`, `state`. Browser glue: `web`. Components:
+//! `app` (the root, owner of the state) and `components`. See ARCHITECTURE.md.
+
+pub mod i18n;
+pub mod markup;
+pub mod route;
+pub mod slides;
+pub mod state;
+pub mod text_format;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,290 @@
+//! The URL hash codec: `#/{slide}?{key}={value}&...`. Pure: no web dependencies.
+//!
+//! The hash holds the slide and every setting that differs from its default,
+//! so a view can be shared as a link. Parsing never fails: each unknown or
+//! invalid part falls back to its default, field by field, and is reported in
+//! `Parsed::ignored` so the page can say what it ignored.
+
+use std::fmt;
+
+use crate::i18n::Lang;
+use crate::slides::SlideId;
+
+/// The colour theme the reader chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The opposite of what is shown now (the `t` key). `system_dark` says
+    /// whether the system prefers dark.
+    pub fn toggled(self, system_dark: bool) -> Theme {
+        let dark_now = match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        };
+        if dark_now {
+            Theme::Light
+        } else {
+            Theme::Dark
+        }
+    }
+}
+
+impl std::str::FromStr for Theme {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Theme::ALL.into_iter().find(|t| t.id() == s).ok_or(())
+    }
+}
+
+/// Everything the URL holds.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Route {
+    pub slide: SlideId,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Speaker notes shown.
+    pub speaker: bool,
+}
+
+/// A parsed hash: the route, whether the hash set language and theme (so the
+/// stored choice applies where it did not), and the parts it ignored.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub route: Route,
+    pub has_lang: bool,
+    pub has_theme: bool,
+    /// Each ignored part, shortened for display.
+    pub ignored: Vec<String>,
+}
+
+/// Longest piece of an ignored part shown back to the reader, in characters.
+const SHOWN_CHARS: usize = 40;
+
+/// A part of a link or setting as shown back to the reader: decoded,
+/// without control characters, at most `SHOWN_CHARS` long.
+pub fn shown(s: &str) -> String {
+    let decoded = percent_decode(s);
+    let mut out: String = decoded
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(SHOWN_CHARS)
+        .collect();
+    if decoded.chars().count() > SHOWN_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept or replaced.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Parsed {
+    /// Parses a location hash (with or without its leading `#`).
+    pub fn from_hash(hash: &str) -> Parsed {
+        let mut p = Parsed::default();
+        let body = hash.strip_prefix('#').unwrap_or(hash);
+        let body = body.strip_prefix('/').unwrap_or(body);
+        let (path, query) = match body.split_once('?') {
+            Some((a, b)) => (a, b),
+            None => (body, ""),
+        };
+        let path = path.trim_end_matches('/');
+        if !path.is_empty() {
+            match percent_decode(path).parse::<SlideId>() {
+                Ok(s) => p.route.slide = s,
+                Err(()) => p.ignored.push(shown(path)),
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for part in query.split('&').filter(|s| !s.is_empty()) {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            if seen.contains(&k) {
+                p.ignored.push(shown(part));
+                continue;
+            }
+            let ok = match k {
+                "lang" => v.parse().map(|l| p.route.lang = l).is_ok(),
+                "theme" => v.parse().map(|t| p.route.theme = t).is_ok(),
+                "notes" if v == "1" || v == "0" => {
+                    p.route.speaker = v == "1";
+                    true
+                }
+                _ => false,
+            };
+            p.has_lang |= ok && k == "lang";
+            p.has_theme |= ok && k == "theme";
+            if ok {
+                seen.push(k);
+            } else {
+                p.ignored.push(shown(part));
+            }
+        }
+        p
+    }
+}
+
+impl fmt::Display for Route {
+    /// The canonical hash: only settings that differ from their defaults.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = Route::default();
+        write!(f, "#/{}", self.slide)?;
+        let mut sep = '?';
+        let mut param = |f: &mut fmt::Formatter<'_>, k: &str, v: &str| {
+            let r = write!(f, "{sep}{k}={v}");
+            sep = '&';
+            r
+        };
+        if self.lang != d.lang {
+            param(f, "lang", self.lang.id())?;
+        }
+        if self.theme != d.theme {
+            param(f, "theme", self.theme.id())?;
+        }
+        if self.speaker != d.speaker {
+            param(f, "notes", "1")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::slides::SLIDES;
+
+    #[test]
+    fn every_route_round_trips() {
+        for s in SLIDES {
+            for lang in Lang::ALL {
+                for theme in Theme::ALL {
+                    for speaker in [false, true] {
+                        let r = Route {
+                            slide: s.id,
+                            lang,
+                            theme,
+                            speaker,
+                        };
+                        let p = Parsed::from_hash(&r.to_string());
+                        assert_eq!(p.route, r);
+                        assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn defaults_are_left_out_of_the_hash() {
+        assert_eq!(Route::default().to_string(), "#/intro");
+        let r = Route {
+            slide: SlideId::Precision,
+            lang: Lang::En,
+            ..Route::default()
+        };
+        assert_eq!(r.to_string(), "#/precision?lang=en");
+    }
+
+    #[test]
+    fn empty_hash_is_the_first_slide_without_complaint() {
+        for h in ["", "#", "#/", "/"] {
+            let p = Parsed::from_hash(h);
+            assert_eq!(p.route, Route::default());
+            assert!(p.ignored.is_empty());
+        }
+    }
+
+    #[test]
+    fn invalid_hash_falls_back_to_defaults_field_by_field() {
+        let p = Parsed::from_hash("#/nowhere?lang=xx&theme=dark&zoom=3&&=&notes=maybe");
+        assert_eq!(p.route.slide, SlideId::Intro);
+        assert_eq!(p.route.lang, Lang::default());
+        assert_eq!(p.route.theme, Theme::Dark);
+        assert!(!p.route.speaker);
+        assert_eq!(
+            p.ignored,
+            vec!["nowhere", "lang=xx", "zoom=3", "=", "notes=maybe"]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_keep_the_first() {
+        let p = Parsed::from_hash("#/memory?lang=zh&lang=en");
+        assert_eq!(p.route.lang, Lang::Zh);
+        assert_eq!(p.ignored, vec!["lang=en"]);
+    }
+
+    #[test]
+    fn slide_without_slash_and_with_trailing_slash_parse() {
+        assert_eq!(Parsed::from_hash("#memory").route.slide, SlideId::Memory);
+        assert_eq!(Parsed::from_hash("#/memory/").route.slide, SlideId::Memory);
+    }
+
+    #[test]
+    fn ignored_parts_are_decoded_and_shortened() {
+        let long = "x".repeat(100);
+        let p = Parsed::from_hash(&format!("#/{long}"));
+        assert_eq!(p.ignored[0].chars().count(), SHOWN_CHARS + 1);
+        let p = Parsed::from_hash("#/%E4%B8%AD%zz%");
+        assert_eq!(p.ignored, vec!["中%zz%"]);
+    }
+
+    #[test]
+    fn any_bytes_parse_without_panic() {
+        let samples = [
+            "#/%",
+            "#/%F",
+            "#/%FF%FE",
+            "#?",
+            "#??",
+            "#/?&&&",
+            "#/\u{0}\u{7f}",
+            "#/intro?lang",
+            "#/😀?😀=😀",
+        ];
+        for s in samples {
+            let _ = Parsed::from_hash(s);
+        }
+        // Every prefix of a long mixed string as well.
+        let s = "#/precision?lang=en&theme=dark&notes=1&x=%E4%B8%AD";
+        for i in 0..=s.len() {
+            if s.is_char_boundary(i) {
+                let _ = Parsed::from_hash(&s[..i]);
+            }
+        }
+    }
+}

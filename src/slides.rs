@@ -1,0 +1,227 @@
+//! The slide registry: one enum of slide ids and one table that gives each its
+//! URL slug, its text keys and its panel. Pure: no web dependencies.
+//!
+//! Adding a slide is adding a variant, a row in `SLIDES` (in deck order) and
+//! its text in both `content/*.txt` files; a panel slide also names its panel.
+//! Text keys are `{key}.title`, `{key}.notes` (the notes' own words, when the
+//! slide has them), `{key}.context` (our explanation, when it has one) and
+//! `{key}.speaker` (speaker notes, every slide).
+
+use std::fmt;
+use std::str::FromStr;
+
+/// Every slide, in deck order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum SlideId {
+    #[default]
+    Intro,
+    Ingredients,
+    Bandwidth,
+    Memory,
+    Precision,
+    Resources,
+    Alternatives,
+    Moore,
+    Models,
+    Applications,
+    PostTraining,
+    Data,
+    Evaluation,
+    RentVsBuy,
+    Personal,
+    Phd,
+    Work,
+    References,
+}
+
+/// What a slide shows besides its text. Later panels add variants here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Panel {
+    /// Text only.
+    None,
+}
+
+/// One row of the registry.
+#[derive(Clone, Copy, Debug)]
+pub struct SlideInfo {
+    pub id: SlideId,
+    /// The id in the URL: `#/{slug}`.
+    pub slug: &'static str,
+    /// Prefix of the slide's text keys.
+    pub key: &'static str,
+    /// Whether the slide quotes the notes (`{key}.notes`).
+    pub has_notes: bool,
+    /// Whether the slide has our explanation (`{key}.context`).
+    pub has_context: bool,
+    pub panel: Panel,
+}
+
+const fn row(
+    id: SlideId,
+    slug: &'static str,
+    key: &'static str,
+    has_notes: bool,
+    has_context: bool,
+) -> SlideInfo {
+    SlideInfo {
+        id,
+        slug,
+        key,
+        has_notes,
+        has_context,
+        panel: Panel::None,
+    }
+}
+
+/// The registry, in deck order.
+pub static SLIDES: &[SlideInfo] = &[
+    row(SlideId::Intro, "intro", "intro", false, true),
+    row(
+        SlideId::Ingredients,
+        "ingredients",
+        "ingredients",
+        true,
+        true,
+    ),
+    row(SlideId::Bandwidth, "bandwidth", "bandwidth", true, true),
+    row(SlideId::Memory, "memory", "memory", true, true),
+    row(SlideId::Precision, "precision", "precision", true, true),
+    row(SlideId::Resources, "resources", "resources", true, true),
+    row(
+        SlideId::Alternatives,
+        "alternatives",
+        "alternatives",
+        true,
+        true,
+    ),
+    row(SlideId::Moore, "moore", "moore", true, true),
+    row(SlideId::Models, "models", "models", true, true),
+    row(
+        SlideId::Applications,
+        "applications",
+        "applications",
+        true,
+        true,
+    ),
+    row(
+        SlideId::PostTraining,
+        "post-training",
+        "post_training",
+        true,
+        true,
+    ),
+    row(SlideId::Data, "data", "data", true, true),
+    row(SlideId::Evaluation, "evaluation", "evaluation", true, true),
+    row(SlideId::RentVsBuy, "rent-vs-buy", "rent_vs_buy", true, true),
+    row(SlideId::Personal, "personal", "personal", true, true),
+    row(SlideId::Phd, "phd", "phd", true, true),
+    row(SlideId::Work, "work", "work", true, false),
+    row(SlideId::References, "references", "references", false, true),
+];
+
+impl SlideId {
+    /// Position in the deck, from 0.
+    pub fn index(self) -> usize {
+        SLIDES.iter().position(|s| s.id == self).unwrap_or(0)
+    }
+
+    pub fn info(self) -> &'static SlideInfo {
+        &SLIDES[self.index()]
+    }
+
+    pub fn first() -> SlideId {
+        SLIDES[0].id
+    }
+
+    pub fn last() -> SlideId {
+        SLIDES[SLIDES.len() - 1].id
+    }
+
+    /// The next slide, or this one at the end.
+    pub fn next(self) -> SlideId {
+        SLIDES.get(self.index() + 1).map_or(self, |s| s.id)
+    }
+
+    /// The previous slide, or this one at the start.
+    pub fn prev(self) -> SlideId {
+        self.index().checked_sub(1).map_or(self, |i| SLIDES[i].id)
+    }
+}
+
+impl fmt::Display for SlideId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.info().slug)
+    }
+}
+
+impl FromStr for SlideId {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        SLIDES.iter().find(|r| r.slug == s).map(|r| r.id).ok_or(())
+    }
+}
+
+/// Every text key a slide needs, for the content tests.
+pub fn required_keys(info: &SlideInfo) -> Vec<String> {
+    let mut keys = vec![
+        format!("{}.title", info.key),
+        format!("{}.speaker", info.key),
+    ];
+    if info.has_notes {
+        keys.push(format!("{}.notes", info.key));
+    }
+    if info.has_context {
+        keys.push(format!("{}.context", info.key));
+    }
+    keys
+}
+
+/// A slide's text key for one part, e.g. `text_key(info, "title")` = `"moore.title"`.
+pub fn text_key(info: &SlideInfo, part: &str) -> String {
+    format!("{}.{part}", info.key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_lists_each_slide_once_with_unique_slugs() {
+        for (i, a) in SLIDES.iter().enumerate() {
+            assert_eq!(a.id.index(), i, "{:?} out of place", a.id);
+            for b in &SLIDES[i + 1..] {
+                assert_ne!(a.slug, b.slug);
+                assert_ne!(a.key, b.key);
+            }
+        }
+    }
+
+    #[test]
+    fn slugs_parse_back_to_their_slide() {
+        for s in SLIDES {
+            assert_eq!(s.slug.parse::<SlideId>(), Ok(s.id));
+            assert_eq!(s.id.to_string(), s.slug);
+        }
+        assert!("nope".parse::<SlideId>().is_err());
+    }
+
+    #[test]
+    fn next_and_prev_stop_at_the_ends() {
+        assert_eq!(SlideId::first().prev(), SlideId::first());
+        assert_eq!(SlideId::last().next(), SlideId::last());
+        assert_eq!(SlideId::Intro.next(), SlideId::Ingredients);
+        assert_eq!(SlideId::Ingredients.prev(), SlideId::Intro);
+    }
+
+    #[test]
+    fn every_slide_has_its_text_in_both_languages() {
+        use crate::i18n::TextLang;
+        for s in SLIDES {
+            for key in required_keys(s) {
+                for lang in [TextLang::Zh, TextLang::En] {
+                    assert!(lang.get(&key).is_some(), "{key} missing in {lang:?}");
+                }
+            }
+        }
+    }
+}

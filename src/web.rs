@@ -1,0 +1,159 @@
+//! Browser glue: location hash and history, storage, theme and language
+//! attributes on `<html>`, full screen, and the panic banner. Every call
+//! tolerates a missing window, document or storage: it does nothing and
+//! returns a default, never panics. The one Yew call is the panic hook.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, Storage, Window};
+
+use crate::i18n::TextLang;
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The location hash including its `#`, or "" when there is none.
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the hash: a new history entry when `push`, else in place.
+/// Neither fires `hashchange`.
+pub fn set_hash(hash: &str, push: bool) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(hash))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(hash))
+    };
+}
+
+fn storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Key prefix of everything the page stores.
+const STORE_PREFIX: &str = "llm-notes.";
+
+/// A stored setting, as saved.
+pub fn stored(key: &str) -> Option<String> {
+    storage()?
+        .get_item(&format!("{STORE_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Saves a setting; storage that is full or blocked is ignored.
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+    }
+}
+
+/// Forgets a setting (used when a saved value was not understood).
+pub fn unstore(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{STORE_PREFIX}{key}"));
+    }
+}
+
+/// The media query the theme follows when set to "system".
+pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// Whether the system prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+fn root() -> Option<Element> {
+    document()?.document_element()
+}
+
+/// Sets `data-theme` and `lang` on `<html>`, and the document title.
+pub fn apply_page(theme: &str, lang: TextLang, title: &str) {
+    if let Some(r) = root() {
+        let _ = r.set_attribute("data-theme", theme);
+        let _ = r.set_attribute("lang", lang.tag());
+    }
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Enters full screen, or leaves it when already there.
+pub fn toggle_fullscreen() {
+    let Some(d) = document() else { return };
+    if d.fullscreen_element().is_some() {
+        d.exit_fullscreen();
+    } else if let Some(r) = d.document_element() {
+        let _ = r.request_fullscreen();
+    }
+}
+
+/// Focuses the element with this id, if it exists and can take focus.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Id of the banner a panic shows.
+pub const ERROR_BANNER_ID: &str = "error-banner";
+
+/// Shows the error banner with `message`, in both languages, built with
+/// plain DOM calls so it works after the app has died.
+pub fn show_error_banner(message: &str) {
+    let Some(d) = document() else { return };
+    let Some(body) = d.body() else { return };
+    let banner = match d.get_element_by_id(ERROR_BANNER_ID) {
+        Some(b) => b,
+        None => {
+            let Ok(b) = d.create_element("div") else {
+                return;
+            };
+            b.set_id(ERROR_BANNER_ID);
+            let _ = b.set_attribute("role", "alert");
+            let _ = b.set_attribute("data-testid", "error-banner");
+            let _ = body.prepend_with_node_1(&b);
+            b
+        }
+    };
+    let text: Vec<String> = [TextLang::Zh, TextLang::En]
+        .iter()
+        .map(|l| crate::i18n::fill(l.t("ui.panic"), &[("msg", message)]))
+        .collect();
+    banner.set_text_content(Some(&text.join(" / ")));
+}
+
+/// Routes panics to the console (with a stack) and to the error banner.
+/// Goes through Yew, which otherwise replaces the hook when the app mounts.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        show_error_banner(&format!("{msg}{at}"));
+    }));
+}

@@ -1,0 +1,212 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): components mount
+//! into a fresh element, respond to clicks and keys, and render what a reader
+//! would see. Run with `cargo test --target wasm32-unknown-unknown --test web`.
+#![cfg(target_arch = "wasm32")]
+
+use llm_notes_explainer::app::{App, AppProps};
+use llm_notes_explainer::i18n::Lang;
+use llm_notes_explainer::route::Route;
+use llm_notes_explainer::slides::{SlideId, SLIDES};
+use llm_notes_explainer::state::{Action, State};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
+}
+
+/// Mounts the app into a fresh element with the given state.
+async fn mount(state: State) -> Element {
+    let doc = document();
+    // One app at a time: earlier tests' apps are removed.
+    while let Some(old) = doc.get_element_by_id("test-root") {
+        old.remove();
+    }
+    let root = doc.create_element("div").expect("div");
+    root.set_id("test-root");
+    doc.body()
+        .expect("body")
+        .append_child(&root)
+        .expect("append");
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            initial: Some(state),
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn at(slide: SlideId, lang: Lang) -> State {
+    State {
+        route: Route {
+            slide,
+            lang,
+            ..Route::default()
+        },
+        ..State::default()
+    }
+}
+
+fn find(root: &Element, sel: &str) -> Option<Element> {
+    root.query_selector(sel).ok().flatten()
+}
+
+fn text(root: &Element, sel: &str) -> String {
+    find(root, sel)
+        .and_then(|e| e.text_content())
+        .unwrap_or_default()
+}
+
+fn click(root: &Element, sel: &str) {
+    find(root, sel)
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .unwrap_or_else(|| panic!("no {sel}"))
+        .click();
+}
+
+fn press(key: &str, shift: bool) {
+    let init = KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_shift_key(shift);
+    init.set_bubbles(true);
+    let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    document()
+        .body()
+        .expect("body")
+        .dispatch_event(&e)
+        .expect("dispatch");
+}
+
+#[wasm_bindgen_test]
+async fn slide_shows_chinese_original_and_english_side_by_side() {
+    let root = mount(at(SlideId::Resources, Lang::Both)).await;
+    let title = text(&root, "[data-testid=slide-title]");
+    assert!(title.contains("资源：电力与价格"), "{title}");
+    assert!(title.contains("Resources: power and price"), "{title}");
+    let zh = text(&root, "section[lang=zh-CN] .notes-quote");
+    assert!(zh.contains("耗电巨大"), "{zh}");
+    let en = text(&root, "section[lang=en] .notes-quote");
+    assert!(en.contains("Enormous power consumption"), "{en}");
+}
+
+#[wasm_bindgen_test]
+async fn english_only_hides_the_chinese_column() {
+    let root = mount(at(SlideId::Memory, Lang::En)).await;
+    assert!(find(&root, "section[lang=zh-CN]").is_none());
+    assert!(text(&root, "section[lang=en]").contains("192 GB"));
+}
+
+#[wasm_bindgen_test]
+async fn next_button_and_arrow_key_move_forward_and_progress_follows() {
+    let root = mount(at(SlideId::Intro, Lang::En)).await;
+    assert!(text(&root, "[data-testid=progress]").contains(&format!("Slide 1 of {}", SLIDES.len())));
+    click(&root, "[data-testid=next]");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&root, "[data-testid=slide]")
+            .and_then(|e| e.get_attribute("data-slide"))
+            .as_deref(),
+        Some("ingredients")
+    );
+    press("ArrowRight", false);
+    yew::scheduler::flush().await;
+    assert!(text(&root, "[data-testid=slide-title]").contains("bandwidth"));
+    assert!(text(&root, "[data-testid=progress]").contains("Slide 3 of"));
+    press(" ", true);
+    yew::scheduler::flush().await;
+    assert!(text(&root, "[data-testid=progress]").contains("Slide 2 of"));
+}
+
+#[wasm_bindgen_test]
+async fn missing_images_are_notices_not_images() {
+    let root = mount(at(SlideId::Personal, Lang::Both)).await;
+    let notices = root
+        .query_selector_all("[data-testid=missing-figure]")
+        .expect("query")
+        .length();
+    assert_eq!(notices, 14, "seven images, in two languages");
+    assert_eq!(root.query_selector_all("img").expect("query").length(), 0);
+    assert!(text(&root, "section[lang=en]").contains("image-20240827220307477.png"));
+}
+
+#[wasm_bindgen_test]
+async fn overview_opens_with_o_and_opens_a_slide() {
+    let root = mount(at(SlideId::Intro, Lang::En)).await;
+    press("o", false);
+    yew::scheduler::flush().await;
+    let items = root
+        .query_selector_all("#overview .ov-item")
+        .expect("query")
+        .length() as usize;
+    assert_eq!(items, SLIDES.len());
+    click(&root, &format!("#overview-item-{}", SlideId::Phd.index()));
+    yew::scheduler::flush().await;
+    assert!(find(&root, "#overview").is_none(), "the overview closes");
+    assert!(text(&root, "[data-testid=slide-title]").contains("PhD"));
+}
+
+#[wasm_bindgen_test]
+async fn help_lists_shortcuts_and_escape_closes_it() {
+    let root = mount(at(SlideId::Intro, Lang::Zh)).await;
+    press("?", true);
+    yew::scheduler::flush().await;
+    let help = text(&root, "[data-testid=help]");
+    assert!(
+        help.contains("键盘快捷键") && help.contains("PageDown"),
+        "{help}"
+    );
+    press("Escape", false);
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=help]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn s_toggles_speaker_notes() {
+    let root = mount(at(SlideId::Evaluation, Lang::En)).await;
+    assert!(find(&root, "[data-testid=speaker-notes]").is_none());
+    press("s", false);
+    yew::scheduler::flush().await;
+    assert!(text(&root, "[data-testid=speaker-notes]").contains("benchmarks"));
+}
+
+#[wasm_bindgen_test]
+async fn ignored_link_parts_are_shown_and_dismissable() {
+    let state = State::default().reduce(Action::Hash {
+        hash: "#/nowhere?lang=en&zoom=9".into(),
+        stored_lang: None,
+        stored_theme: None,
+    });
+    let root = mount(state).await;
+    let notice = text(&root, "[data-testid=notice]");
+    assert!(
+        notice.contains("nowhere") && notice.contains("zoom=9"),
+        "{notice}"
+    );
+    assert!(text(&root, "[data-testid=slide-title]").contains("Large language models"));
+    click(&root, "[data-testid=notice] button");
+    yew::scheduler::flush().await;
+    assert!(find(&root, "[data-testid=notice]").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn phd_slide_keeps_reference_link_and_highlights() {
+    let root = mount(at(SlideId::Phd, Lang::Zh)).await;
+    let link =
+        find(&root, "a[href='https://zhuanlan.zhihu.com/p/25099638']").expect("reference link");
+    assert!(link.text_content().unwrap_or_default().contains("参考链接"));
+    assert!(text(&root, "mark").contains("两个问题"));
+    assert_eq!(
+        root.query_selector_all(".notes-quote ol > li")
+            .expect("query")
+            .length(),
+        3
+    );
+}
