@@ -8,7 +8,8 @@ const base = process.argv[2];
 if (!base) throw new Error('usage: node scripts/axe.mjs URL');
 
 const browser = await launch();
-const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const page = await context.newPage();
 await page.goto(`${base}/#/intro`);
 await page.waitForSelector('[data-testid=slide]');
 await page.keyboard.press('o');

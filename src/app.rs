@@ -244,7 +244,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_fullscreen={Callback::from(|_: ()| web::toggle_fullscreen())} />
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={act(Action::DismissIgnored)} />
-            <main id="main" tabindex="-1" aria-labelledby="slide-title"
+            <main id="main" tabindex="0" aria-labelledby="slide-title"
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
                 <Slide slide={route.slide} lang={route.lang} />
             </main>

@@ -44,9 +44,11 @@ pub fn Slide(props: &SlideProps) -> Html {
                 }
             });
             let context = info.has_context.then(|| {
+                // The label sets our text apart from the notes' own; alone it is not needed.
+                let label = info.has_notes.then(|| html! { <h2 class="label">{l.t("ui.context")}</h2> });
                 html! {
                     <>
-                        <h2 class="label">{l.t("ui.context")}</h2>
+                        {label}
                         <div class="context">{rich(l.t(&text_key(info, "context")), l)}</div>
                     </>
                 }
@@ -81,7 +83,7 @@ pub fn SpeakerNotes(props: &SpeakerProps) -> Html {
         .map(|&l| html! { <div class="col" lang={l.tag()}>{rich(l.t(&text_key(info, "speaker")), l)}</div> })
         .collect();
     html! {
-        <aside id="speaker-notes" class="speaker" aria-labelledby="speaker-title" data-testid="speaker-notes">
+        <aside id="speaker-notes" class="speaker" aria-labelledby="speaker-title" tabindex="0" data-testid="speaker-notes">
             <h2 id="speaker-title" class="label">{ui.t("ui.speaker")}</h2>
             <div class="cols">{body}</div>
         </aside>

@@ -83,7 +83,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     {ui.t("ui.help")}
                 </button>
                 <button type="button" class="btn" onclick={click(&props.on_speaker)} aria-keyshortcuts="s"
-                    aria-pressed={props.speaker.to_string()} aria-controls="speaker-notes" data-testid="toggle-speaker">
+                    aria-pressed={props.speaker.to_string()}
+                    aria-controls={props.speaker.then_some("speaker-notes")} data-testid="toggle-speaker">
                     {ui.t("ui.speaker")}
                 </button>
                 <button type="button" class="btn" onclick={click(&props.on_fullscreen)} aria-keyshortcuts="f" data-testid="fullscreen">
