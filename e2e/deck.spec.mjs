@@ -169,12 +169,29 @@ spec('? lists every shortcut, Esc closes it, s shows speaker notes', async (keep
   for (const k of ['Page Down', 'Shift+Space', 'Home / End', 'Contents: o', 'Speaker notes: s', 'Full screen: f', 'swipe']) {
     assert.ok(text.includes(k), `help mentions ${k}`);
   }
+  // Focus stays inside the dialog.
+  for (let i = 0; i < 4; i++) {
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => !!document.activeElement?.closest('[role=dialog]')), 'focus inside the dialog');
+  }
   await page.keyboard.press('Escape');
   assert.equal(await help.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus returns to the slide');
   await page.keyboard.press('s');
   await page.waitForSelector('[data-testid=speaker-notes]');
   assert.ok((await page.textContent('[data-testid=speaker-notes]')).includes('Public benchmarks'));
   assert.equal(await hashOf(page), '#/evaluation?lang=en&notes=1');
+  clean(log);
+});
+
+spec('f enters and leaves full screen', async (keep) => {
+  const { page, log } = await open(env, '#/moore?lang=en');
+  keep(page);
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
+  await page.keyboard.press('f');
+  await page.waitForFunction(() => document.fullscreenElement === null);
+  assert.equal(await slideId(page), 'moore');
   clean(log);
 });
 

@@ -234,6 +234,8 @@ pub fn App(props: &AppProps) -> Html {
     };
     html! {
         <div class="app" data-lang={route.lang.id()}>
+            // While an overlay is open, everything behind it is inert: no focus, no clicks.
+            <div class="frame" inert={state.overlay != Overlay::None}>
             <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus_id("main"); })}>
                 {ui.t("ui.skip")}
             </a>
@@ -252,6 +254,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SpeakerNotes slide={route.slide} lang={route.lang} />
             }
             <Pager slide={route.slide} lang={route.lang} on_prev={act(Action::Prev)} on_next={act(Action::Next)} />
+            </div>
             <div class="sr-only" aria-live="polite" data-testid="live">{live}</div>
             {overlay}
         </div>

@@ -85,7 +85,7 @@ pub fn SpeakerNotes(props: &SpeakerProps) -> Html {
     html! {
         <aside id="speaker-notes" class="speaker" aria-labelledby="speaker-title" tabindex="0" data-testid="speaker-notes">
             <h2 id="speaker-title" class="label">{ui.t("ui.speaker")}</h2>
-            <div class="cols">{body}</div>
+            <div class={classes!("cols", (props.lang.shown().len() > 1).then_some("cols-2"))}>{body}</div>
         </aside>
     }
 }

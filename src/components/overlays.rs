@@ -2,6 +2,7 @@
 //! keyboard or click, and the list of keyboard shortcuts. Each is a modal
 //! dialog that takes focus when it opens; Esc and the close button close it.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::deck::title;
@@ -34,11 +35,48 @@ fn Dialog(props: &DialogProps) -> Html {
             }
         })
     };
+    // Tab and Shift+Tab cycle inside the dialog; the page behind is inert.
+    let dialog = use_node_ref();
+    let on_keydown = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Tab" {
+                return;
+            }
+            let Some(el) = dialog.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(list) = el.query_selector_all("button, a[href], select, input, [tabindex='0']")
+            else {
+                return;
+            };
+            let (Some(first), Some(last)) =
+                (list.get(0), list.get(list.length().saturating_sub(1)))
+            else {
+                return;
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let active: Option<web_sys::Node> = active.map(Into::into);
+            let wrap_to = if e.shift_key() && active.as_ref() == Some(&first) {
+                Some(last)
+            } else if !e.shift_key() && active.as_ref() == Some(&last) {
+                Some(first)
+            } else {
+                None
+            };
+            if let Some(to) = wrap_to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                e.prevent_default();
+                let _ = to.focus();
+            }
+        })
+    };
     let title_id = format!("{}-title", props.id);
     html! {
         <div class="backdrop" onclick={on_backdrop}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}
-                id={props.id.clone()} data-testid={props.id.clone()}>
+                id={props.id.clone()} data-testid={props.id.clone()} ref={dialog} onkeydown={on_keydown}>
                 <div class="dialog-head">
                     <h2 id={title_id}>{props.title.clone()}</h2>
                     <button type="button" class="btn" id={format!("{}-close", props.id)}
