@@ -95,7 +95,7 @@ spec('the language switch changes the text, is in the URL and is remembered', as
 });
 
 spec('the theme follows the system, switches from the menu and with t', async (keep) => {
-  const { page, log } = await open(env, '#/moore?lang=en', { colorScheme: 'dark' });
+  const { page, log } = await open(env, '#/depreciation?lang=en', { colorScheme: 'dark' });
   keep(page);
   const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.equal(await bg(), 'rgb(18, 20, 23)', 'dark by system preference');
@@ -184,14 +184,27 @@ spec('? lists every shortcut, Esc closes it, s shows speaker notes', async (keep
   clean(log);
 });
 
+spec('reduced motion turns the slide animation off', async (keep) => {
+  const anim = async (reducedMotion) => {
+    const { page, log, context } = await open(env, '#/data?lang=en', { reducedMotion });
+    keep(page);
+    const name = await page.evaluate(() => getComputedStyle(document.querySelector('.slide')).animationName);
+    clean(log);
+    await context.close();
+    return name;
+  };
+  assert.equal(await anim('no-preference'), 'slide-in');
+  assert.equal(await anim('reduce'), 'none');
+});
+
 spec('f enters and leaves full screen', async (keep) => {
-  const { page, log } = await open(env, '#/moore?lang=en');
+  const { page, log } = await open(env, '#/depreciation?lang=en');
   keep(page);
   await page.keyboard.press('f');
   await page.waitForFunction(() => document.fullscreenElement === document.documentElement);
   await page.keyboard.press('f');
   await page.waitForFunction(() => document.fullscreenElement === null);
-  assert.equal(await slideId(page), 'moore');
+  assert.equal(await slideId(page), 'depreciation');
   clean(log);
 });
 
@@ -223,8 +236,8 @@ spec('missing images are named, never requested', async (keep) => {
   const notes = page.getByTestId('missing-figure');
   assert.equal(await notes.count(), 7);
   assert.ok((await notes.first().textContent()).includes('image-20240827220307477.png'));
-  await page.goto(`${env.url}/#/applications?lang=zh`);
-  await page.waitForSelector('[data-slide=applications]');
+  await page.goto(`${env.url}/#/ladder?lang=zh`);
+  await page.waitForSelector('[data-slide=ladder]');
   assert.ok((await page.getByTestId('missing-figure').first().textContent()).includes('图片文件不在笔记中'));
   assert.equal(requests.filter((u) => u.endsWith('.png')).length, 0);
   assert.equal(await page.locator('img').count(), 0);

@@ -7,7 +7,7 @@ import { launch } from '../e2e/browser.mjs';
 
 const [base, outDir = 'bench-out/shots', ...slugs] = process.argv.slice(2);
 if (!base) throw new Error('usage: node scripts/screenshots.mjs URL OUT_DIR [slug ...]');
-const slides = slugs.length ? slugs : ['intro', 'applications'];
+const slides = slugs.length ? slugs : ['intro', 'ladder'];
 await mkdir(outDir, { recursive: true });
 
 const browser = await launch();

@@ -21,9 +21,9 @@ pub enum SlideId {
     Precision,
     Resources,
     Alternatives,
-    Moore,
+    Depreciation,
     Models,
-    Applications,
+    Ladder,
     PostTraining,
     Data,
     Evaluation,
@@ -94,15 +94,15 @@ pub static SLIDES: &[SlideInfo] = &[
         true,
         true,
     ),
-    row(SlideId::Moore, "moore", "moore", true, true),
-    row(SlideId::Models, "models", "models", true, true),
     row(
-        SlideId::Applications,
-        "applications",
-        "applications",
+        SlideId::Depreciation,
+        "depreciation",
+        "depreciation",
         true,
         true,
     ),
+    row(SlideId::Models, "models", "models", true, true),
+    row(SlideId::Ladder, "ladder", "ladder", true, true),
     row(
         SlideId::PostTraining,
         "post-training",
@@ -176,7 +176,7 @@ pub fn required_keys(info: &SlideInfo) -> Vec<String> {
     keys
 }
 
-/// A slide's text key for one part, e.g. `text_key(info, "title")` = `"moore.title"`.
+/// A slide's text key for one part, e.g. `text_key(info, "title")` = `"depreciation.title"`.
 pub fn text_key(info: &SlideInfo, part: &str) -> String {
     format!("{}.{part}", info.key)
 }

@@ -93,23 +93,13 @@ impl State {
                 let p = Parsed::from_hash(&hash);
                 let mut route = p.route;
                 s.ignored_saved.clear();
-                if let Some(v) = stored_lang {
-                    match v.parse() {
-                        Ok(l) if !p.has_lang => route.lang = l,
-                        Ok(_) => {}
-                        Err(()) => s
-                            .ignored_saved
-                            .push(format!("lang={}", crate::route::shown(&v))),
-                    }
+                let saved_lang = saved("lang", stored_lang, &mut s.ignored_saved);
+                let saved_theme = saved("theme", stored_theme, &mut s.ignored_saved);
+                if !p.has_lang {
+                    route.lang = saved_lang.unwrap_or(route.lang);
                 }
-                if let Some(v) = stored_theme {
-                    match v.parse() {
-                        Ok(t) if !p.has_theme => route.theme = t,
-                        Ok(_) => {}
-                        Err(()) => s
-                            .ignored_saved
-                            .push(format!("theme={}", crate::route::shown(&v))),
-                    }
+                if !p.has_theme {
+                    route.theme = saved_theme.unwrap_or(route.theme);
                 }
                 if route.slide != s.route.slide {
                     s.overlay = Overlay::None;
@@ -121,6 +111,20 @@ impl State {
         }
         s
     }
+}
+
+/// Parses a saved setting; one that does not parse is reported as `name=value`.
+fn saved<T: std::str::FromStr>(
+    name: &str,
+    value: Option<String>,
+    ignored: &mut Vec<String>,
+) -> Option<T> {
+    let v = value?;
+    let parsed = v.parse().ok();
+    if parsed.is_none() {
+        ignored.push(format!("{name}={}", crate::route::shown(&v)));
+    }
+    parsed
 }
 
 fn toggle(now: Overlay, want: Overlay) -> Overlay {

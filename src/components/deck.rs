@@ -13,6 +13,7 @@ pub fn title(slide: SlideId, lang: TextLang) -> String {
     plain(lang.t(&text_key(slide.info(), "title")))
 }
 
+/// Props of the components that show one slide's text.
 #[derive(Properties, PartialEq)]
 pub struct SlideProps {
     pub slide: SlideId,
@@ -65,15 +66,9 @@ pub fn Slide(props: &SlideProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SpeakerProps {
-    pub slide: SlideId,
-    pub lang: Lang,
-}
-
 /// The speaker notes of a slide, in the languages shown.
 #[function_component]
-pub fn SpeakerNotes(props: &SpeakerProps) -> Html {
+pub fn SpeakerNotes(props: &SlideProps) -> Html {
     let ui = props.lang.ui();
     let info = props.slide.info();
     let body: Html = props
