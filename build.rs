@@ -1,5 +1,8 @@
 //! Compiles `content/zh.txt` and `content/en.txt` into sorted static tables
 //! (`$OUT_DIR/text_tables.rs`), so the page carries its text without a parser.
+//! Compiles `data/sources.csv` and `data/chips.csv` into `$OUT_DIR/data_tables.rs`
+//! (read by `src/chips.rs`); a row without a known source or an `as_of` date, or
+//! with the wrong number of columns, fails the build.
 use std::{env, fs, path::Path};
 
 #[path = "src/text_format.rs"]
@@ -20,9 +23,163 @@ fn table(name: &str, file: &str) -> String {
     out
 }
 
+/// Header of `data/sources.csv`: its columns, in order.
+const SOURCE_HEADER: &str = "key,title,publisher,url,as_of";
+/// Header of `data/chips.csv`: its columns, in order.
+const CHIP_HEADER: &str = "id,name,vendor,year,fp32,tf32,bf16,fp16,fp8,fp6,fp4,\
+                           hbm_gb,hbm_tbs,scaleup_gbs,tdp_w,source,as_of,note";
+
+/// Reads a CSV file with no quoting: fields may not contain commas or quotes.
+/// Checks the header and the number of columns; returns (line number, fields) per row.
+fn csv_rows(file: &str, want: &str) -> Vec<(usize, Vec<String>)> {
+    println!("cargo:rerun-if-changed={file}");
+    let src = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+    let mut lines = src
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
+    let header = lines.next().map(|(_, l)| l).unwrap_or("");
+    let cols = want.split(',').count();
+    if header != want {
+        panic!("{file}: header is `{header}`, expected `{want}`");
+    }
+    let mut rows = Vec::new();
+    for (n, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
+        if line.contains('"') {
+            panic!(
+                "{file} line {n}: quotes are not supported; write fields without commas or quotes"
+            );
+        }
+        let fields: Vec<String> = line.split(',').map(|f| f.trim().to_string()).collect();
+        if fields.len() != cols {
+            panic!(
+                "{file} line {n}: {} columns, expected {} ({want}); fields may not contain commas",
+                fields.len(),
+                cols
+            );
+        }
+        rows.push((n, fields));
+    }
+    rows
+}
+
+/// Panics unless `s` is a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+fn check_as_of(file: &str, n: usize, s: &str) {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, len: usize, lo: u32, hi: u32| {
+        p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) && {
+            let v: u32 = p.parse().unwrap_or(0);
+            (lo..=hi).contains(&v)
+        }
+    };
+    let ok = !parts.is_empty()
+        && parts.len() <= 3
+        && num(parts[0], 4, 1900, 2100)
+        && parts.get(1).is_none_or(|m| num(m, 2, 1, 12))
+        && parts.get(2).is_none_or(|d| num(d, 2, 1, 31));
+    if !ok {
+        panic!("{file} line {n}: as_of `{s}` must be a date YYYY, YYYY-MM or YYYY-MM-DD (every figure needs the date it is from)");
+    }
+}
+
+/// A non-negative finite number written as a Rust `f64` literal.
+fn number(file: &str, n: usize, col: &str, s: &str) -> String {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => format!("{v:?}"),
+        _ => panic!("{file} line {n}: column `{col}` is `{s}`, expected a non-negative number"),
+    }
+}
+
+/// A throughput cell: `-` not supported, `?` no sourced figure, else TFLOP/s.
+fn rate(file: &str, n: usize, col: &str, s: &str) -> String {
+    match s {
+        "-" => "Rate::NotSupported".into(),
+        "?" => "Rate::Unknown".into(),
+        _ => format!("Rate::Tflops({})", number(file, n, col, s)),
+    }
+}
+
+/// Compiles `data/sources.csv` and `data/chips.csv` into `SOURCES` and `CHIPS`.
+fn data_tables() -> String {
+    let sf = "data/sources.csv";
+    let mut keys: Vec<String> = Vec::new();
+    let mut out =
+        format!("/// Rows of `{sf}`, in file order.\npub static SOURCES: &[Source] = &[\n");
+    for (n, f) in csv_rows(sf, SOURCE_HEADER) {
+        let (key, title, publisher, url, as_of) = (&f[0], &f[1], &f[2], &f[3], &f[4]);
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+            panic!("{sf} line {n}: key `{key}` must be non-empty letters, digits or `-`");
+        }
+        if keys.contains(key) {
+            panic!("{sf} line {n}: duplicate key `{key}`");
+        }
+        if title.is_empty() || publisher.is_empty() {
+            panic!("{sf} line {n}: source `{key}` needs a title and a publisher");
+        }
+        if !url.is_empty() && !url.starts_with("https://") {
+            panic!("{sf} line {n}: url `{url}` must be empty or start with https://");
+        }
+        check_as_of(sf, n, as_of);
+        keys.push(key.clone());
+        out.push_str(&format!(
+            "    Source {{ key: {key:?}, title: {title:?}, publisher: {publisher:?}, url: {url:?}, as_of: {as_of:?} }},\n"
+        ));
+    }
+    out.push_str("];\n");
+
+    let cf = "data/chips.csv";
+    let col: Vec<&str> = CHIP_HEADER.split(',').collect();
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str(&format!(
+        "/// Rows of `{cf}`, in file order.\npub static CHIPS: &[Chip] = &[\n"
+    ));
+    for (n, f) in csv_rows(cf, CHIP_HEADER) {
+        let id = &f[0];
+        if id.is_empty() || ids.contains(id) {
+            panic!("{cf} line {n}: id `{id}` is empty or a duplicate");
+        }
+        ids.push(id.clone());
+        if f[1].is_empty() || f[2].is_empty() {
+            panic!("{cf} line {n} ({id}): name and vendor must not be empty");
+        }
+        let year: u16 = f[3]
+            .parse()
+            .unwrap_or_else(|_| panic!("{cf} line {n} ({id}): year `{}` is not a year", f[3]));
+        let (source, as_of) = (&f[15], &f[16]);
+        if source.is_empty() {
+            panic!("{cf} line {n} ({id}): column `source` is empty; every figure needs a source");
+        }
+        for key in source.split(' ') {
+            if !keys.iter().any(|k| k == key) {
+                panic!("{cf} line {n} ({id}): source key `{key}` is not in {sf}");
+            }
+        }
+        if as_of.is_empty() {
+            panic!("{cf} line {n} ({id}): column `as_of` is empty; every figure needs a date");
+        }
+        check_as_of(cf, n, as_of);
+        let r: Vec<String> = (4..=10).map(|i| rate(cf, n, col[i], &f[i])).collect();
+        let m: Vec<String> = (11..=13).map(|i| number(cf, n, col[i], &f[i])).collect();
+        let tdp = match f[14].as_str() {
+            "?" => "None".to_string(),
+            s => format!("Some({})", number(cf, n, "tdp_w", s)),
+        };
+        out.push_str(&format!(
+            "    Chip {{ id: {id:?}, name: {:?}, vendor: {:?}, year: {year}, fp32: {}, tf32: {}, \
+             bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm_gb: {}, hbm_tbs: {}, \
+             scaleup_gbs: {}, tdp_w: {tdp}, source: {source:?}, as_of: {as_of:?}, note: {:?} }},\n",
+            f[1], f[2], r[0], r[1], r[2], r[3], r[4], r[5], r[6], m[0], m[1], m[2], f[17]
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/text_format.rs");
     let code = table("ZH", "content/zh.txt") + &table("EN", "content/en.txt");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("text_tables.rs");
     fs::write(out, code).expect("write text tables");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data_tables.rs");
+    fs::write(out, data_tables()).expect("write data tables");
 }

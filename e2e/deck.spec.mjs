@@ -1,16 +1,11 @@
 // End-to-end: the deck as a reader drives it, against the release build.
 import assert from 'node:assert/strict';
-import { setup, open, spec, slideId, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, slideId, hashOf } from './harness.mjs';
 
 const env = setup();
 
 /** The number of slides, read from the contents overlay. */
 const slideCount = (page) => page.locator('#overview .ov-item').count();
-
-function clean(log) {
-  assert.deepEqual(log.errors, [], 'no console errors');
-  assert.deepEqual(log.foreign, [], 'no request leaves the origin');
-}
 
 spec('every slide is reached by keyboard, with no console error or foreign request', async (keep) => {
   const { page, log } = await open(env, '#/intro?lang=en');

@@ -2,6 +2,7 @@
 // a fresh context (empty storage) per test, and per page a record of console
 // errors, page errors and every request that leaves the page's origin.
 // A failing test leaves a screenshot in e2e/artifacts/.
+import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -58,3 +59,9 @@ export function spec(name, body) {
 
 export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
 export const hashOf = (page) => page.evaluate(() => location.hash);
+
+/** Asserts a page logged no console error and requested nothing from another origin. */
+export function clean(log) {
+  assert.deepEqual(log.errors, [], 'no console errors');
+  assert.deepEqual(log.foreign, [], 'no request leaves the origin');
+}

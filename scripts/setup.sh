@@ -2,7 +2,8 @@
 # Installs, idempotently, everything the build and the tests need on a fresh
 # Debian machine with rustup, node and npm: the wasm32 target, trunk,
 # wasm-bindgen-cli (the version pinned in Cargo.toml), wasm-opt (npm binaryen),
-# Chromium + ChromeDriver, and the npm packages of the end-to-end tests.
+# Chromium + ChromeDriver, the npm packages of the end-to-end tests, and the
+# Python package ml_dtypes (reference of the number-format tests).
 # Safe to run again: each step checks before it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,12 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ]; then
   log "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+fi
+
+# ml_dtypes: the reference the number-format vectors are generated with.
+if ! python3 -c 'import ml_dtypes, sys; sys.exit(ml_dtypes.__version__ != "0.6.0")' 2>/dev/null; then
+  log "installing ml_dtypes 0.6.0 (PyPI)"
+  python3 -m pip install --quiet ml_dtypes==0.6.0
 fi
 
 log "ready: $(trunk --version), $(wasm-bindgen --version), wasm-opt $(wasm-opt --version | head -1)"

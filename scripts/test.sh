@@ -19,6 +19,12 @@ cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 
+step "reference vectors are the output of their script (ml_dtypes 0.6.0)"
+vectors=$(mktemp -d)
+python3 scripts/gen_format_vectors.py "$vectors" >/dev/null
+diff -r --exclude=README.md "$vectors" tests/vectors
+rm -rf "$vectors"
+
 step "native tests"
 cargo test --locked
 

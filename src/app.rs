@@ -10,8 +10,11 @@ use yew::prelude::*;
 
 use crate::components::deck::{title, Notice, Pager, Slide, SpeakerNotes};
 use crate::components::overlays::{Help, Overview};
+use crate::components::precision::PrecisionPanel;
+use crate::components::sources::SourceList;
 use crate::components::toolbar::Toolbar;
 use crate::route::Parsed;
+use crate::slides::Panel;
 use crate::state::{key_command, swipe_action, Action, KeyCommand, Overlay, State, Target};
 use crate::web;
 
@@ -224,6 +227,17 @@ pub fn App(props: &AppProps) -> Html {
             }
         }
     };
+    let panel = match route.slide.info().panel {
+        Panel::None => html! {},
+        Panel::Sources => html! { <SourceList lang={ui} /> },
+        Panel::Precision => {
+            let d = dispatch.clone();
+            html! {
+                <PrecisionPanel params={route.precision.clone()} lang={ui}
+                    on_action={Callback::from(move |a| d.dispatch(Action::Precision(a)))} />
+            }
+        }
+    };
     let on_lang = {
         let d = dispatch.clone();
         Callback::from(move |l| d.dispatch(Action::SetLang(l)))
@@ -248,7 +262,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_dismiss={act(Action::DismissIgnored)} />
             <main id="main" tabindex="0" aria-labelledby="slide-title"
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
-                <Slide slide={route.slide} lang={route.lang} />
+                <Slide slide={route.slide} lang={route.lang}>{panel}</Slide>
             </main>
             if route.speaker {
                 <SpeakerNotes slide={route.slide} lang={route.lang} />

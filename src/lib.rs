@@ -5,8 +5,14 @@
 //! `markup`, `slides`, `route`, `state`. Browser glue: `web`. Components:
 //! `app` (the root, owner of the state) and `components`. See ARCHITECTURE.md.
 
+pub mod chart;
+pub mod chips;
+pub mod formats;
 pub mod i18n;
 pub mod markup;
+pub mod perf;
+pub mod precision;
+pub mod quant;
 pub mod route;
 pub mod slides;
 pub mod state;
@@ -16,5 +22,7 @@ pub mod text_format;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod numfmt;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -8,6 +8,7 @@
 use std::fmt;
 
 use crate::i18n::Lang;
+use crate::precision::PrecisionParams;
 use crate::slides::SlideId;
 
 /// The colour theme the reader chose.
@@ -62,6 +63,8 @@ pub struct Route {
     pub theme: Theme,
     /// Speaker notes shown.
     pub speaker: bool,
+    /// The precision panel's settings; in the hash only on its slide.
+    pub precision: PrecisionParams,
 }
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
@@ -131,7 +134,10 @@ impl Parsed {
             }
         }
         let mut seen: Vec<&str> = Vec::new();
-        for part in query.split('&').filter(|s| !s.is_empty()) {
+        let mut parts: Vec<&str> = query.split('&').filter(|s| !s.is_empty()).collect();
+        // A panel's format comes before the values checked against it.
+        parts.sort_by_key(|part| !part.starts_with("fmt="));
+        for part in parts {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             if seen.contains(&k) {
                 p.ignored.push(shown(part));
@@ -144,7 +150,7 @@ impl Parsed {
                     p.route.speaker = v == "1";
                     true
                 }
-                _ => false,
+                _ => p.route.precision.set_param(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
             p.has_theme |= ok && k == "theme";
@@ -178,6 +184,11 @@ impl fmt::Display for Route {
         if self.speaker != d.speaker {
             param(f, "notes", "1")?;
         }
+        if self.slide == SlideId::Precision {
+            for (k, v) in self.precision.params() {
+                param(f, k, &v)?;
+            }
+        }
         Ok(())
     }
 }
@@ -198,6 +209,7 @@ mod tests {
                             lang,
                             theme,
                             speaker,
+                            ..Route::default()
                         };
                         let p = Parsed::from_hash(&r.to_string());
                         assert_eq!(p.route, r);
@@ -239,6 +251,35 @@ mod tests {
             p.ignored,
             vec!["nowhere", "lang=xx", "zoom=3", "=", "notes=maybe"]
         );
+    }
+
+    #[test]
+    fn precision_contract_links_parse() {
+        use crate::formats::Format;
+        let p = Parsed::from_hash("#/precision?fmt=e4m3&code=0x7e");
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        assert_eq!(p.route.slide, SlideId::Precision);
+        assert_eq!(p.route.precision.fmt, Format::E4m3);
+        assert_eq!(p.route.precision.code, Some(0x7e));
+        assert_eq!(p.route.to_string(), "#/precision?fmt=e4m3&code=0x7e");
+        let x = Parsed::from_hash("#/precision?x=0.1&fmt=bf16");
+        assert_eq!(x.route.precision.typed.as_deref(), Some("0.1"));
+        assert_eq!(x.route.to_string(), "#/precision?x=0.1");
+    }
+
+    #[test]
+    fn code_is_checked_against_the_format_wherever_it_stands() {
+        let p = Parsed::from_hash("#/precision?code=0x1ff&fmt=e4m3");
+        assert_eq!(p.ignored, vec!["code=0x1ff"]);
+        assert_eq!(p.route.precision.code, None);
+    }
+
+    #[test]
+    fn panel_settings_stay_out_of_other_slides_links() {
+        let mut r = Parsed::from_hash("#/precision?fmt=e2m1&batch=8").route;
+        r.slide = SlideId::Memory;
+        assert_eq!(r.to_string(), "#/memory");
+        assert_eq!(r.precision.batch, 8, "kept in the state");
     }
 
     #[test]

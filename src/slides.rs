@@ -39,6 +39,10 @@ pub enum SlideId {
 pub enum Panel {
     /// Text only.
     None,
+    /// Bit explorer, precision vs speed, quantization (`components::precision`).
+    Precision,
+    /// The list of sources of every figure (`components::sources`).
+    Sources,
 }
 
 /// One row of the registry.
@@ -54,6 +58,10 @@ pub struct SlideInfo {
     /// Whether the slide has our explanation (`{key}.context`).
     pub has_context: bool,
     pub panel: Panel,
+}
+
+const fn panel(info: SlideInfo, panel: Panel) -> SlideInfo {
+    SlideInfo { panel, ..info }
 }
 
 const fn row(
@@ -85,7 +93,10 @@ pub static SLIDES: &[SlideInfo] = &[
     ),
     row(SlideId::Bandwidth, "bandwidth", "bandwidth", true, true),
     row(SlideId::Memory, "memory", "memory", true, true),
-    row(SlideId::Precision, "precision", "precision", true, true),
+    panel(
+        row(SlideId::Precision, "precision", "precision", true, true),
+        Panel::Precision,
+    ),
     row(SlideId::Resources, "resources", "resources", true, true),
     row(
         SlideId::Alternatives,
@@ -116,7 +127,10 @@ pub static SLIDES: &[SlideInfo] = &[
     row(SlideId::Personal, "personal", "personal", true, true),
     row(SlideId::Phd, "phd", "phd", true, true),
     row(SlideId::Work, "work", "work", true, false),
-    row(SlideId::References, "references", "references", false, true),
+    panel(
+        row(SlideId::References, "references", "references", false, true),
+        Panel::Sources,
+    ),
 ];
 
 impl SlideId {

@@ -2,6 +2,7 @@
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
 use crate::i18n::Lang;
+use crate::precision::PrecisionAction;
 use crate::route::{Parsed, Route, Theme};
 use crate::slides::SlideId;
 
@@ -54,6 +55,7 @@ pub enum Action {
         stored_theme: Option<String>,
     },
     SystemDark(bool),
+    Precision(PrecisionAction),
 }
 
 impl State {
@@ -108,6 +110,7 @@ impl State {
                 s.ignored = p.ignored;
             }
             Action::SystemDark(d) => s.system_dark = d,
+            Action::Precision(a) => s.route.precision = s.route.precision.apply(a),
         }
         s
     }

@@ -210,3 +210,65 @@ async fn phd_slide_keeps_reference_link_and_highlights() {
         3
     );
 }
+
+#[wasm_bindgen_test]
+fn shortest_spells_out_specials_and_round_trips() {
+    use llm_notes_explainer::numfmt::{parse, shortest};
+    assert_eq!(shortest(448.0), "448");
+    assert_eq!(shortest(0.1), "0.1");
+    assert_eq!(shortest(-0.0), "-0");
+    assert_eq!(shortest(f64::NAN), "NaN");
+    assert_eq!(shortest(f64::INFINITY), "inf");
+    assert_eq!(shortest(f64::NEG_INFINITY), "-inf");
+    assert_eq!(shortest(2f64.powi(-24)), "5.960464477539063e-8");
+    for x in [1.0 / 3.0, 3.4028234663852886e38, 5e-324, -123.456] {
+        assert_eq!(parse(&shortest(x)), Some(x));
+    }
+}
+
+#[wasm_bindgen_test]
+fn parse_accepts_decimals_and_refuses_the_rest() {
+    use llm_notes_explainer::numfmt::parse;
+    assert_eq!(parse(" 1.5e3 "), Some(1500.0));
+    assert_eq!(parse("-inf"), Some(f64::NEG_INFINITY));
+    assert!(parse("nan").is_some_and(f64::is_nan));
+    for bad in ["", "0x10", "abc", "1,5", "  "] {
+        assert_eq!(parse(bad), None, "{bad}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn number_formats_group_by_language() {
+    use llm_notes_explainer::i18n::TextLang;
+    use llm_notes_explainer::numfmt::{fixed, sig};
+    assert_eq!(fixed(4500.0, 1, TextLang::En), "4,500");
+    assert_eq!(fixed(1.25, 1, TextLang::En), "1.3");
+    assert_eq!(sig(3.4028e38, 5, TextLang::En), "3.4028E38");
+    assert_eq!(fixed(f64::NAN, 1, TextLang::Zh), "NaN");
+}
+
+#[wasm_bindgen_test]
+async fn precision_panel_mounts_and_a_bit_flip_changes_the_value() {
+    use llm_notes_explainer::formats::Format;
+    let mut state = at(SlideId::Precision, Lang::En);
+    state.route.precision.fmt = Format::E4m3;
+    state.route.precision.code = Some(0x7e);
+    let root = mount(state).await;
+    let value =
+        || find(&root, "[data-testid=bit-value]").and_then(|e| e.get_attribute("data-value"));
+    assert_eq!(value().as_deref(), Some("448"));
+    assert_eq!(
+        root.query_selector_all("[data-testid=bits] button")
+            .expect("query")
+            .length(),
+        8
+    );
+    click(&root, "[data-testid=bits] button[data-bit='7']");
+    yew::scheduler::flush().await;
+    assert_eq!(value().as_deref(), Some("-448"));
+    assert!(text(&root, "[data-testid=bit-formula]").contains("(1 + 6/8)"));
+    assert!(
+        text(&root, "[data-testid=peak-tflops]").contains("4,500 TFLOP/s"),
+        "B200 FP8"
+    );
+}

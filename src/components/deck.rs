@@ -18,6 +18,9 @@ pub fn title(slide: SlideId, lang: TextLang) -> String {
 pub struct SlideProps {
     pub slide: SlideId,
     pub lang: Lang,
+    /// The slide's panel, if it has one, shown below its text.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// One slide: its title, then per language the notes' words and our context.
@@ -62,6 +65,7 @@ pub fn Slide(props: &SlideProps) -> Html {
         <article class="slide" data-testid="slide" data-slide={info.slug}>
             <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
             <div class={cols_class}>{columns}</div>
+            {props.children.clone()}
         </article>
     }
 }

@@ -2,6 +2,11 @@
 //! app state (that is `app::App`'s reducer). Text comes from `i18n`.
 
 pub mod deck;
+pub mod explorer;
 pub mod overlays;
+pub mod precision;
+pub mod quant_demo;
 pub mod rich;
+pub mod sources;
+pub mod speed;
 pub mod toolbar;
