@@ -40,6 +40,11 @@ spec('a link opens the explorer on a format and bit pattern', async (keep) => {
       && document.querySelector('[data-testid=format-select]')?.value === f, [fmt, c]);
     assert.equal(await value(page), want, `${fmt} ${c}`);
   }
+  // Next to the largest finite E5M2 value is infinity, with no "gap inf".
+  await page.goto(`${env.url}/#/precision?fmt=e5m2&code=0x7b&lang=en`);
+  await page.waitForFunction(() => document.querySelector('[data-testid=bit-value]')?.dataset.value === '57344');
+  const near = await page.textContent('.readout');
+  assert.ok(near.includes('next larger value: inf') && !near.includes('gap inf'), near);
   clean(log);
 });
 
@@ -102,6 +107,10 @@ spec('bits flip by keyboard and a number typed in the box is rounded', async (ke
 spec('the format slider on a B200 doubles throughput twice while the error grows', async (keep) => {
   const { page, log } = await open(env, '#/precision?chip=b200&lang=en');
   keep(page);
+  // The quantization demo computes once it has been in view.
+  assert.equal(await page.getAttribute('[data-testid=sqnr-tensor]', 'data-value'), '');
+  await page.getByTestId('histogram').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('[data-testid=sqnr-nvfp4]')?.dataset.value);
   const slider = page.getByLabel('Number format', { exact: true }).and(page.locator('input[type=range]'));
   await slider.focus();
   await page.keyboard.press('Home'); // FP32

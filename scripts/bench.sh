@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release and prints the gzip size of
 # what the page transfers, Lighthouse scores (mobile preset, Debian's
-# Chromium) and axe-core violations per slide. Budgets: total <= 120 KB gzip,
+# Chromium; the local server gzips as a static host would) and axe-core
+# violations per slide. Budgets: total <= 120 KB gzip,
 # Lighthouse performance >= 95 and accessibility 100, axe 0 violations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,19 +32,21 @@ trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
 URL="http://127.0.0.1:$PORT"
 
-echo "== Lighthouse (mobile preset)"
-CHROME_PATH=/usr/bin/chromium lighthouse "$URL/#/intro" \
-  --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
-  --only-categories=performance,accessibility,best-practices \
-  --output=json --output-path=bench-out/lighthouse.json --quiet || true
-node -e '
-  const r = require("./bench-out/lighthouse.json");
-  for (const [k, c] of Object.entries(r.categories)) console.log(`${k.padEnd(15)} ${Math.round(c.score * 100)}`);
-  for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"])
-    console.log(`  ${id.padEnd(26)} ${r.audits[id].displayValue}`);
-  for (const c of ["accessibility", "best-practices"]) for (const a of r.categories[c].auditRefs)
-    if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
-'
+for slide in intro precision; do
+  echo "== Lighthouse (mobile preset), #/$slide"
+  CHROME_PATH=/usr/bin/chromium lighthouse "$URL/#/$slide" \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
+    --only-categories=performance,accessibility,best-practices \
+    --output=json --output-path="bench-out/lighthouse-$slide.json" --quiet || true
+  node -e '
+    const r = require(process.argv[1]);
+    for (const [k, c] of Object.entries(r.categories)) console.log(`${k.padEnd(15)} ${Math.round(c.score * 100)}`);
+    for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"])
+      console.log(`  ${id.padEnd(26)} ${r.audits[id].displayValue}`);
+    for (const c of ["accessibility", "best-practices"]) for (const a of r.categories[c].auditRefs)
+      if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
+  ' "$PWD/bench-out/lighthouse-$slide.json"
+done
 
 echo "== axe-core"
 node scripts/axe.mjs "$URL" | tail -n 1

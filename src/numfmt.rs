@@ -1,12 +1,11 @@
 //! Number formatting and parsing through the browser (JavaScript's
-//! `Number` and `Intl.NumberFormat`), so the page carries no Rust float
-//! formatting or parsing code. Wasm only; tested in the browser tests.
+//! `String(x)`, `toFixed`, `toExponential`, `parseFloat`), so the page
+//! carries no Rust float formatting or parsing code. (`Intl.NumberFormat`
+//! was tried: making one costs ~30 ms of ICU start-up on first use.)
+//! Wasm only; tested in the browser tests.
 //!
 //! Every function returns finite-looking text: NaN and infinities are spelled
 //! out by the callers' choice (`shortest` uses `NaN`, `inf`, `-inf`).
-
-use js_sys::{Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
 
 use crate::i18n::TextLang;
 
@@ -51,45 +50,82 @@ pub fn parse(text: &str) -> Option<f64> {
     (!v.is_nan()).then_some(v)
 }
 
-fn set(o: &Object, k: &str, v: JsValue) {
-    let _ = Reflect::set(o, &JsValue::from_str(k), &v);
+/// Drops trailing zeros of a decimal fraction, and a trailing point.
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
+    }
 }
 
-fn format_with(x: f64, lang: TextLang, configure: impl Fn(&Object)) -> String {
+/// Puts a comma between each group of three integer digits (both
+/// languages of the page group this way).
+fn group(s: &str) -> String {
+    let (sign, rest) = s.strip_prefix('-').map_or(("", s), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut out = String::from(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    if out == "-0" {
+        out.remove(0);
+    }
+    out
+}
+
+fn to_fixed(x: f64, digits: u32) -> String {
+    js_sys::Number::from(x)
+        .to_fixed(digits.min(20) as u8)
+        .map(String::from)
+        .unwrap_or_else(|_| shortest(x))
+}
+
+/// `x` with at most `digits` significant digits, grouped by thousands;
+/// scientific notation (`3.4028E38`) beyond 1e9 and below 1e-4. The
+/// language is for the future: zh and en write numbers alike.
+pub fn sig(x: f64, digits: u32, _lang: TextLang) -> String {
     if !x.is_finite() {
         return shortest(x);
     }
-    let locales = js_sys::Array::of1(&JsValue::from_str(lang.tag()));
-    let options = Object::new();
-    configure(&options);
-    let f = Intl::NumberFormat::new(&locales, &options);
-    f.format()
-        .call1(&JsValue::UNDEFINED, &JsValue::from_f64(x))
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_else(|| shortest(x))
-}
-
-/// `x` with at most `digits` significant digits, grouped for the language;
-/// scientific notation beyond 1e9 and below 1e-4.
-pub fn sig(x: f64, digits: u32, lang: TextLang) -> String {
+    let digits = digits.clamp(1, 21);
     let a = x.abs();
-    let scientific = a != 0.0 && !(1e-4..1e9).contains(&a);
-    format_with(x, lang, |o| {
-        set(
-            o,
-            "maximumSignificantDigits",
-            JsValue::from(digits.clamp(1, 21)),
-        );
-        if scientific {
-            set(o, "notation", JsValue::from_str("scientific"));
-        }
-    })
+    if a == 0.0 {
+        return "0".into();
+    }
+    if !(1e-4..1e9).contains(&a) {
+        let e = js_sys::Number::from(x)
+            .to_exponential(digits as u8 - 1)
+            .map(String::from)
+            .unwrap_or_else(|_| shortest(x));
+        return match e.split_once('e') {
+            Some((m, exp)) => format!("{}E{}", trim_zeros(m), exp.trim_start_matches('+')),
+            None => e,
+        };
+    }
+    let e = a.log10().floor() as i32;
+    let decimals = digits as i32 - 1 - e;
+    if decimals >= 0 {
+        group(trim_zeros(&to_fixed(x, decimals as u32)))
+    } else {
+        let unit = 10f64.powi(-decimals);
+        group(&to_fixed((x / unit).round() * unit, 0))
+    }
 }
 
-/// `x` with at most `digits` fraction digits, grouped for the language.
-pub fn fixed(x: f64, digits: u32, lang: TextLang) -> String {
-    format_with(x, lang, |o| {
-        set(o, "maximumFractionDigits", JsValue::from(digits.min(20)));
-    })
+/// `x` with at most `digits` fraction digits, grouped by thousands.
+pub fn fixed(x: f64, digits: u32, _lang: TextLang) -> String {
+    if !x.is_finite() {
+        return shortest(x);
+    }
+    group(trim_zeros(&to_fixed(x, digits)))
 }

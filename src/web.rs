@@ -157,3 +157,61 @@ pub fn install_panic_hook() {
         show_error_banner(&format!("{msg}{at}"));
     }));
 }
+
+/// Calls `on_visible` once, when `element` first scrolls into view (at once
+/// where IntersectionObserver is missing). Returns a guard that stops
+/// watching when dropped.
+pub fn when_visible(
+    element: &Element,
+    on_visible: impl FnOnce() + 'static,
+) -> Option<VisibilityGuard> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let once = Rc::new(Cell::new(Some(on_visible)));
+    let fire = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let seen = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if seen {
+            fire();
+        }
+    });
+    match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(element);
+            Some(VisibilityGuard {
+                observer,
+                _callback: callback,
+            })
+        }
+        Err(_) => {
+            if let Some(f) = once.take() {
+                f();
+            }
+            None
+        }
+    }
+}
+
+/// Keeps an IntersectionObserver alive; disconnects it when dropped.
+pub struct VisibilityGuard {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for VisibilityGuard {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}

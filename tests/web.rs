@@ -245,6 +245,12 @@ fn number_formats_group_by_language() {
     assert_eq!(fixed(1.25, 1, TextLang::En), "1.3");
     assert_eq!(sig(3.4028e38, 5, TextLang::En), "3.4028E38");
     assert_eq!(fixed(f64::NAN, 1, TextLang::Zh), "NaN");
+    assert_eq!(fixed(-0.04, 1, TextLang::En), "0");
+    assert_eq!(fixed(-1234567.25, 2, TextLang::Zh), "-1,234,567.25");
+    assert_eq!(sig(1024.0, 3, TextLang::En), "1,020");
+    assert_eq!(sig(0.00012345, 3, TextLang::En), "0.000123");
+    assert_eq!(sig(-2.5e-7, 2, TextLang::En), "-2.5E-7");
+    assert_eq!(sig(0.0, 4, TextLang::En), "0");
 }
 
 #[wasm_bindgen_test]

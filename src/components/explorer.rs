@@ -129,6 +129,10 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
     let hex = format!("{code:#x}");
     let neighbour = |next: Option<u32>, key: &'static str| -> Html {
         match next {
+            Some(n) if !f.decode(n).is_finite() => {
+                // The next value is infinity: there is no finite gap to show.
+                html! { <li>{ui.t(key)}{": "}<span class="num">{numfmt::shortest(f.decode(n))}</span></li> }
+            }
             Some(n) => {
                 let nv = f.decode(n);
                 let gap = (nv - value).abs();

@@ -51,18 +51,38 @@ pub struct QuantProps {
 pub fn QuantDemo(props: &QuantProps) -> Html {
     let ui = props.lang;
     let f = props.fmt;
-    let sample = use_memo((), |_| normal_sample(SAMPLE, SEED));
-    let nvfp4 = use_memo((), {
-        let sample = sample.clone();
-        move |_| sqnr_db(&sample, &quantize_nvfp4(&sample))
+    // The work (about 0.1 s) waits until the demo is first scrolled into view.
+    let section = use_node_ref();
+    let visible = use_state(|| false);
+    {
+        let section = section.clone();
+        let visible = visible.clone();
+        use_effect_with((), move |_| {
+            let guard = section
+                .cast::<web_sys::Element>()
+                .and_then(|el| crate::web::when_visible(&el, move || visible.set(true)));
+            move || drop(guard)
+        });
+    }
+    let on = *visible;
+    let sample = use_memo(on, |on| {
+        if *on {
+            normal_sample(SAMPLE, SEED)
+        } else {
+            Vec::new()
+        }
     });
-    let hist = use_memo((), {
+    let nvfp4 = use_memo(on, {
+        let sample = sample.clone();
+        move |on| on.then(|| sqnr_db(&sample, &quantize_nvfp4(&sample)))
+    });
+    let hist = use_memo(on, {
         let sample = sample.clone();
         move |_| histogram(&sample, LO, HI, BINS)
     });
-    let result = use_memo(f, {
+    let result = use_memo((f, on), {
         let sample = sample.clone();
-        move |f| sqnr(&sample, *f)
+        move |(f, on)| if *on { sqnr(&sample, *f) } else { (None, None) }
     });
     let (tensor, mx) = *result;
 
@@ -71,7 +91,11 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
             <tr>
                 <th scope="row">{ui.t(label)}</th>
                 <td class="num" data-testid={id} data-value={v.map(shortest).unwrap_or_default()}>
-                    {v.map_or_else(|| ui.t("prec.quant.na").to_string(), |d| format!("{} dB", fixed(d, 1, ui)))}
+                    {match v {
+                        Some(d) => format!("{} dB", fixed(d, 1, ui)),
+                        None if on => ui.t("prec.quant.na").to_string(),
+                        None => ui.t("prec.quant.pending").to_string(),
+                    }}
                 </td>
             </tr>
         }
@@ -92,7 +116,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
             html! { <rect x={tenths(x0)} y={tenths(top)} width={tenths(bin_w * 0.9)} height={tenths(h - bottom - top)} class="bar" /> }
         })
         .collect();
-    let grid_points: Vec<f64> = if f.bits() <= 8 && f != Format::E8m0 {
+    let grid_points: Vec<f64> = if on && f.bits() <= 8 && f != Format::E8m0 {
         let scale = absmax(&sample) / f.max_finite();
         (0..1u32 << f.bits())
             .filter(|&c| {
@@ -136,7 +160,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
     };
 
     html! {
-        <section class="panel-part" aria-labelledby="quant-title">
+        <section class="panel-part" aria-labelledby="quant-title" ref={section}>
             <h2 id="quant-title">{fill(ui.t("prec.quant.title"), &[("n", &fixed(SAMPLE as f64, 0, ui))])}</h2>
             <p>{ui.t("prec.quant.intro")}</p>
             <table class="sqnr">
@@ -144,7 +168,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
                 <tbody>
                     {db(tensor, "sqnr-tensor", "prec.quant.tensor")}
                     {db(mx, "sqnr-mx", "prec.quant.mx")}
-                    {db(Some(*nvfp4), "sqnr-nvfp4", "prec.quant.nvfp4")}
+                    {db(*nvfp4, "sqnr-nvfp4", "prec.quant.nvfp4")}
                 </tbody>
             </table>
             <figure>
