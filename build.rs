@@ -1,8 +1,10 @@
 //! Compiles `content/zh.txt` and `content/en.txt` into sorted static tables
 //! (`$OUT_DIR/text_tables.rs`), so the page carries its text without a parser.
 //! Compiles `data/sources.csv` and `data/chips.csv` into `$OUT_DIR/data_tables.rs`
-//! (read by `src/chips.rs`); a row without a known source or an `as_of` date, or
-//! with the wrong number of columns, fails the build.
+//! (read by `src/chips.rs`), and `data/trends.csv` and `data/models.csv` into
+//! `$OUT_DIR/depreciation_tables.rs` (read by `src/depreciation.rs`); a row
+//! without a known source or an `as_of` date, or with the wrong number of
+//! columns, fails the build.
 use std::{env, fs, path::Path};
 
 #[path = "src/text_format.rs"]
@@ -28,6 +30,11 @@ const SOURCE_HEADER: &str = "key,title,publisher,url,as_of";
 /// Header of `data/chips.csv`: its columns, in order.
 const CHIP_HEADER: &str = "id,name,vendor,year,fp32,tf32,bf16,fp16,fp8,fp6,fp4,\
                            hbm_gb,hbm_tbs,scaleup_gbs,tdp_w,source,as_of,note";
+
+/// Header of `data/trends.csv`: its columns, in order.
+const TREND_HEADER: &str = "id,value,low,high,unit,source,as_of,note";
+/// Header of `data/models.csv`: its columns, in order.
+const MODEL_HEADER: &str = "id,name,year,train_flop,cost_amortized_usd,cost_cloud_usd,source,as_of";
 
 /// Reads a CSV file with no quoting: fields may not contain commas or quotes.
 /// Checks the header and the number of columns; returns (line number, fields) per row.
@@ -99,8 +106,27 @@ fn rate(file: &str, n: usize, col: &str, s: &str) -> String {
     }
 }
 
-/// Compiles `data/sources.csv` and `data/chips.csv` into `SOURCES` and `CHIPS`.
-fn data_tables() -> String {
+/// Panics unless `source` names one or more keys of `data/sources.csv`
+/// (separated by spaces) and `as_of` is a date.
+fn check_cited(file: &str, n: usize, id: &str, source: &str, as_of: &str, keys: &[String]) {
+    let sf = "data/sources.csv";
+    if source.is_empty() {
+        panic!("{file} line {n} ({id}): column `source` is empty; every figure needs a source");
+    }
+    for key in source.split(' ') {
+        if !keys.iter().any(|k| k == key) {
+            panic!("{file} line {n} ({id}): source key `{key}` is not in {sf}");
+        }
+    }
+    if as_of.is_empty() {
+        panic!("{file} line {n} ({id}): column `as_of` is empty; every figure needs a date");
+    }
+    check_as_of(file, n, as_of);
+}
+
+/// Compiles `data/sources.csv` and `data/chips.csv` into `SOURCES` and `CHIPS`;
+/// also returns the source keys, for the other tables' checks.
+fn data_tables() -> (String, Vec<String>) {
     let sf = "data/sources.csv";
     let mut keys: Vec<String> = Vec::new();
     let mut out =
@@ -146,18 +172,7 @@ fn data_tables() -> String {
             .parse()
             .unwrap_or_else(|_| panic!("{cf} line {n} ({id}): year `{}` is not a year", f[3]));
         let (source, as_of) = (&f[15], &f[16]);
-        if source.is_empty() {
-            panic!("{cf} line {n} ({id}): column `source` is empty; every figure needs a source");
-        }
-        for key in source.split(' ') {
-            if !keys.iter().any(|k| k == key) {
-                panic!("{cf} line {n} ({id}): source key `{key}` is not in {sf}");
-            }
-        }
-        if as_of.is_empty() {
-            panic!("{cf} line {n} ({id}): column `as_of` is empty; every figure needs a date");
-        }
-        check_as_of(cf, n, as_of);
+        check_cited(cf, n, id, source, as_of, &keys);
         let r: Vec<String> = (4..=10).map(|i| rate(cf, n, col[i], &f[i])).collect();
         let m: Vec<String> = (11..=13).map(|i| number(cf, n, col[i], &f[i])).collect();
         let tdp = match f[14].as_str() {
@@ -172,6 +187,83 @@ fn data_tables() -> String {
         ));
     }
     out.push_str("];\n");
+    (out, keys)
+}
+
+/// A positive finite number (written back with `{:?}`, a Rust `f64` literal).
+fn positive(file: &str, n: usize, col: &str, s: &str) -> f64 {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => v,
+        _ => panic!("{file} line {n}: column `{col}` is `{s}`, expected a positive number"),
+    }
+}
+
+/// Compiles `data/trends.csv` and `data/models.csv` into `TRENDS` and `MODELS`,
+/// checking their sources against `keys` (the keys of `data/sources.csv`).
+fn depreciation_tables(keys: &[String]) -> String {
+    let tf = "data/trends.csv";
+    let mut ids: Vec<String> = Vec::new();
+    let mut out = format!("/// Rows of `{tf}`, in file order.\npub static TRENDS: &[Trend] = &[\n");
+    for (n, f) in csv_rows(tf, TREND_HEADER) {
+        let id = &f[0];
+        if id.is_empty() || ids.contains(id) {
+            panic!("{tf} line {n}: id `{id}` is empty or a duplicate");
+        }
+        ids.push(id.clone());
+        let value = positive(tf, n, "value", &f[1]);
+        let bound = |i: usize, col: &str| match f[i].as_str() {
+            "-" => None,
+            s => Some(positive(tf, n, col, s)),
+        };
+        let (low, high) = (bound(2, "low"), bound(3, "high"));
+        if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
+            panic!("{tf} line {n} ({id}): expected low <= value <= high (`-` for none)");
+        }
+        if f[4].is_empty() {
+            panic!("{tf} line {n} ({id}): column `unit` is empty");
+        }
+        check_cited(tf, n, id, &f[5], &f[6], keys);
+        let opt = |b: Option<f64>| b.map_or("None".to_string(), |v| format!("Some({v:?})"));
+        out.push_str(&format!(
+            "    Trend {{ id: {id:?}, value: {value:?}, low: {}, high: {}, unit: {:?}, \
+             source: {:?}, as_of: {:?}, note: {:?} }},\n",
+            opt(low),
+            opt(high),
+            f[4],
+            f[5],
+            f[6],
+            f[7]
+        ));
+    }
+    out.push_str("];\n");
+
+    let mf = "data/models.csv";
+    let col: Vec<&str> = MODEL_HEADER.split(',').collect();
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str(&format!(
+        "/// Rows of `{mf}`, in file order.\npub static MODELS: &[RefModel] = &[\n"
+    ));
+    for (n, f) in csv_rows(mf, MODEL_HEADER) {
+        let id = &f[0];
+        if id.is_empty() || ids.contains(id) {
+            panic!("{mf} line {n}: id `{id}` is empty or a duplicate");
+        }
+        ids.push(id.clone());
+        if f[1].is_empty() {
+            panic!("{mf} line {n} ({id}): name must not be empty");
+        }
+        let year: u16 = f[2]
+            .parse()
+            .unwrap_or_else(|_| panic!("{mf} line {n} ({id}): year `{}` is not a year", f[2]));
+        let v: Vec<f64> = (3..=5).map(|i| positive(mf, n, col[i], &f[i])).collect();
+        check_cited(mf, n, id, &f[6], &f[7], keys);
+        out.push_str(&format!(
+            "    RefModel {{ id: {id:?}, name: {:?}, year: {year}, train_flop: {:?}, \
+             cost_amortized_usd: {:?}, cost_cloud_usd: {:?}, source: {:?}, as_of: {:?} }},\n",
+            f[1], v[0], v[1], v[2], f[6], f[7]
+        ));
+    }
+    out.push_str("];\n");
     out
 }
 
@@ -181,5 +273,8 @@ fn main() {
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("text_tables.rs");
     fs::write(out, code).expect("write text tables");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data_tables.rs");
-    fs::write(out, data_tables()).expect("write data tables");
+    let (data, keys) = data_tables();
+    fs::write(out, data).expect("write data tables");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("depreciation_tables.rs");
+    fs::write(out, depreciation_tables(&keys)).expect("write depreciation tables");
 }

@@ -53,7 +53,9 @@ spec('PageUp/PageDown, Space/Shift+Space and Home/End move as documented', async
 spec('back and forward move between slides', async (keep) => {
   const { page, log } = await open(env, '#/intro');
   keep(page);
+  // One history entry per slide shown (presses faster than a frame may share one).
   await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-slide=ingredients]');
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('[data-slide=bandwidth]');
   await page.goBack();

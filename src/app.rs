@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::deck::{title, Notice, Pager, Slide, SpeakerNotes};
+use crate::components::depreciation::DepreciationPanel;
 use crate::components::overlays::{Help, Overview};
 use crate::components::precision::PrecisionPanel;
 use crate::components::sources::SourceList;
@@ -230,6 +231,13 @@ pub fn App(props: &AppProps) -> Html {
     let panel = match route.slide.info().panel {
         Panel::None => html! {},
         Panel::Sources => html! { <SourceList lang={ui} /> },
+        Panel::Depreciation => {
+            let d = dispatch.clone();
+            html! {
+                <DepreciationPanel params={route.depreciation} lang={ui}
+                    on_change={Callback::from(move |p| d.dispatch(Action::Depreciation(p)))} />
+            }
+        }
         Panel::Precision => {
             let d = dispatch.clone();
             html! {

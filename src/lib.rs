@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod chips;
+pub mod depreciation;
 pub mod formats;
 pub mod i18n;
 pub mod markup;

@@ -129,3 +129,32 @@ pub fn fixed(x: f64, digits: u32, _lang: TextLang) -> String {
     }
     group(trim_zeros(&to_fixed(x, digits)))
 }
+
+/// An amount in US dollars with three significant digits: `$4.3M`, `$40.7M`,
+/// `$1.2B`, `$950` in English; `430万美元`, `4.07亿美元` in Chinese.
+pub fn usd(x: f64, lang: TextLang) -> String {
+    if !x.is_finite() {
+        return shortest(x);
+    }
+    let a = x.abs();
+    match lang {
+        TextLang::En => {
+            let (v, unit) = match a {
+                a if a >= 1e12 => (x / 1e12, "T"),
+                a if a >= 1e9 => (x / 1e9, "B"),
+                a if a >= 1e6 => (x / 1e6, "M"),
+                a if a >= 1e3 => (x / 1e3, "k"),
+                _ => (x, ""),
+            };
+            format!("${}{unit}", sig(v, 3, lang))
+        }
+        TextLang::Zh => {
+            let (v, unit) = match a {
+                a if a >= 1e8 => (x / 1e8, "亿"),
+                a if a >= 1e4 => (x / 1e4, "万"),
+                _ => (x, ""),
+            };
+            format!("{}{unit}美元", sig(v, 3, lang))
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 use std::fmt;
 
+use crate::depreciation::Params as DepreciationParams;
 use crate::i18n::Lang;
 use crate::precision::PrecisionParams;
 use crate::slides::SlideId;
@@ -65,6 +66,8 @@ pub struct Route {
     pub speaker: bool,
     /// The precision panel's settings; in the hash only on its slide.
     pub precision: PrecisionParams,
+    /// The depreciation panel's settings; in the hash only on its slide.
+    pub depreciation: DepreciationParams,
 }
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
@@ -150,6 +153,7 @@ impl Parsed {
                     p.route.speaker = v == "1";
                     true
                 }
+                _ if DepreciationParams::KEYS.contains(&k) => p.route.depreciation.set_param(k, v),
                 _ => p.route.precision.set_param(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
@@ -184,10 +188,13 @@ impl fmt::Display for Route {
         if self.speaker != d.speaker {
             param(f, "notes", "1")?;
         }
-        if self.slide == SlideId::Precision {
-            for (k, v) in self.precision.params() {
-                param(f, k, &v)?;
-            }
+        let panel_params = match self.slide {
+            SlideId::Precision => self.precision.params(),
+            SlideId::Depreciation => self.depreciation.params(),
+            _ => Vec::new(),
+        };
+        for (k, v) in panel_params {
+            param(f, k, &v)?;
         }
         Ok(())
     }
@@ -265,6 +272,24 @@ mod tests {
         let x = Parsed::from_hash("#/precision?x=0.1&fmt=bf16");
         assert_eq!(x.route.precision.typed.as_deref(), Some("0.1"));
         assert_eq!(x.route.to_string(), "#/precision?x=0.1");
+    }
+
+    #[test]
+    fn depreciation_contract_links_parse_and_round_trip() {
+        let p = Parsed::from_hash("#/depreciation?hw=2.1&algo=14&years=3&algo_on=0");
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let d = &p.route.depreciation;
+        assert_eq!(
+            (d.hw_hundredths, d.algo_tenths, d.years, d.algo_on),
+            (210, 140, 3, false)
+        );
+        assert_eq!(
+            p.route.to_string(),
+            "#/depreciation?hw=2.1&algo=14&years=3&algo_on=0"
+        );
+        let bad = Parsed::from_hash("#/depreciation?hw=9&algo=x&years=0");
+        assert_eq!(bad.ignored, vec!["hw=9", "algo=x", "years=0"]);
+        assert_eq!(bad.route.depreciation, DepreciationParams::default());
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum Panel {
     Precision,
     /// The list of sources of every figure (`components::sources`).
     Sources,
+    /// Moore's-law depreciation chart (`components::depreciation`).
+    Depreciation,
 }
 
 /// One row of the registry.
@@ -105,12 +107,15 @@ pub static SLIDES: &[SlideInfo] = &[
         true,
         true,
     ),
-    row(
-        SlideId::Depreciation,
-        "depreciation",
-        "depreciation",
-        true,
-        true,
+    panel(
+        row(
+            SlideId::Depreciation,
+            "depreciation",
+            "depreciation",
+            true,
+            true,
+        ),
+        Panel::Depreciation,
     ),
     row(SlideId::Models, "models", "models", true, true),
     row(SlideId::Ladder, "ladder", "ladder", true, true),
@@ -217,6 +222,13 @@ mod tests {
             assert_eq!(s.id.to_string(), s.slug);
         }
         assert!("nope".parse::<SlideId>().is_err());
+    }
+
+    #[test]
+    fn panel_slides_name_their_panels() {
+        assert_eq!(SlideId::Precision.info().panel, Panel::Precision);
+        assert_eq!(SlideId::Depreciation.info().panel, Panel::Depreciation);
+        assert_eq!(SlideId::References.info().panel, Panel::Sources);
     }
 
     #[test]

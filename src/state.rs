@@ -1,6 +1,7 @@
 //! The app's one state and its reducer, plus the keyboard and swipe mappings.
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
+use crate::depreciation::Params as DepreciationParams;
 use crate::i18n::Lang;
 use crate::precision::PrecisionAction;
 use crate::route::{Parsed, Route, Theme};
@@ -56,6 +57,8 @@ pub enum Action {
     },
     SystemDark(bool),
     Precision(PrecisionAction),
+    /// New depreciation settings (clamped to their ranges).
+    Depreciation(DepreciationParams),
 }
 
 impl State {
@@ -111,6 +114,7 @@ impl State {
             }
             Action::SystemDark(d) => s.system_dark = d,
             Action::Precision(a) => s.route.precision = s.route.precision.apply(a),
+            Action::Depreciation(p) => s.route.depreciation = p.clamp(),
         }
         s
     }

@@ -278,3 +278,15 @@ async fn precision_panel_mounts_and_a_bit_flip_changes_the_value() {
         "B200 FP8"
     );
 }
+
+#[wasm_bindgen_test]
+fn dollars_read_naturally_in_both_languages() {
+    use llm_notes_explainer::i18n::TextLang;
+    use llm_notes_explainer::numfmt::usd;
+    assert_eq!(usd(4.3e6, TextLang::En), "$4.3M");
+    assert_eq!(usd(40.7e6, TextLang::En), "$40.7M");
+    assert_eq!(usd(1.234e9, TextLang::En), "$1.23B");
+    assert_eq!(usd(950.0, TextLang::En), "$950");
+    assert_eq!(usd(4.3e6, TextLang::Zh), "430万美元");
+    assert_eq!(usd(4.07e8, TextLang::Zh), "4.07亿美元");
+}

@@ -1,7 +1,9 @@
 //! Yew components. Each takes data and `on_*` callbacks as props; none owns
 //! app state (that is `app::App`'s reducer). Text comes from `i18n`.
 
+pub mod controls;
 pub mod deck;
+pub mod depreciation;
 pub mod explorer;
 pub mod overlays;
 pub mod precision;

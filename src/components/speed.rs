@@ -3,12 +3,11 @@
 //! bits, twice the speed" checked on the chip, weight memory, the decode
 //! ceilings and a roofline chart with its text description and data table.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::chart::{polyline_path, tenths, LogScale};
 use crate::chips::{Chip, Precision, Rate, CHIPS};
+use crate::components::controls::slider;
 use crate::components::precision::PrecisionProps;
 use crate::formats::Format;
 use crate::i18n::{fill, TextLang};
@@ -28,36 +27,6 @@ fn precision_name(p: Precision) -> &'static str {
         Precision::Fp8 => "FP8",
         Precision::Fp6 => "FP6",
         Precision::Fp4 => "FP4",
-    }
-}
-
-fn slider_value(e: &InputEvent) -> Option<usize> {
-    e.target()
-        .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        .and_then(|i| i.value().parse::<usize>().ok())
-}
-
-/// A labelled range input with its current value written out.
-fn slider(
-    id: &str,
-    label: &str,
-    max: usize,
-    value: usize,
-    text: String,
-    on: Callback<usize>,
-) -> Html {
-    let oninput = Callback::from(move |e: InputEvent| {
-        if let Some(v) = slider_value(&e) {
-            on.emit(v);
-        }
-    });
-    html! {
-        <div class="slider">
-            <label for={id.to_string()}>{label.to_string()}</label>
-            <input type="range" id={id.to_string()} min="0" max={max.to_string()} step="1"
-                value={value.to_string()} aria-valuetext={text.clone()} {oninput} data-testid={id.to_string()} />
-            <output for={id.to_string()}>{text}</output>
-        </div>
     }
 }
 
@@ -142,10 +111,12 @@ pub fn Speed(props: &PrecisionProps) -> Html {
     let bits = cp.map_or(f64::from(f.bits()), |c| f64::from(c.bits()));
     let rate = cp.map(|c| chip.rate(c));
     let peak = rate.and_then(Rate::tflops);
+    // Slider positions are indices (or, for the batch, powers of two).
     let act = |make: fn(usize) -> PrecisionAction| {
         let cb = props.on_action.clone();
-        Callback::from(move |v: usize| cb.emit(make(v)))
+        Callback::from(move |v: u32| cb.emit(make(v as usize)))
     };
+    let last = |n: usize| (0, n.saturating_sub(1) as u32);
     let fmt_index = Format::ALL.iter().position(|&g| g == f).unwrap_or(0);
     let batch_index = batch.trailing_zeros() as usize;
 
@@ -243,14 +214,14 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         <section class="panel-part" aria-labelledby="speed-title">
             <h2 id="speed-title">{ui.t("prec.speed.title")}</h2>
             <div class="sliders">
-                {slider("fmt-slider", ui.t("prec.format"), Format::ALL.len() - 1, fmt_index,
+                {slider("fmt-slider", ui.t("prec.format"), last(Format::ALL.len()), 1, fmt_index as u32,
                     format!("{} ({} bit)", format_name(f), f.bits()),
                     act(|i| PrecisionAction::SetFormat(Format::ALL[i.min(Format::ALL.len() - 1)])))}
-                {slider("chip-slider", ui.t("prec.chip"), CHIPS.len() - 1, p.chip, chip.name.to_string(), act(PrecisionAction::SetChip))}
-                {slider("size-slider", ui.t("prec.size"), MODEL_SIZES_B.len() - 1, p.size,
+                {slider("chip-slider", ui.t("prec.chip"), last(CHIPS.len()), 1, p.chip as u32, chip.name.to_string(), act(PrecisionAction::SetChip))}
+                {slider("size-slider", ui.t("prec.size"), last(MODEL_SIZES_B.len()), 1, p.size as u32,
                     fill(ui.t("prec.size.value"), &[("n", MODEL_SIZES_B[p.size.min(MODEL_SIZES_B.len() - 1)].0)]),
                     act(PrecisionAction::SetSize))}
-                {slider("batch-slider", ui.t("prec.batch"), MAX_BATCH.trailing_zeros() as usize, batch_index,
+                {slider("batch-slider", ui.t("prec.batch"), (0, MAX_BATCH.trailing_zeros()), 1, batch_index as u32,
                     batch.to_string(), act(|i| PrecisionAction::SetBatch(1u32 << i.min(10))))}
             </div>
             <dl class="readout">

@@ -1,0 +1,11 @@
+import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
+const s = await serve();
+const b = await launch();
+const p = await b.newPage();
+p.on('pageerror', e => console.log('pageerror', String(e).slice(0,300)));
+p.on('console', m => console.log('console', m.type(), m.text().slice(0,400)));
+await p.goto(`${s.url}/#/depreciation?lang=en`);
+await p.waitForTimeout(2000);
+console.log(await p.evaluate(() => document.body.innerText.slice(0, 500)));
+await b.close(); await s.close();
