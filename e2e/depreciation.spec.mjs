@@ -87,3 +87,21 @@ spec('invalid depreciation values fall back and are named', async (keep) => {
   assert.equal(await page.locator('[data-testid=depreciation-table] tbody tr').count(), 15);
   clean(log);
 });
+
+spec('on a phone, dragging across the chart moves the cursor, not the slide', async (keep) => {
+  const { page, log } = await open(env, '#/depreciation?lang=en', { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  keep(page);
+  const chart = page.getByTestId('depreciation-chart');
+  await chart.scrollIntoViewIfNeeded();
+  const box = await chart.boundingBox();
+  const y = box.y + box.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  const at = (f) => box.x + box.width * f;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: at(0.9), y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at(0.6), y: y + 1 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: at(70 / 600), y: y + 2 }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForFunction(() => document.querySelector('output[for=cursor-slider]')?.textContent === '2018');
+  assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'depreciation', 'still on the slide');
+  clean(log);
+});
