@@ -141,12 +141,14 @@ const FALLBACK_ALGO_BAND: (f64, f64) = (5.0, 14.0);
 const FALLBACK_GROWTH: f64 = 2.4;
 const FALLBACK_ANCHOR: (f64, f64) = (2023.0, 40.7e6);
 
-/// `x` clamped to `lo..=hi`; `nan` when `x` is NaN.
+/// `x` clamped to `lo..=hi`; `nan` when `x` is NaN. (`max`/`min` rather
+/// than `f64::clamp`, whose panic message would pull Rust's float
+/// formatting, ~15 KB, into the WebAssembly.)
 fn clamp_or(x: f64, lo: f64, hi: f64, nan: f64) -> f64 {
     if x.is_nan() {
         nan
     } else {
-        x.clamp(lo, hi)
+        x.max(lo).min(hi)
     }
 }
 

@@ -98,7 +98,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 return;
             }
             let px = (f64::from(e.client_x()) - r.left()) / r.width() * W;
-            let yr = x.invert(px).round().clamp(y0, y1);
+            let yr = x.invert(px).round().max(y0).min(y1);
             cursor.set(yr as u32);
         })
     };
