@@ -133,6 +133,16 @@ pub fn fixed(x: f64, digits: u32, _lang: TextLang) -> String {
 /// An amount in US dollars with three significant digits: `$4.3M`, `$40.7M`,
 /// `$1.2B`, `$950` in English; `430万美元`, `4.07亿美元` in Chinese.
 pub fn usd(x: f64, lang: TextLang) -> String {
+    let mut s = usd_axis(x, lang);
+    if lang == TextLang::Zh && x.is_finite() {
+        s.push_str("美元");
+    }
+    s
+}
+
+/// `usd` for axis ticks, where the axis title gives the currency: Chinese
+/// leaves out 美元 (`430万`); English is the same as `usd`.
+pub fn usd_axis(x: f64, lang: TextLang) -> String {
     if !x.is_finite() {
         return shortest(x);
     }
@@ -150,11 +160,12 @@ pub fn usd(x: f64, lang: TextLang) -> String {
         }
         TextLang::Zh => {
             let (v, unit) = match a {
+                a if a >= 1e12 => (x / 1e12, "万亿"),
                 a if a >= 1e8 => (x / 1e8, "亿"),
                 a if a >= 1e4 => (x / 1e4, "万"),
                 _ => (x, ""),
             };
-            format!("{}{unit}美元", sig(v, 3, lang))
+            format!("{}{unit}", sig(v, 3, lang))
         }
     }
 }

@@ -289,4 +289,12 @@ fn dollars_read_naturally_in_both_languages() {
     assert_eq!(usd(950.0, TextLang::En), "$950");
     assert_eq!(usd(4.3e6, TextLang::Zh), "430万美元");
     assert_eq!(usd(4.07e8, TextLang::Zh), "4.07亿美元");
+    assert_eq!(
+        llm_notes_explainer::numfmt::usd_axis(1e6, TextLang::Zh),
+        "100万"
+    );
+    assert_eq!(
+        llm_notes_explainer::numfmt::usd_axis(1e6, TextLang::En),
+        "$1M"
+    );
 }

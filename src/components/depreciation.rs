@@ -14,7 +14,7 @@ use crate::depreciation::{
     ALGO_TENTHS, HORIZON_YEARS, HW_HUNDREDTHS, MODELS, YEARS,
 };
 use crate::i18n::{fill, TextLang};
-use crate::numfmt::{fixed, shortest, usd};
+use crate::numfmt::{fixed, shortest, usd, usd_axis};
 
 #[derive(Properties, PartialEq)]
 pub struct DepreciationProps {
@@ -26,7 +26,7 @@ pub struct DepreciationProps {
 /// Chart geometry in SVG user units (the viewBox below says the same).
 const W: f64 = 600.0;
 const H: f64 = 340.0;
-const LEFT: f64 = 70.0;
+const LEFT: f64 = 84.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 40.0;
@@ -165,7 +165,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             html! {
                 <g>
                     <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={py.clone()} y2={py.clone()} class="grid" />
-                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{usd(t, ui)}</text>
+                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{usd_axis(t, ui)}</text>
                 </g>
             }
         })
