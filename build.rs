@@ -2,9 +2,10 @@
 //! (`$OUT_DIR/text_tables.rs`), so the page carries its text without a parser.
 //! Compiles `data/sources.csv` and `data/chips.csv` into `$OUT_DIR/data_tables.rs`
 //! (read by `src/chips.rs`), and `data/trends.csv` and `data/models.csv` into
-//! `$OUT_DIR/depreciation_tables.rs` (read by `src/depreciation.rs`); a row
-//! without a known source or an `as_of` date, or with the wrong number of
-//! columns, fails the build.
+//! `$OUT_DIR/depreciation_tables.rs` (read by `src/depreciation.rs`), and
+//! `data/occupations.csv` into `$OUT_DIR/ladder_tables.rs` (read by
+//! `src/ladder.rs`); a row without a known source or an `as_of` date, or with
+//! the wrong number of columns, fails the build.
 use std::{env, fs, path::Path};
 
 #[path = "src/text_format.rs"]
@@ -35,6 +36,9 @@ const CHIP_HEADER: &str = "id,name,vendor,year,fp32,tf32,bf16,fp16,fp8,fp6,fp4,\
 const TREND_HEADER: &str = "id,value,low,high,unit,source,as_of,note";
 /// Header of `data/models.csv`: its columns, in order.
 const MODEL_HEADER: &str = "id,name,year,train_flop,cost_amortized_usd,cost_cloud_usd,source,as_of";
+/// Header of `data/occupations.csv`: its columns, in order.
+const OCCUPATION_HEADER: &str =
+    "id,occupation,category,frey_osborne_p,eloundou_human,eloundou_gpt4,source,as_of";
 
 /// Reads a CSV file with no quoting: fields may not contain commas or quotes.
 /// Checks the header and the number of columns; returns (line number, fields) per row.
@@ -267,6 +271,63 @@ fn depreciation_tables(keys: &[String]) -> String {
     out
 }
 
+/// True if `s` is a non-empty id of lowercase ASCII letters, digits and `-`.
+fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A share cell: `-` for no figure, else a number in 0..=1 (as `None` /
+/// `Some(x)`, Rust source).
+fn share(file: &str, n: usize, col: &str, s: &str) -> String {
+    match s {
+        "-" => "None".into(),
+        _ => match s.parse::<f64>() {
+            Ok(v) if (0.0..=1.0).contains(&v) => format!("Some({v:?})"),
+            _ => {
+                panic!("{file} line {n}: column `{col}` is `{s}`, expected a share in 0..=1 or `-`")
+            }
+        },
+    }
+}
+
+/// Compiles `data/occupations.csv` into `OCCUPATIONS`, checking its sources
+/// against `keys` (the keys of `data/sources.csv`). Category ids are checked
+/// for their shape here and against `ladder::CATEGORIES` by a native test.
+fn ladder_tables(keys: &[String]) -> String {
+    let of = "data/occupations.csv";
+    let col: Vec<&str> = OCCUPATION_HEADER.split(',').collect();
+    let mut ids: Vec<String> = Vec::new();
+    let mut out =
+        format!("/// Rows of `{of}`, in file order.\npub static OCCUPATIONS: &[Occupation] = &[\n");
+    for (n, f) in csv_rows(of, OCCUPATION_HEADER) {
+        let id = &f[0];
+        if !is_slug(id) || ids.contains(id) {
+            panic!("{of} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
+        }
+        ids.push(id.clone());
+        if f[1].is_empty() {
+            panic!("{of} line {n} ({id}): occupation must not be empty");
+        }
+        if !is_slug(&f[2]) {
+            panic!(
+                "{of} line {n} ({id}): category `{}` must be a lowercase id",
+                f[2]
+            );
+        }
+        let v: Vec<String> = (3..=5).map(|i| share(of, n, col[i], &f[i])).collect();
+        check_cited(of, n, id, &f[6], &f[7], keys);
+        out.push_str(&format!(
+            "    Occupation {{ id: {id:?}, occupation: {:?}, category: {:?}, frey_osborne_p: {}, \
+             eloundou_human: {}, eloundou_gpt4: {}, source: {:?}, as_of: {:?} }},\n",
+            f[1], f[2], v[0], v[1], v[2], f[6], f[7]
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/text_format.rs");
     let code = table("ZH", "content/zh.txt") + &table("EN", "content/en.txt");
@@ -277,4 +338,6 @@ fn main() {
     fs::write(out, data).expect("write data tables");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("depreciation_tables.rs");
     fs::write(out, depreciation_tables(&keys)).expect("write depreciation tables");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("ladder_tables.rs");
+    fs::write(out, ladder_tables(&keys)).expect("write ladder tables");
 }
