@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::components::deck::{title, Notice, Pager, Slide, SpeakerNotes};
 use crate::components::depreciation::DepreciationPanel;
+use crate::components::ladder::LadderPanel;
 use crate::components::overlays::{Help, Overview};
 use crate::components::precision::PrecisionPanel;
 use crate::components::sources::SourceList;
@@ -231,6 +232,13 @@ pub fn App(props: &AppProps) -> Html {
     let panel = match route.slide.info().panel {
         Panel::None => html! {},
         Panel::Sources => html! { <SourceList lang={ui} /> },
+        Panel::Ladder => {
+            let d = dispatch.clone();
+            html! {
+                <LadderPanel lens={route.lens} lang={ui}
+                    on_lens={Callback::from(move |l| d.dispatch(Action::Lens(l)))} />
+            }
+        }
         Panel::Depreciation => {
             let d = dispatch.clone();
             html! {

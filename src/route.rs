@@ -9,6 +9,7 @@ use std::fmt;
 
 use crate::depreciation::Params as DepreciationParams;
 use crate::i18n::Lang;
+use crate::ladder::Lens;
 use crate::precision::PrecisionParams;
 use crate::slides::SlideId;
 
@@ -68,6 +69,8 @@ pub struct Route {
     pub precision: PrecisionParams,
     /// The depreciation panel's settings; in the hash only on its slide.
     pub depreciation: DepreciationParams,
+    /// The ladder's lens; in the hash only on its slide.
+    pub lens: Lens,
 }
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
@@ -154,6 +157,7 @@ impl Parsed {
                     true
                 }
                 _ if DepreciationParams::KEYS.contains(&k) => p.route.depreciation.set_param(k, v),
+                "lens" => v.parse().map(|l| p.route.lens = l).is_ok(),
                 _ => p.route.precision.set_param(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
@@ -191,6 +195,9 @@ impl fmt::Display for Route {
         let panel_params = match self.slide {
             SlideId::Precision => self.precision.params(),
             SlideId::Depreciation => self.depreciation.params(),
+            SlideId::Ladder if self.lens != Lens::default() => {
+                vec![("lens", self.lens.id().to_string())]
+            }
             _ => Vec::new(),
         };
         for (k, v) in panel_params {
@@ -290,6 +297,24 @@ mod tests {
         let bad = Parsed::from_hash("#/depreciation?hw=9&algo=x&years=0");
         assert_eq!(bad.ignored, vec!["hw=9", "algo=x", "years=0"]);
         assert_eq!(bad.route.depreciation, DepreciationParams::default());
+    }
+
+    #[test]
+    fn ladder_lens_link_parses_and_round_trips() {
+        for lens in Lens::ALL {
+            let r = Route {
+                slide: SlideId::Ladder,
+                lens,
+                ..Route::default()
+            };
+            assert_eq!(Parsed::from_hash(&r.to_string()).route, r);
+        }
+        let p = Parsed::from_hash("#/ladder?lens=computerisation-2013");
+        assert_eq!(p.route.lens, Lens::Computerisation2013);
+        assert_eq!(
+            Parsed::from_hash("#/ladder?lens=astrology").ignored,
+            vec!["lens=astrology"]
+        );
     }
 
     #[test]

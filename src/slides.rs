@@ -45,6 +45,8 @@ pub enum Panel {
     Sources,
     /// Moore's-law depreciation chart (`components::depreciation`).
     Depreciation,
+    /// The automation-difficulty ladder (`components::ladder`).
+    Ladder,
 }
 
 /// One row of the registry.
@@ -118,7 +120,10 @@ pub static SLIDES: &[SlideInfo] = &[
         Panel::Depreciation,
     ),
     row(SlideId::Models, "models", "models", true, true),
-    row(SlideId::Ladder, "ladder", "ladder", true, true),
+    panel(
+        row(SlideId::Ladder, "ladder", "ladder", true, true),
+        Panel::Ladder,
+    ),
     row(
         SlideId::PostTraining,
         "post-training",

@@ -3,6 +3,7 @@
 
 use crate::depreciation::Params as DepreciationParams;
 use crate::i18n::Lang;
+use crate::ladder::Lens;
 use crate::precision::PrecisionAction;
 use crate::route::{Parsed, Route, Theme};
 use crate::slides::SlideId;
@@ -59,6 +60,8 @@ pub enum Action {
     Precision(PrecisionAction),
     /// New depreciation settings (clamped to their ranges).
     Depreciation(DepreciationParams),
+    /// The ladder's lens.
+    Lens(Lens),
 }
 
 impl State {
@@ -115,6 +118,7 @@ impl State {
             Action::SystemDark(d) => s.system_dark = d,
             Action::Precision(a) => s.route.precision = s.route.precision.apply(a),
             Action::Depreciation(p) => s.route.depreciation = p.clamp(),
+            Action::Lens(l) => s.route.lens = l,
         }
         s
     }

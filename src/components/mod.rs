@@ -5,6 +5,7 @@ pub mod controls;
 pub mod deck;
 pub mod depreciation;
 pub mod explorer;
+pub mod ladder;
 pub mod overlays;
 pub mod precision;
 pub mod quant_demo;
