@@ -257,17 +257,27 @@ pub fn score(category: &Category, lens: Lens) -> Option<f64> {
 /// notes' order and rungs without a score last (in the notes' order).
 pub fn order(lens: Lens) -> Vec<&'static Category> {
     let mut out: Vec<&'static Category> = CATEGORIES.iter().collect();
-    // CATEGORIES is in the notes' order and the sort is stable.
-    out.sort_by_key(|c| c.notes_position);
+    // CATEGORIES is in the notes' order; the sorts are stable.
+    stable_sort_by(&mut out, |a, b| a.notes_position < b.notes_position);
     if lens != Lens::Notes {
-        out.sort_by(|a, b| match (score(a, lens), score(b, lens)) {
-            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(std::cmp::Ordering::Equal),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        });
+        // Highest score first; a rung with no score goes after every scored one.
+        let key = |c: &Category| score(c, lens).unwrap_or(f64::NEG_INFINITY);
+        stable_sort_by(&mut out, |a, b| key(a) > key(b));
     }
     out
+}
+
+/// A stable insertion sort: `before(a, b)` says `a` must come before `b`.
+/// The ladder has eight rungs; this keeps the generic sort of the standard
+/// library (a few KB of WebAssembly per element type) out of the page.
+fn stable_sort_by<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && before(&v[j], &v[j - 1]) {
+            v.swap(j, j - 1);
+            j -= 1;
+        }
+    }
 }
 
 /// The ids of an ordering of rungs, for [`kendall_tau`] and [`moves`].

@@ -140,9 +140,11 @@ impl Parsed {
             }
         }
         let mut seen: Vec<&str> = Vec::new();
-        let mut parts: Vec<&str> = query.split('&').filter(|s| !s.is_empty()).collect();
         // A panel's format comes before the values checked against it.
-        parts.sort_by_key(|part| !part.starts_with("fmt="));
+        let nonempty = || query.split('&').filter(|s| !s.is_empty());
+        let parts = nonempty()
+            .filter(|p| p.starts_with("fmt="))
+            .chain(nonempty().filter(|p| !p.starts_with("fmt=")));
         for part in parts {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
             if seen.contains(&k) {
