@@ -38,3 +38,108 @@ spec('the lens switch works by keyboard and lands in the link', async (keep) => 
   assert.ok((await page.textContent('[data-testid=rung][data-category=software]')).includes('Computer programmers'));
   clean(log);
 });
+
+// "Rank it yourself". RANK_START in src/ladder.rs is where ranking starts.
+const RANK_START = ['software', 'robotics', 'customer-service', 'education', 'vehicles', 'assistant', 'entertainment', 'documents'];
+const NOTES = ['assistant', 'customer-service', 'documents', 'entertainment', 'education', 'software', 'vehicles', 'robotics'];
+const mine = (page) => page.$$eval('[data-testid=my-rung]', (els) => els.map((e) => e.dataset.category));
+/** Kendall's tau-a by counting pairs, for checking the page. */
+function tau(a, b) {
+  let net = 0;
+  for (let i = 0; i < a.length; i++) {
+    for (let j = i + 1; j < a.length; j++) net += b.indexOf(a[i]) < b.indexOf(a[j]) ? 1 : -1;
+  }
+  return net / (a.length * (a.length - 1) / 2);
+}
+
+spec('rank it yourself by keyboard, then reveal the evidence', async (keep) => {
+  const { page, log } = await open(env, '#/ladder?lang=en&lens=computerisation-2013');
+  keep(page);
+  await page.click('[data-testid=rank-start]');
+  assert.deepEqual(await mine(page), RANK_START);
+  // The evidence is hidden while ranking.
+  assert.equal(await page.locator('[data-testid=rung]').count(), 0);
+  assert.ok(await page.isVisible('[data-testid=evidence-hidden]'));
+  // Home moves a focused rung to the easiest place: doing it from the
+  // hardest to the easiest rung of the notes builds the notes' order.
+  for (const id of [...NOTES].reverse()) {
+    await page.focus(`#rank-${id}`);
+    await page.keyboard.press('Home');
+  }
+  assert.deepEqual(await mine(page), NOTES);
+  assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder', 'Home on a rung does not leave the slide');
+  // Two rungs harder: software goes to the top; the focus stays on it.
+  await page.focus('#rank-software');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  const order = await mine(page);
+  assert.deepEqual(order, ['assistant', 'customer-service', 'documents', 'entertainment', 'education', 'vehicles', 'robotics', 'software']);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'rank-software');
+  assert.equal((await page.textContent('[data-testid=rank-live]')).trim(), 'Software engineering: place 8 of 8 (1 = easiest).');
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual((await mine(page)).slice(5), ['vehicles', 'software', 'robotics']);
+  await page.keyboard.press('ArrowUp');
+
+  await page.click('[data-testid=rank-reveal]');
+  const rows = await page.$$eval('[data-testid=reveal-row]', (els) => els.map((e) => ({
+    lens: e.dataset.lens, tau: Number(e.dataset.tau), text: e.textContent,
+  })));
+  assert.deepEqual(rows.map((r) => r.lens), ['notes', 'exposure-human', 'exposure-gpt4', 'computerisation-2013']);
+  // One rung out of place by two: 2 of 28 pairs reversed, tau = 24/28.
+  assert.ok(Math.abs(rows[0].tau - 24 / 28) < 1e-12);
+  assert.ok(rows[0].text.includes('0.86'));
+  assert.ok(rows[0].text.includes('Software engineering: 2 rungs easier than in yours'));
+  assert.ok(rows[0].text.includes('one rung harder than in yours'));
+  // The 2013 order, read off the evidence ladder, against the reader's.
+  const f2013 = ['assistant', 'documents', 'robotics', 'vehicles', 'customer-service', 'software', 'entertainment', 'education'];
+  assert.ok(Math.abs(rows[3].tau - tau(order, f2013)) < 1e-12);
+  assert.ok(rows[3].text.includes('Robotics: 4 rungs easier than in yours'));
+  assert.ok((await page.textContent('[data-testid=rank-closest]')).includes("the notes' order"));
+  // The evidence is back, in the lens of the link.
+  assert.equal(await page.locator('[data-testid=rung]').count(), 8);
+  assert.deepEqual(await rungs(page).then((r) => r.map((x) => x[0])), f2013);
+  clean(log);
+});
+
+spec('rank it yourself in Chinese, with the buttons and by dragging', async (keep) => {
+  const { page, log } = await open(env, '#/ladder?lang=zh');
+  keep(page);
+  await page.click('[data-testid=rank-start]');
+  assert.ok((await page.textContent('[data-testid=rank]')).includes('自己排一排'));
+  // The ▲ button of the easiest rung moves it one rung harder.
+  await page.click('#rank-software button[aria-label*="上移"]');
+  assert.deepEqual((await mine(page)).slice(0, 2), ['robotics', 'software']);
+  // Drag robotics by its handle onto the top rung (the hardest place).
+  const grip = page.locator('#rank-robotics .grip');
+  await grip.scrollIntoViewIfNeeded();
+  const from = await grip.boundingBox();
+  const top = await page.locator('[data-testid=my-rung]').last().boundingBox();
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) {
+    const y = from.y + (top.y + top.height / 2 - from.y) * i / 10;
+    await page.mouse.move(from.x + from.width / 2, y);
+  }
+  await page.mouse.up();
+  const order = await mine(page);
+  assert.equal(order[order.length - 1], 'robotics');
+  assert.equal(order.length, 8);
+  await page.click('[data-testid=rank-reveal]');
+  assert.ok((await page.textContent('[data-testid=reveal]')).includes('肯德尔'));
+  clean(log);
+});
+
+spec('a lens change slides the rungs, unless the reader prefers reduced motion', async (keep) => {
+  for (const reducedMotion of ['no-preference', 'reduce']) {
+    const { page, log, context } = await open(env, '#/ladder?lang=en', { reducedMotion });
+    keep(page);
+    await page.getByLabel(/computerisation/).check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=rung]')?.dataset.category === 'assistant'
+      && document.querySelectorAll('[data-testid=rung]')[1]?.dataset.category === 'documents');
+    const styled = await page.$$eval('[data-testid=rung]', (els) => els.filter((e) => (e.getAttribute('style') || '').includes('transition')).length);
+    if (reducedMotion === 'reduce') assert.equal(styled, 0);
+    else assert.ok(styled > 0, 'moved rungs slide');
+    clean(log);
+    await context.close();
+  }
+});

@@ -60,7 +60,8 @@ fn target_kind(e: &web_sys::KeyboardEvent) -> Target {
     else {
         return Target::Other;
     };
-    if el.is_content_editable() {
+    // A control that handles its own keys (a rung being ranked) says so.
+    if el.is_content_editable() || el.has_attribute("data-owns-keys") {
         return Target::Field;
     }
     match el.tag_name().as_str() {

@@ -215,3 +215,83 @@ impl Drop for VisibilityGuard {
         self.observer.disconnect();
     }
 }
+
+/// Whether the reader asks for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// The elements matching `selector` inside `list`, each with its
+/// `data-category` and its top edge in whole CSS pixels from `list`'s top.
+pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
+    use wasm_bindgen::JsCast;
+    let top = list.get_bounding_client_rect().top();
+    let Ok(nodes) = list.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .map(|e| {
+            let id = e.get_attribute("data-category").unwrap_or_default();
+            (
+                id,
+                (e.get_bounding_client_rect().top() - top).round() as i32,
+            )
+        })
+        .collect()
+}
+
+/// Slides each element matching `selector` from where it was (`before`, as
+/// written by [`offsets`]) to where it is now ("FLIP"). Nothing moves when
+/// the reader prefers reduced motion or nothing changed place.
+pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
+    use wasm_bindgen::JsCast;
+    if before.is_empty() || prefers_reduced_motion() {
+        return;
+    }
+    let Ok(nodes) = list.query_selector_all(selector) else {
+        return;
+    };
+    let top = list.get_bounding_client_rect().top();
+    let mut moved = Vec::new();
+    for i in 0..nodes.length() {
+        let Some(e) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let id = e.get_attribute("data-category").unwrap_or_default();
+        let now = (e.get_bounding_client_rect().top() - top).round() as i32;
+        if let Some((_, was)) = before.iter().find(|(k, _)| *k == id) {
+            if *was != now {
+                let style = format!("transform: translateY({}px); transition: none", was - now);
+                let _ = e.set_attribute("style", &style);
+                moved.push(e);
+            }
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    // Reading layout makes the start position take effect before the move.
+    let _ = list.get_bounding_client_rect();
+    for e in moved {
+        let _ = e.set_attribute("style", "transform: none; transition: transform 0.35s ease");
+    }
+}
+
+/// Index, among the elements matching `selector` inside `list`, of the one
+/// whose box spans the viewport height `y` (a pointer's `clientY`).
+pub fn index_at_y(list: &Element, selector: &str, y: f64) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    let nodes = list.query_selector_all(selector).ok()?;
+    (0..nodes.length()).find_map(|i| {
+        let e = nodes.item(i)?.dyn_into::<Element>().ok()?;
+        let r = e.get_bounding_client_rect();
+        (r.top() <= y && y < r.bottom()).then_some(i as usize)
+    })
+}

@@ -193,3 +193,31 @@ fn text_format_rejects_duplicates_and_stray_text() {
         ]
     );
 }
+
+#[test]
+fn every_rung_and_occupation_of_the_ladder_has_a_name_in_both_languages() {
+    use llm_notes_explainer::ladder::{CATEGORIES, OCCUPATIONS};
+    for lang in [TextLang::Zh, TextLang::En] {
+        for c in &CATEGORIES {
+            assert!(
+                lang.get(&format!("lad.cat.{}", c.id)).is_some(),
+                "{lang:?} lad.cat.{}",
+                c.id
+            );
+        }
+        for o in OCCUPATIONS {
+            assert!(
+                lang.get(&format!("lad.occ.{}", o.id)).is_some(),
+                "{lang:?} lad.occ.{}",
+                o.id
+            );
+        }
+    }
+    // The English names are the sources' own.
+    for o in OCCUPATIONS {
+        assert_eq!(
+            TextLang::En.get(&format!("lad.occ.{}", o.id)),
+            Some(o.occupation)
+        );
+    }
+}
