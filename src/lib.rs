@@ -10,6 +10,7 @@ pub mod chips;
 pub mod depreciation;
 pub mod formats;
 pub mod i18n;
+pub mod interconnect;
 pub mod ladder;
 pub mod markup;
 pub mod perf;
