@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod interconnect;
 pub mod ladder;
 pub mod markup;
+pub mod memory;
 pub mod perf;
 pub mod precision;
 pub mod quant;
