@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod chips;
 pub mod depreciation;
+pub mod economics;
 pub mod formats;
 pub mod i18n;
 pub mod interconnect;
