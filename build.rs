@@ -4,8 +4,12 @@
 //! (read by `src/chips.rs`), and `data/trends.csv` and `data/models.csv` into
 //! `$OUT_DIR/depreciation_tables.rs` (read by `src/depreciation.rs`), and
 //! `data/occupations.csv` into `$OUT_DIR/ladder_tables.rs` (read by
-//! `src/ladder.rs`); a row without a known source or an `as_of` date, or with
-//! the wrong number of columns, fails the build.
+//! `src/ladder.rs`), `data/links.csv` into `$OUT_DIR/interconnect_tables.rs`
+//! (read by `src/interconnect.rs`), and `data/prices.csv` and
+//! `data/rentals.csv` into `$OUT_DIR/economics_tables.rs` (read by
+//! `src/economics.rs`); a row without a known source or an `as_of` date, with
+//! the wrong number of columns, or (prices) naming a chip not in
+//! `data/chips.csv`, fails the build.
 use std::{env, fs, path::Path};
 
 #[path = "src/text_format.rs"]
@@ -39,6 +43,13 @@ const MODEL_HEADER: &str = "id,name,year,train_flop,cost_amortized_usd,cost_clou
 /// Header of `data/occupations.csv`: its columns, in order.
 const OCCUPATION_HEADER: &str =
     "id,occupation,category,frey_osborne_p,eloundou_human,eloundou_gpt4,source,as_of";
+
+/// Header of `data/links.csv`: its columns, in order.
+const LINK_HEADER: &str = "id,name,per_direction_gbs,bidirectional_gbs,kind,source,as_of,note";
+/// Header of `data/prices.csv`: its columns, in order.
+const PRICE_HEADER: &str = "chip,price_usd,kind,source,as_of,note";
+/// Header of `data/rentals.csv`: its columns, in order.
+const RENTAL_HEADER: &str = "id,label,usd_per_hour,source,as_of,note";
 
 /// Reads a CSV file with no quoting: fields may not contain commas or quotes.
 /// Checks the header and the number of columns; returns (line number, fields) per row.
@@ -129,8 +140,8 @@ fn check_cited(file: &str, n: usize, id: &str, source: &str, as_of: &str, keys: 
 }
 
 /// Compiles `data/sources.csv` and `data/chips.csv` into `SOURCES` and `CHIPS`;
-/// also returns the source keys, for the other tables' checks.
-fn data_tables() -> (String, Vec<String>) {
+/// also returns the source keys and the chip ids, for the other tables' checks.
+fn data_tables() -> (String, Vec<String>, Vec<String>) {
     let sf = "data/sources.csv";
     let mut keys: Vec<String> = Vec::new();
     let mut out =
@@ -191,7 +202,7 @@ fn data_tables() -> (String, Vec<String>) {
         ));
     }
     out.push_str("];\n");
-    (out, keys)
+    (out, keys, ids)
 }
 
 /// A positive finite number (written back with `{:?}`, a Rust `f64` literal).
@@ -328,16 +339,113 @@ fn ladder_tables(keys: &[String]) -> String {
     out
 }
 
+/// Compiles `data/links.csv` into `LINKS`, checking its sources against
+/// `keys`. Bandwidths are positive GB/s; `kind` is `pcie`, `nic` or `nvlink`.
+fn interconnect_tables(keys: &[String]) -> String {
+    let lf = "data/links.csv";
+    let mut ids: Vec<String> = Vec::new();
+    let mut out = format!("/// Rows of `{lf}`, in file order.\npub static LINKS: &[Link] = &[\n");
+    for (n, f) in csv_rows(lf, LINK_HEADER) {
+        let id = &f[0];
+        if !is_slug(id) || ids.contains(id) {
+            panic!("{lf} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
+        }
+        ids.push(id.clone());
+        if f[1].is_empty() {
+            panic!("{lf} line {n} ({id}): name must not be empty");
+        }
+        let one = positive(lf, n, "per_direction_gbs", &f[2]);
+        let both = positive(lf, n, "bidirectional_gbs", &f[3]);
+        if both < one {
+            panic!("{lf} line {n} ({id}): bidirectional_gbs is below per_direction_gbs");
+        }
+        let kind = match f[4].as_str() {
+            "pcie" => "LinkKind::Pcie",
+            "nic" => "LinkKind::Nic",
+            "nvlink" => "LinkKind::Nvlink",
+            k => panic!("{lf} line {n} ({id}): kind `{k}` must be pcie, nic or nvlink"),
+        };
+        check_cited(lf, n, id, &f[5], &f[6], keys);
+        out.push_str(&format!(
+            "    Link {{ id: {id:?}, name: {:?}, per_direction_gbs: {one:?}, \
+             bidirectional_gbs: {both:?}, kind: {kind}, source: {:?}, as_of: {:?}, note: {:?} }},\n",
+            f[1], f[5], f[6], f[7]
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Compiles `data/prices.csv` and `data/rentals.csv` into `PRICES` and
+/// `RENTALS`, checking sources against `keys` and price rows' chips against
+/// `chip_ids` (the ids of `data/chips.csv`).
+fn economics_tables(keys: &[String], chip_ids: &[String]) -> String {
+    let pf = "data/prices.csv";
+    let mut seen: Vec<(String, String)> = Vec::new();
+    let mut out = format!("/// Rows of `{pf}`, in file order.\npub static PRICES: &[Price] = &[\n");
+    for (n, f) in csv_rows(pf, PRICE_HEADER) {
+        let chip = &f[0];
+        if !chip_ids.contains(chip) {
+            panic!("{pf} line {n}: chip `{chip}` is not an id of data/chips.csv");
+        }
+        let price = positive(pf, n, "price_usd", &f[1]);
+        if f[2] != "purchase" {
+            panic!("{pf} line {n} ({chip}): kind `{}` must be `purchase`", f[2]);
+        }
+        let pair = (chip.clone(), f[2].clone());
+        if seen.contains(&pair) {
+            panic!("{pf} line {n}: a second `{}` price for `{chip}`", f[2]);
+        }
+        seen.push(pair);
+        check_cited(pf, n, chip, &f[3], &f[4], keys);
+        out.push_str(&format!(
+            "    Price {{ chip: {chip:?}, price_usd: {price:?}, kind: {:?}, source: {:?}, \
+             as_of: {:?}, note: {:?} }},\n",
+            f[2], f[3], f[4], f[5]
+        ));
+    }
+    out.push_str("];\n");
+
+    let rf = "data/rentals.csv";
+    let mut ids: Vec<String> = Vec::new();
+    out.push_str(&format!(
+        "/// Rows of `{rf}`, in file order.\npub static RENTALS: &[Rental] = &[\n"
+    ));
+    for (n, f) in csv_rows(rf, RENTAL_HEADER) {
+        let id = &f[0];
+        if !is_slug(id) || ids.contains(id) {
+            panic!("{rf} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
+        }
+        ids.push(id.clone());
+        if f[1].is_empty() {
+            panic!("{rf} line {n} ({id}): label must not be empty");
+        }
+        let usd = positive(rf, n, "usd_per_hour", &f[2]);
+        check_cited(rf, n, id, &f[3], &f[4], keys);
+        out.push_str(&format!(
+            "    Rental {{ id: {id:?}, label: {:?}, usd_per_hour: {usd:?}, source: {:?}, \
+             as_of: {:?}, note: {:?} }},\n",
+            f[1], f[3], f[4], f[5]
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/text_format.rs");
     let code = table("ZH", "content/zh.txt") + &table("EN", "content/en.txt");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("text_tables.rs");
     fs::write(out, code).expect("write text tables");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data_tables.rs");
-    let (data, keys) = data_tables();
+    let (data, keys, chip_ids) = data_tables();
     fs::write(out, data).expect("write data tables");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("depreciation_tables.rs");
     fs::write(out, depreciation_tables(&keys)).expect("write depreciation tables");
     let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("ladder_tables.rs");
     fs::write(out, ladder_tables(&keys)).expect("write ladder tables");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("interconnect_tables.rs");
+    fs::write(out, interconnect_tables(&keys)).expect("write interconnect tables");
+    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("economics_tables.rs");
+    fs::write(out, economics_tables(&keys, &chip_ids)).expect("write economics tables");
 }

@@ -8,10 +8,13 @@
 pub mod chart;
 pub mod chips;
 pub mod depreciation;
+pub mod economics;
 pub mod formats;
 pub mod i18n;
+pub mod interconnect;
 pub mod ladder;
 pub mod markup;
+pub mod memory;
 pub mod perf;
 pub mod precision;
 pub mod quant;

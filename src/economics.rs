@@ -1,0 +1,721 @@
+//! Rent or buy a GPU: the model behind the economics panel (the notes'
+//! "self-built is not much cheaper"). Pure: std, [`crate::chips`] and
+//! [`crate::interconnect`] (rack size); the URL codec is integer fixed point.
+//!
+//! **Method** (Epoch AI, `cost_analysis_standalone.py`, EPC):
+//! - installed cost = GPU price x 1.64 (the rest of the server) / (1 - 0.19)
+//!   (cluster interconnect is 19% of the cluster's cost);
+//! - capital per hour = installed / (life years x 8760), straight-line over
+//!   every wall-clock hour of the life;
+//! - power = TDP x 1.82 (server share per GPU) x 0.75 (average draw) x PUE;
+//!   energy per hour = power kW x USD per kWh, also paid every wall-clock
+//!   hour (the method's average draw does not fall when the GPU idles);
+//! - own cost per **used** GPU-hour = (capital/h + energy/h) / utilization;
+//! - break-even utilization = (capital/h + energy/h) / rent: above it, owning
+//!   is cheaper. When it exceeds 100% owning never wins ([`BreakEven::Never`]).
+//!
+//! Staff, space, financing, failures and resale value are not counted.
+//!
+//! **Cumulative cost** for the chart ([`cumulative_series`]): owning pays the
+//! installed cost at t = 0, then energy every hour; renting pays rent for the
+//! used hours only (life x 8760 x utilization). Their crossing is
+//! [`payback_years`].
+//!
+//! **Units.** Money in nominal US dollars; time in hours or years (8760 hours);
+//! power in W or kW; energy in kWh; utilization as a share in (0, 1].
+//!
+//! **Data.** `data/prices.csv` ([`PRICES`]) and `data/rentals.csv`
+//! ([`RENTALS`]) are compiled by `build.rs` into
+//! `$OUT_DIR/economics_tables.rs`; a price for a chip that is not in
+//! `data/chips.csv` fails the build.
+//!
+//! **URL keys:** `price` (USD, integer, 1000–1000000), `life` (years, 1
+//! decimal, 1–10), `util` (percent, integer, 1–100), `kwh` (USD per kWh, 3
+//! decimals, 0.001–1), `pue` (2 decimals, 1–3), `tdp` (W, integer, 50–3000),
+//! `rent` (USD per GPU-hour, 2 decimals, 0.01–100). Defaults: the worked
+//! example of the facts, $25,000, 5 years, **100% utilization** (so the page
+//! opens on the ~$1.25/h figure; utilization is the slider to move), $0.08,
+//! PUE 1.25, 700 W, rent $2.50 (H100 at smaller clouds).
+
+use crate::chips::{chip, source, Chip, Precision, Source};
+use crate::depreciation::{format_fixed, parse_fixed};
+use crate::interconnect::GB200_NVL72;
+
+/// A purchase price (one row of `data/prices.csv`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Price {
+    /// Id of a row of `data/chips.csv`.
+    pub chip: &'static str,
+    /// USD per GPU.
+    pub price_usd: f64,
+    /// `purchase`.
+    pub kind: &'static str,
+    /// Keys of `chips::SOURCES`, separated by spaces.
+    pub source: &'static str,
+    /// Date of the price.
+    pub as_of: &'static str,
+    /// Range and basis of the price; no commas.
+    pub note: &'static str,
+}
+
+/// A rental price (one row of `data/rentals.csv`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rental {
+    /// Stable id, e.g. `small-cloud`.
+    pub id: &'static str,
+    /// English label, e.g. `H100 at smaller clouds (on demand)`.
+    pub label: &'static str,
+    /// USD per GPU-hour.
+    pub usd_per_hour: f64,
+    /// Keys of `chips::SOURCES`, separated by spaces.
+    pub source: &'static str,
+    /// Date of the price.
+    pub as_of: &'static str,
+    /// Range or basis; no commas.
+    pub note: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/economics_tables.rs"));
+
+impl Price {
+    /// The sources of this row.
+    pub fn sources(&self) -> impl Iterator<Item = &'static Source> {
+        self.source.split(' ').filter_map(source)
+    }
+}
+
+impl Rental {
+    /// The sources of this row.
+    pub fn sources(&self) -> impl Iterator<Item = &'static Source> {
+        self.source.split(' ').filter_map(source)
+    }
+}
+
+/// The purchase price of the chip with this id.
+pub fn price(chip_id: &str) -> Option<&'static Price> {
+    PRICES.iter().find(|p| p.chip == chip_id)
+}
+
+/// The rental row with this id.
+pub fn rental(id: &str) -> Option<&'static Rental> {
+    RENTALS.iter().find(|r| r.id == id)
+}
+
+/// Server cost over GPU cost (non-GPU parts of a server).
+pub const SERVER_FACTOR: f64 = 1.64;
+/// Share of a cluster's cost that is its interconnect.
+pub const INTERCONNECT_SHARE: f64 = 0.19;
+/// Server power per GPU over the GPU's TDP.
+pub const SERVER_POWER_FACTOR: f64 = 1.82;
+/// Average draw as a share of peak.
+pub const AVERAGE_DRAW: f64 = 0.75;
+/// Hours in a year.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// Non-negative and finite, at most 1e15 (NaN gives 0).
+fn clean(x: f64) -> f64 {
+    if x > 0.0 {
+        x.min(1e15)
+    } else {
+        0.0
+    }
+}
+
+/// At least `lo` (NaN gives `lo`), at most 1e15.
+fn at_least(x: f64, lo: f64) -> f64 {
+    if x >= lo {
+        x.min(1e15)
+    } else {
+        lo
+    }
+}
+
+/// Installed cost in USD of a GPU bought at `price_usd`: x 1.64 / (1 - 0.19).
+pub fn installed_cost(price_usd: f64) -> f64 {
+    clean(price_usd) * SERVER_FACTOR / (1.0 - INTERCONNECT_SHARE)
+}
+
+/// Capital cost per wall-clock hour: installed cost over the life's hours
+/// (life at least 0.1 year).
+pub fn capital_per_hour(price_usd: f64, life_years: f64) -> f64 {
+    installed_cost(price_usd) / (at_least(life_years, 0.1) * HOURS_PER_YEAR)
+}
+
+/// Average power drawn for one GPU, kW: TDP x 1.82 x 0.75 x PUE / 1000
+/// (PUE at least 1).
+pub fn power_kw(tdp_w: f64, pue: f64) -> f64 {
+    clean(tdp_w) * SERVER_POWER_FACTOR * AVERAGE_DRAW * at_least(pue, 1.0) / 1000.0
+}
+
+/// Energy cost per wall-clock hour, USD.
+pub fn energy_per_hour(tdp_w: f64, pue: f64, usd_per_kwh: f64) -> f64 {
+    power_kw(tdp_w, pue) * clean(usd_per_kwh)
+}
+
+/// Energy one GPU uses in a year, kWh.
+pub fn yearly_energy_kwh(tdp_w: f64, pue: f64) -> f64 {
+    power_kw(tdp_w, pue) * HOURS_PER_YEAR
+}
+
+/// Energy of one GB200 NVL72-sized rack (72 GPUs) in a year, kWh.
+pub fn rack_yearly_energy_kwh(tdp_w: f64, pue: f64) -> f64 {
+    yearly_energy_kwh(tdp_w, pue) * f64::from(GB200_NVL72.gpus)
+}
+
+/// Whether and where owning becomes cheaper than renting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum BreakEven {
+    /// Owning is cheaper above this utilization (a share in (0, 1]).
+    At(f64),
+    /// Owning costs more than renting even at 100% utilization.
+    Never,
+}
+
+/// Range of `CostParams::price_usd`.
+pub const PRICE_USD: (u32, u32) = (1000, 1_000_000);
+/// Range of `CostParams::life_tenths` (1.0..=10.0 years).
+pub const LIFE_TENTHS: (u32, u32) = (10, 100);
+/// Range of `CostParams::util_percent`.
+pub const UTIL_PERCENT: (u32, u32) = (1, 100);
+/// Range of `CostParams::kwh_thousandths` ($0.001..=$1.000).
+pub const KWH_THOUSANDTHS: (u32, u32) = (1, 1000);
+/// Range of `CostParams::pue_hundredths` (1.00..=3.00).
+pub const PUE_HUNDREDTHS: (u32, u32) = (100, 300);
+/// Range of `CostParams::tdp_w`.
+pub const TDP_W: (u32, u32) = (50, 3000);
+/// Range of `CostParams::rent_cents` ($0.01..=$100).
+pub const RENT_CENTS: (u32, u32) = (1, 10_000);
+
+/// The economics panel's settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CostParams {
+    /// GPU purchase price, USD.
+    pub price_usd: u32,
+    /// Life, 1/10 years.
+    pub life_tenths: u32,
+    /// Utilization, percent of wall-clock hours used.
+    pub util_percent: u32,
+    /// Electricity, 1/1000 USD per kWh.
+    pub kwh_thousandths: u32,
+    /// PUE, hundredths.
+    pub pue_hundredths: u32,
+    /// GPU TDP, W.
+    pub tdp_w: u32,
+    /// Rent, US cents per GPU-hour.
+    pub rent_cents: u32,
+}
+
+impl Default for CostParams {
+    fn default() -> Self {
+        CostParams {
+            price_usd: 25_000,
+            life_tenths: 50,
+            util_percent: 100,
+            kwh_thousandths: 80,
+            pue_hundredths: 125,
+            tdp_w: 700,
+            rent_cents: 250,
+        }
+    }
+}
+
+impl CostParams {
+    /// The URL keys, in the order `params` writes them.
+    pub const KEYS: [&'static str; 7] = ["price", "life", "util", "kwh", "pue", "tdp", "rent"];
+
+    /// The settings with each number clamped to its range.
+    pub fn clamp(self) -> CostParams {
+        CostParams {
+            price_usd: self.price_usd.clamp(PRICE_USD.0, PRICE_USD.1),
+            life_tenths: self.life_tenths.clamp(LIFE_TENTHS.0, LIFE_TENTHS.1),
+            util_percent: self.util_percent.clamp(UTIL_PERCENT.0, UTIL_PERCENT.1),
+            kwh_thousandths: self
+                .kwh_thousandths
+                .clamp(KWH_THOUSANDTHS.0, KWH_THOUSANDTHS.1),
+            pue_hundredths: self
+                .pue_hundredths
+                .clamp(PUE_HUNDREDTHS.0, PUE_HUNDREDTHS.1),
+            tdp_w: self.tdp_w.clamp(TDP_W.0, TDP_W.1),
+            rent_cents: self.rent_cents.clamp(RENT_CENTS.0, RENT_CENTS.1),
+        }
+    }
+
+    /// Purchase price, USD.
+    pub fn price(&self) -> f64 {
+        f64::from(self.clamp().price_usd)
+    }
+    /// Life, years.
+    pub fn life_years(&self) -> f64 {
+        f64::from(self.clamp().life_tenths) / 10.0
+    }
+    /// Utilization, a share in (0, 1].
+    pub fn utilization(&self) -> f64 {
+        f64::from(self.clamp().util_percent) / 100.0
+    }
+    /// Electricity, USD per kWh.
+    pub fn usd_per_kwh(&self) -> f64 {
+        f64::from(self.clamp().kwh_thousandths) / 1000.0
+    }
+    /// PUE.
+    pub fn pue(&self) -> f64 {
+        f64::from(self.clamp().pue_hundredths) / 100.0
+    }
+    /// TDP, W.
+    pub fn tdp(&self) -> f64 {
+        f64::from(self.clamp().tdp_w)
+    }
+    /// Rent, USD per GPU-hour.
+    pub fn rent(&self) -> f64 {
+        f64::from(self.clamp().rent_cents) / 100.0
+    }
+
+    /// Installed cost, USD.
+    pub fn installed(&self) -> f64 {
+        installed_cost(self.price())
+    }
+    /// Capital cost per wall-clock hour, USD.
+    pub fn capital_per_hour(&self) -> f64 {
+        capital_per_hour(self.price(), self.life_years())
+    }
+    /// Energy cost per wall-clock hour, USD.
+    pub fn energy_per_hour(&self) -> f64 {
+        energy_per_hour(self.tdp(), self.pue(), self.usd_per_kwh())
+    }
+    /// Owning's cost per wall-clock hour (capital + energy), USD.
+    pub fn own_per_hour(&self) -> f64 {
+        self.capital_per_hour() + self.energy_per_hour()
+    }
+    /// Owning's cost per **used** GPU-hour, USD: per wall-clock hour over
+    /// utilization.
+    pub fn own_per_used_hour(&self) -> f64 {
+        self.own_per_hour() / self.utilization()
+    }
+    /// Where owning becomes cheaper than renting.
+    pub fn break_even(&self) -> BreakEven {
+        let share = self.own_per_hour() / self.rent();
+        if share <= 1.0 {
+            BreakEven::At(share)
+        } else {
+            BreakEven::Never
+        }
+    }
+    /// Whether owning is cheaper than renting at this utilization.
+    pub fn owning_wins(&self) -> bool {
+        self.own_per_used_hour() < self.rent()
+    }
+    /// Energy cost of one GPU per year, USD.
+    pub fn yearly_energy_usd(&self) -> f64 {
+        yearly_energy_kwh(self.tdp(), self.pue()) * self.usd_per_kwh()
+    }
+    /// Energy cost of a 72-GPU rack per year, USD.
+    pub fn rack_yearly_energy_usd(&self) -> f64 {
+        rack_yearly_energy_kwh(self.tdp(), self.pue()) * self.usd_per_kwh()
+    }
+    /// Owning's cost of one GPU per year (capital + energy), USD.
+    pub fn yearly_own_usd(&self) -> f64 {
+        self.own_per_hour() * HOURS_PER_YEAR
+    }
+
+    /// Applies one URL parameter; false (and no change) when the key is not
+    /// the panel's or the value is malformed or out of range.
+    pub fn set_param(&mut self, key: &str, value: &str) -> bool {
+        let within = |v: Option<u32>, (lo, hi): (u32, u32)| v.filter(|v| (lo..=hi).contains(v));
+        let slot = match key {
+            "price" => within(parse_fixed(value, 0), PRICE_USD).map(|v| self.price_usd = v),
+            "life" => within(parse_fixed(value, 1), LIFE_TENTHS).map(|v| self.life_tenths = v),
+            "util" => within(parse_fixed(value, 0), UTIL_PERCENT).map(|v| self.util_percent = v),
+            "kwh" => {
+                within(parse_fixed(value, 3), KWH_THOUSANDTHS).map(|v| self.kwh_thousandths = v)
+            }
+            "pue" => within(parse_fixed(value, 2), PUE_HUNDREDTHS).map(|v| self.pue_hundredths = v),
+            "tdp" => within(parse_fixed(value, 0), TDP_W).map(|v| self.tdp_w = v),
+            "rent" => within(parse_fixed(value, 2), RENT_CENTS).map(|v| self.rent_cents = v),
+            _ => None,
+        };
+        slot.is_some()
+    }
+
+    /// The URL parameters that differ from the defaults, in `KEYS` order.
+    pub fn params(&self) -> Vec<(&'static str, String)> {
+        let (d, p) = (CostParams::default(), self.clamp());
+        let fields = [
+            ("price", p.price_usd, d.price_usd, 0),
+            ("life", p.life_tenths, d.life_tenths, 1),
+            ("util", p.util_percent, d.util_percent, 0),
+            ("kwh", p.kwh_thousandths, d.kwh_thousandths, 3),
+            ("pue", p.pue_hundredths, d.pue_hundredths, 2),
+            ("tdp", p.tdp_w, d.tdp_w, 0),
+            ("rent", p.rent_cents, d.rent_cents, 2),
+        ];
+        fields
+            .into_iter()
+            .filter(|f| f.1 != f.2)
+            .map(|(k, v, _, dec)| (k, format_fixed(v, dec)))
+            .collect()
+    }
+}
+
+/// Years after purchase at which renting has cost as much as owning:
+/// installed / (8760 x (rent x utilization - energy/h)). `None` when renting
+/// the used hours costs no more per wall-clock hour than the energy alone
+/// (owning never catches up). May exceed the life.
+pub fn payback_years(p: &CostParams) -> Option<f64> {
+    let margin = p.rent() * p.utilization() - p.energy_per_hour();
+    if margin > 0.0 {
+        Some(p.installed() / (HOURS_PER_YEAR * margin))
+    } else {
+        None
+    }
+}
+
+/// One point of the cumulative-cost chart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CostPoint {
+    /// Years since purchase.
+    pub years: f64,
+    /// Owning: installed cost + energy so far, USD.
+    pub own_usd: f64,
+    /// Renting the used hours so far, USD.
+    pub rent_usd: f64,
+}
+
+/// Cumulative costs of owning and renting, monthly from 0 to the life
+/// (at most 121 points; the last one is the end of the life).
+pub fn cumulative_series(p: &CostParams) -> Vec<CostPoint> {
+    let life = p.life_years();
+    let (installed, energy, rent_h) = (
+        p.installed(),
+        p.energy_per_hour(),
+        p.rent() * p.utilization(),
+    );
+    let at = |years: f64| {
+        let hours = years * HOURS_PER_YEAR;
+        CostPoint {
+            years,
+            own_usd: installed + energy * hours,
+            rent_usd: rent_h * hours,
+        }
+    };
+    let months = p.clamp().life_tenths * 12 / 10;
+    let mut out: Vec<CostPoint> = (0..=months).map(|m| at(f64::from(m) / 12.0)).collect();
+    if out.last().is_some_and(|l| l.years < life) {
+        out.push(at(life));
+    }
+    out
+}
+
+/// A chip's purchase price per dense TFLOP/s.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DollarsPerTflops {
+    pub chip: &'static Chip,
+    pub price: &'static Price,
+    /// The rate used: BF16, or FP16 on chips without BF16 (V100).
+    pub precision: Precision,
+    /// Dense TFLOP/s at `precision`.
+    pub tflops: f64,
+    /// USD per dense TFLOP/s.
+    pub usd_per_tflops: f64,
+}
+
+/// USD per dense TFLOP/s of every priced chip, oldest chip first (ties in
+/// table order): price over the BF16 rate, or the FP16 tensor rate where the
+/// chip has no BF16 (V100; `precision` says which). Chips with neither are
+/// left out.
+pub fn dollars_per_tflops() -> Vec<DollarsPerTflops> {
+    let mut out: Vec<DollarsPerTflops> = Vec::new();
+    for p in PRICES {
+        let Some(c) = chip(p.chip) else { continue };
+        let pick = [Precision::Bf16, Precision::Fp16]
+            .into_iter()
+            .find_map(|pr| c.rate(pr).tflops().map(|t| (pr, t)));
+        if let Some((precision, tflops)) = pick {
+            // Insert after every chip of the same or an earlier year (stable).
+            let at = out
+                .iter()
+                .position(|d| d.chip.year > c.year)
+                .unwrap_or(out.len());
+            out.insert(
+                at,
+                DollarsPerTflops {
+                    chip: c,
+                    price: p,
+                    precision,
+                    tflops,
+                    usd_per_tflops: p.price_usd / tflops,
+                },
+            );
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64, tol: f64) -> bool {
+        (a - b).abs() <= tol
+    }
+
+    #[test]
+    fn worked_example_25k_gpu_5_years_is_1_25_per_hour() {
+        let p = CostParams::default();
+        assert!(close(p.installed(), 50_617.28, 0.01), "{}", p.installed());
+        assert!(close(p.capital_per_hour(), 1.15565, 1e-5));
+        // 700 W x 1.82 x 0.75 x 1.25 = 1.194 kW, at $0.08.
+        assert!(close(power_kw(700.0, 1.25), 1.194375, 1e-12));
+        assert!(close(p.energy_per_hour(), 0.09555, 1e-12));
+        assert!(
+            close(p.own_per_used_hour(), 1.2512, 1e-4),
+            "{}",
+            p.own_per_used_hour()
+        );
+    }
+
+    #[test]
+    fn three_years_is_about_2_per_hour() {
+        let mut p = CostParams::default();
+        assert!(p.set_param("life", "3"));
+        assert!(
+            close(p.own_per_used_hour(), 2.022, 1e-3),
+            "{}",
+            p.own_per_used_hour()
+        );
+    }
+
+    #[test]
+    fn break_even_against_2_50_rent_is_about_half() {
+        let p = CostParams::default();
+        match p.break_even() {
+            BreakEven::At(s) => assert!(close(s, 0.5005, 1e-4), "{s}"),
+            BreakEven::Never => panic!("should break even"),
+        }
+        assert!(p.owning_wins());
+        let mut q = p;
+        assert!(q.set_param("util", "50"));
+        assert!(!q.owning_wins(), "at 50% owning costs 2.502 > 2.50");
+        assert!(q.set_param("util", "51"));
+        assert!(q.owning_wins());
+    }
+
+    #[test]
+    fn break_even_never_when_owning_costs_more_than_rent_at_full_use() {
+        let mut p = CostParams::default();
+        assert!(p.set_param("rent", "1"));
+        assert_eq!(p.break_even(), BreakEven::Never);
+        assert!(!p.owning_wins());
+        // Against hyperscaler on-demand prices owning wins easily.
+        assert!(p.set_param("rent", "11.06"));
+        assert!(matches!(p.break_even(), BreakEven::At(s) if s < 0.12));
+    }
+
+    #[test]
+    fn yearly_energy_per_gpu_and_per_rack() {
+        let p = CostParams::default();
+        assert!(close(yearly_energy_kwh(700.0, 1.25), 10_462.725, 1e-6));
+        assert!(close(p.yearly_energy_usd(), 837.018, 1e-3));
+        assert!(close(p.rack_yearly_energy_usd(), 72.0 * 837.018, 0.1));
+        assert!(close(p.yearly_own_usd(), p.own_per_hour() * 8760.0, 1e-9));
+    }
+
+    #[test]
+    fn cumulative_series_starts_at_the_installed_cost_and_ends_at_the_life() {
+        let p = CostParams::default();
+        let s = cumulative_series(&p);
+        assert_eq!(s.len(), 61);
+        assert_eq!(s[0].years, 0.0);
+        assert_eq!((s[0].own_usd, s[0].rent_usd), (p.installed(), 0.0));
+        let last = s[s.len() - 1];
+        assert_eq!(last.years, 5.0);
+        assert!(close(last.rent_usd, 2.5 * 43_800.0, 1e-6));
+        assert!(close(last.own_usd, p.own_per_hour() * 43_800.0, 1e-6));
+        assert!(s.windows(2).all(|w| w[0].years < w[1].years));
+        // An odd life ends exactly at the life.
+        let mut q = p;
+        assert!(q.set_param("life", "1.1"));
+        let s = cumulative_series(&q);
+        assert_eq!(s.len(), 15, "0..=13 months, then 1.1 years");
+        assert_eq!(s[s.len() - 1].years, 1.1);
+    }
+
+    #[test]
+    fn payback_is_where_the_lines_cross() {
+        let p = CostParams::default();
+        let t = payback_years(&p).expect("pays back");
+        let hours = t * HOURS_PER_YEAR;
+        let own = p.installed() + p.energy_per_hour() * hours;
+        assert!(close(own, p.rent() * hours, 1e-6));
+        assert!(t < p.life_years());
+        let mut q = p;
+        assert!(q.set_param("rent", "0.05"));
+        assert_eq!(payback_years(&q), None);
+    }
+
+    #[test]
+    fn dollars_per_tflops_fall_across_nvidia_generations() {
+        let d = dollars_per_tflops();
+        let get = |id: &str| d.iter().find(|x| x.chip.id == id).expect(id);
+        let v100 = get("v100");
+        assert_eq!(v100.precision, Precision::Fp16);
+        assert_eq!(v100.tflops, 125.0);
+        assert!(close(v100.usd_per_tflops, 149.0, 1e-9));
+        assert_eq!(get("a100").precision, Precision::Bf16);
+        let ids = ["v100", "a100", "h100", "b200"];
+        let usd: Vec<f64> = ids.iter().map(|id| get(id).usd_per_tflops).collect();
+        assert!(usd.windows(2).all(|w| w[0] > w[1]), "{usd:?}");
+        // While the price per chip rises.
+        let prices: Vec<f64> = ids.iter().map(|id| get(id).price.price_usd).collect();
+        assert!(prices.windows(2).all(|w| w[0] < w[1]), "{prices:?}");
+        assert!(d.windows(2).all(|w| w[0].chip.year <= w[1].chip.year));
+        assert_eq!(d.len(), PRICES.len());
+    }
+
+    #[test]
+    fn price_and_rental_rows_are_sourced_and_known() {
+        for p in PRICES {
+            assert!(chip(p.chip).is_some(), "{}", p.chip);
+            assert_eq!(p.sources().count(), p.source.split(' ').count());
+            assert!(!p.as_of.is_empty() && p.kind == "purchase");
+        }
+        for r in RENTALS {
+            assert_eq!(r.sources().count(), r.source.split(' ').count());
+        }
+        assert_eq!(price("h100").map(|p| p.price_usd), Some(30_000.0));
+        assert_eq!(price("mi300x").map(|p| p.as_of), Some("2025-02"));
+        assert_eq!(rental("gcp-3yr").map(|r| r.usd_per_hour), Some(4.86));
+        assert_eq!(rental("aws-on-demand").map(|r| r.usd_per_hour), Some(12.29));
+        // The default rent is the smaller clouds' price.
+        assert_eq!(
+            rental("small-cloud").map(|r| r.usd_per_hour),
+            Some(CostParams::default().rent())
+        );
+    }
+
+    #[test]
+    fn params_round_trip_through_the_url() {
+        let mut p = CostParams::default();
+        for (k, v) in [
+            ("price", "30000"),
+            ("life", "3.5"),
+            ("util", "70"),
+            ("kwh", "0.125"),
+            ("pue", "1.1"),
+            ("tdp", "1000"),
+            ("rent", "11.06"),
+        ] {
+            assert!(p.set_param(k, v), "{k}={v}");
+        }
+        let out = p.params();
+        let keys: Vec<&str> = out.iter().map(|kv| kv.0).collect();
+        assert_eq!(keys, CostParams::KEYS);
+        assert_eq!(out[3], ("kwh", "0.125".to_string()));
+        assert_eq!(out[4], ("pue", "1.1".to_string()));
+        let mut q = CostParams::default();
+        for (k, v) in &out {
+            assert!(q.set_param(k, v), "{k}={v}");
+        }
+        assert_eq!(p, q);
+        assert!(CostParams::default().params().is_empty());
+        assert_eq!(p.utilization(), 0.7);
+        assert_eq!(p.usd_per_kwh(), 0.125);
+    }
+
+    #[test]
+    fn malformed_or_out_of_range_values_are_refused_without_change() {
+        let d = CostParams::default();
+        let mut p = d;
+        for (k, v) in [
+            ("price", "999"),
+            ("price", "1000001"),
+            ("price", "25000.5"),
+            ("price", "25,000"),
+            ("life", "0.9"),
+            ("life", "10.1"),
+            ("life", "5.25"),
+            ("util", "0"),
+            ("util", "101"),
+            ("util", "70%"),
+            ("kwh", "0"),
+            ("kwh", "1.001"),
+            ("kwh", "0.0801"),
+            ("kwh", ".08"),
+            ("pue", "0.99"),
+            ("pue", "3.01"),
+            ("pue", "1.255"),
+            ("tdp", "49"),
+            ("tdp", "3001"),
+            ("rent", "0"),
+            ("rent", "100.01"),
+            ("rent", "2.505"),
+            ("rent", "-2"),
+            ("rent", "NaN"),
+            ("rent", ""),
+            ("hw", "2"),
+        ] {
+            assert!(!p.set_param(k, v), "{k}={v}");
+            assert_eq!(p, d, "{k}={v}");
+        }
+    }
+
+    #[test]
+    fn every_combination_of_range_ends_gives_finite_numbers() {
+        let ends = [
+            PRICE_USD,
+            LIFE_TENTHS,
+            UTIL_PERCENT,
+            KWH_THOUSANDTHS,
+            PUE_HUNDREDTHS,
+            TDP_W,
+            RENT_CENTS,
+        ];
+        for mask in 0u32..(1 << ends.len()) {
+            let e = |i: usize| {
+                if mask & (1 << i) == 0 {
+                    ends[i].0
+                } else {
+                    ends[i].1
+                }
+            };
+            let p = CostParams {
+                price_usd: e(0),
+                life_tenths: e(1),
+                util_percent: e(2),
+                kwh_thousandths: e(3),
+                pue_hundredths: e(4),
+                tdp_w: e(5),
+                rent_cents: e(6),
+            };
+            let nums = [
+                p.installed(),
+                p.capital_per_hour(),
+                p.energy_per_hour(),
+                p.own_per_used_hour(),
+                p.yearly_energy_usd(),
+                p.rack_yearly_energy_usd(),
+                payback_years(&p).unwrap_or(0.0),
+            ];
+            assert!(nums.iter().all(|x| x.is_finite() && *x >= 0.0), "{p:?}");
+            if let BreakEven::At(s) = p.break_even() {
+                assert!(s > 0.0 && s <= 1.0);
+            }
+            let s = cumulative_series(&p);
+            assert!(s.len() <= 122 && s.len() >= 13);
+            assert!(s
+                .iter()
+                .all(|c| c.own_usd.is_finite() && c.rent_usd.is_finite()));
+        }
+        // Out-of-range fields are clamped, never divide by zero.
+        let z = CostParams {
+            price_usd: 0,
+            life_tenths: 0,
+            util_percent: 0,
+            kwh_thousandths: 0,
+            pue_hundredths: 0,
+            tdp_w: 0,
+            rent_cents: 0,
+        };
+        assert!(z.own_per_used_hour().is_finite());
+        assert!(capital_per_hour(f64::NAN, 0.0).is_finite());
+        assert!(energy_per_hour(f64::INFINITY, f64::NAN, -1.0).is_finite());
+    }
+}
