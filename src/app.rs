@@ -8,11 +8,16 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::alternatives::AlternativesPanel;
+use crate::components::bandwidth::BandwidthPanel;
 use crate::components::deck::{title, Notice, Pager, Slide, SpeakerNotes};
 use crate::components::depreciation::DepreciationPanel;
 use crate::components::ladder::LadderPanel;
+use crate::components::memory::MemoryPanel;
 use crate::components::overlays::{Help, Overview};
+use crate::components::power::PowerPanel;
 use crate::components::precision::PrecisionPanel;
+use crate::components::rentbuy::RentBuyPanel;
 use crate::components::sources::SourceList;
 use crate::components::toolbar::Toolbar;
 use crate::route::Parsed;
@@ -245,6 +250,35 @@ pub fn App(props: &AppProps) -> Html {
             html! {
                 <DepreciationPanel params={route.depreciation} lang={ui}
                     on_change={Callback::from(move |p| d.dispatch(Action::Depreciation(p)))} />
+            }
+        }
+        Panel::Bandwidth => {
+            let d = dispatch.clone();
+            html! {
+                <BandwidthPanel params={route.bandwidth} lang={ui}
+                    on_change={Callback::from(move |p| d.dispatch(Action::Bandwidth(p)))} />
+            }
+        }
+        Panel::Memory => {
+            let d = dispatch.clone();
+            html! {
+                <MemoryPanel params={route.memory} lang={ui}
+                    on_change={Callback::from(move |p| d.dispatch(Action::Memory(p)))} />
+            }
+        }
+        Panel::Power => {
+            let d = dispatch.clone();
+            html! {
+                <PowerPanel params={route.cost} lang={ui}
+                    on_change={Callback::from(move |p| d.dispatch(Action::Cost(p)))} />
+            }
+        }
+        Panel::Alternatives => html! { <AlternativesPanel lang={ui} /> },
+        Panel::RentVsBuy => {
+            let d = dispatch.clone();
+            html! {
+                <RentBuyPanel params={route.cost} lang={ui}
+                    on_change={Callback::from(move |p| d.dispatch(Action::Cost(p)))} />
             }
         }
         Panel::Precision => {

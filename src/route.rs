@@ -8,8 +8,11 @@
 use std::fmt;
 
 use crate::depreciation::Params as DepreciationParams;
+use crate::economics::CostParams;
 use crate::i18n::Lang;
+use crate::interconnect::BandwidthParams;
 use crate::ladder::Lens;
+use crate::memory::MemoryParams;
 use crate::precision::PrecisionParams;
 use crate::slides::SlideId;
 
@@ -71,6 +74,13 @@ pub struct Route {
     pub depreciation: DepreciationParams,
     /// The ladder's lens; in the hash only on its slide.
     pub lens: Lens,
+    /// The bandwidth panel's settings; in the hash only on its slide.
+    pub bandwidth: BandwidthParams,
+    /// The memory panel's settings; in the hash only on its slide.
+    pub memory: MemoryParams,
+    /// The cost settings shared by the power (resources) and rent-vs-buy
+    /// panels; in the hash only on those slides.
+    pub cost: CostParams,
 }
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
@@ -159,6 +169,9 @@ impl Parsed {
                     true
                 }
                 _ if DepreciationParams::KEYS.contains(&k) => p.route.depreciation.set_param(k, v),
+                _ if BandwidthParams::KEYS.contains(&k) => p.route.bandwidth.set_param(k, v),
+                _ if MemoryParams::KEYS.contains(&k) => p.route.memory.set_param(k, v),
+                _ if CostParams::KEYS.contains(&k) => p.route.cost.set_param(k, v),
                 "lens" => v.parse().map(|l| p.route.lens = l).is_ok(),
                 _ => p.route.precision.set_param(k, &percent_decode(v)),
             };
@@ -197,6 +210,9 @@ impl fmt::Display for Route {
         let panel_params = match self.slide {
             SlideId::Precision => self.precision.params(),
             SlideId::Depreciation => self.depreciation.params(),
+            SlideId::Bandwidth => self.bandwidth.params(),
+            SlideId::Memory => self.memory.params(),
+            SlideId::Resources | SlideId::RentVsBuy => self.cost.params(),
             SlideId::Ladder if self.lens != Lens::default() => {
                 vec![("lens", self.lens.id().to_string())]
             }
@@ -281,6 +297,69 @@ mod tests {
         let x = Parsed::from_hash("#/precision?x=0.1&fmt=bf16");
         assert_eq!(x.route.precision.typed.as_deref(), Some("0.1"));
         assert_eq!(x.route.to_string(), "#/precision?x=0.1");
+    }
+
+    #[test]
+    fn rent_vs_buy_contract_link_parses_and_round_trips() {
+        let h = "#/rent-vs-buy?price=30000&life=4&util=70&kwh=0.12&pue=1.1&tdp=1000&rent=4.86";
+        let p = Parsed::from_hash(h);
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let c = &p.route.cost;
+        assert_eq!(
+            (c.price_usd, c.life_tenths, c.util_percent),
+            (30000, 40, 70)
+        );
+        assert_eq!(
+            (c.kwh_thousandths, c.pue_hundredths, c.tdp_w, c.rent_cents),
+            (120, 110, 1000, 486)
+        );
+        assert_eq!(p.route.to_string(), h);
+        // The same settings show on the power slide, and nowhere else.
+        let power = Route {
+            slide: SlideId::Resources,
+            ..p.route.clone()
+        };
+        assert!(power.to_string().starts_with("#/resources?price=30000"));
+        let intro = Route {
+            slide: SlideId::Intro,
+            ..p.route.clone()
+        };
+        assert_eq!(intro.to_string(), "#/intro");
+        let bad = Parsed::from_hash("#/rent-vs-buy?price=-5&util=150&kwh=abc&rent=2.5");
+        assert_eq!(bad.route.cost, CostParams::default());
+        assert_eq!(bad.ignored, vec!["price=-5", "util=150", "kwh=abc"]);
+    }
+
+    #[test]
+    fn bandwidth_contract_link_parses_and_round_trips() {
+        let h = "#/bandwidth?link=nic400&gb=100&gpus=16";
+        let p = Parsed::from_hash(h);
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let b = &p.route.bandwidth;
+        assert_eq!(b.link().map(|l| l.id), Some("nic400"));
+        assert_eq!((b.gb_tenths, b.gpus), (1000, 16));
+        assert_eq!(p.route.to_string(), h);
+        let bad = Parsed::from_hash("#/bandwidth?link=nvlink9&gb=0&gpus=x");
+        assert_eq!(bad.route.bandwidth, BandwidthParams::default());
+        assert_eq!(bad.ignored.len(), 3);
+    }
+
+    #[test]
+    fn memory_link_round_trips_and_bad_parts_fall_back() {
+        let mut m = MemoryParams::default();
+        assert!(m.set_param("train", "1"));
+        assert!(m.set_param("ctx", "32768"));
+        let r = Route {
+            slide: SlideId::Memory,
+            memory: m,
+            ..Route::default()
+        };
+        let again = Parsed::from_hash(&r.to_string());
+        assert!(again.ignored.is_empty());
+        assert_eq!(again.route, r);
+        let bad = Parsed::from_hash("#/memory?train=2&ctx=-1");
+        assert_eq!(bad.route.memory, MemoryParams::default());
+        assert_eq!(bad.ignored.len(), 2);
     }
 
     #[test]

@@ -47,6 +47,16 @@ pub enum Panel {
     Depreciation,
     /// The automation-difficulty ladder (`components::ladder`).
     Ladder,
+    /// Link bandwidth, transfer and all-reduce times (`components::bandwidth`).
+    Bandwidth,
+    /// HBM per chip and the fit calculator (`components::memory`).
+    Memory,
+    /// Power, energy and price per FLOP (`components::power`).
+    Power,
+    /// TPU beside NVIDIA and AMD (`components::alternatives`).
+    Alternatives,
+    /// Total cost of owning vs renting a GPU (`components::rentbuy`).
+    RentVsBuy,
 }
 
 /// One row of the registry.
@@ -95,19 +105,31 @@ pub static SLIDES: &[SlideInfo] = &[
         true,
         true,
     ),
-    row(SlideId::Bandwidth, "bandwidth", "bandwidth", true, true),
-    row(SlideId::Memory, "memory", "memory", true, true),
+    panel(
+        row(SlideId::Bandwidth, "bandwidth", "bandwidth", true, true),
+        Panel::Bandwidth,
+    ),
+    panel(
+        row(SlideId::Memory, "memory", "memory", true, true),
+        Panel::Memory,
+    ),
     panel(
         row(SlideId::Precision, "precision", "precision", true, true),
         Panel::Precision,
     ),
-    row(SlideId::Resources, "resources", "resources", true, true),
-    row(
-        SlideId::Alternatives,
-        "alternatives",
-        "alternatives",
-        true,
-        true,
+    panel(
+        row(SlideId::Resources, "resources", "resources", true, true),
+        Panel::Power,
+    ),
+    panel(
+        row(
+            SlideId::Alternatives,
+            "alternatives",
+            "alternatives",
+            true,
+            true,
+        ),
+        Panel::Alternatives,
     ),
     panel(
         row(
@@ -133,7 +155,10 @@ pub static SLIDES: &[SlideInfo] = &[
     ),
     row(SlideId::Data, "data", "data", true, true),
     row(SlideId::Evaluation, "evaluation", "evaluation", true, true),
-    row(SlideId::RentVsBuy, "rent-vs-buy", "rent_vs_buy", true, true),
+    panel(
+        row(SlideId::RentVsBuy, "rent-vs-buy", "rent_vs_buy", true, true),
+        Panel::RentVsBuy,
+    ),
     row(SlideId::Personal, "personal", "personal", true, true),
     row(SlideId::Phd, "phd", "phd", true, true),
     row(SlideId::Work, "work", "work", true, false),

@@ -2,8 +2,11 @@
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
 use crate::depreciation::Params as DepreciationParams;
+use crate::economics::CostParams;
 use crate::i18n::Lang;
+use crate::interconnect::BandwidthParams;
 use crate::ladder::Lens;
+use crate::memory::MemoryParams;
 use crate::precision::PrecisionAction;
 use crate::route::{Parsed, Route, Theme};
 use crate::slides::SlideId;
@@ -62,6 +65,9 @@ pub enum Action {
     Depreciation(DepreciationParams),
     /// The ladder's lens.
     Lens(Lens),
+    Bandwidth(BandwidthParams),
+    Memory(MemoryParams),
+    Cost(CostParams),
 }
 
 impl State {
@@ -119,6 +125,9 @@ impl State {
             Action::Precision(a) => s.route.precision = s.route.precision.apply(a),
             Action::Depreciation(p) => s.route.depreciation = p.clamp(),
             Action::Lens(l) => s.route.lens = l,
+            Action::Bandwidth(p) => s.route.bandwidth = p.clamp(),
+            Action::Memory(p) => s.route.memory = p.clamp(),
+            Action::Cost(p) => s.route.cost = p.clamp(),
         }
         s
     }
