@@ -111,7 +111,10 @@ spec('rank it yourself in Chinese, with the buttons and by dragging', async (kee
   assert.deepEqual((await mine(page)).slice(0, 2), ['robotics', 'software']);
   // Drag robotics by its handle onto the top rung (the hardest place).
   const grip = page.locator('#rank-robotics .grip');
-  await grip.scrollIntoViewIfNeeded();
+  // The whole list in view: the pointer cannot reach what is scrolled away.
+  await page.evaluate(() => document.querySelector('ol.mine').scrollIntoView({ block: 'center' }));
+  // Measure where the rungs rest, not where the slide animation shows them.
+  await page.waitForFunction(() => document.getAnimations().length === 0);
   const from = await grip.boundingBox();
   const top = await page.locator('[data-testid=my-rung]').last().boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);

@@ -128,6 +128,21 @@ pub const GB200_NVL72: Rack = Rack {
            the figure commonly quoted for GB200 NVL72 and was not checked against a vendor page.",
 };
 
+/// The DGX H100 server: 8 H100 in one NVLink 4 domain, air cooled; the
+/// unit of a 2023 cluster, for comparison with [`GB200_NVL72`].
+pub const DGX_H100: Rack = Rack {
+    name: "DGX H100",
+    gpus: 8,
+    nvlink_tbs: 7.2,
+    hbm_tb: 0.64,
+    power_kw_low: 10.2,
+    power_kw_high: 10.2,
+    liquid_cooled: false,
+    source: "NV-DGXH100 MLE",
+    as_of: "2023",
+    note: "8 x H100 SXM: 8 x 900 GB/s NVLink 4 (MLE); 8 x 80 GB HBM; 10.2 kW maximum (NV-DGXH100)",
+};
+
 /// Smallest bandwidth a time is computed with, GB/s.
 pub const MIN_GBS: f64 = 1e-6;
 const MAX: f64 = 1e15;
@@ -422,6 +437,20 @@ mod tests {
         // GB300 budget: 18 x (4 x 1.4 + 1) kW = 118.8 kW of nodes, under 135.
         assert!(18.0 * (4.0 * 1.4 + 1.0) <= r.power_kw_high);
         assert_eq!(r.sources().count(), 2);
+    }
+
+    #[test]
+    fn dgx_h100_figures_agree_with_its_chips() {
+        let r = DGX_H100;
+        let gpu = chip("h100").expect("h100");
+        let n = f64::from(r.gpus);
+        assert!((n * gpu.hbm_gb / 1000.0 - r.hbm_tb).abs() < 1e-9);
+        assert!((n * gpu.scaleup_gbs / 1000.0 - r.nvlink_tbs).abs() < 1e-9);
+        assert!(!r.liquid_cooled);
+        assert_eq!(r.sources().count(), 2);
+        // Per GPU, the NVL72 rack draws more than the air-cooled server.
+        let per_gpu = |r: Rack| r.power_kw_high / f64::from(r.gpus);
+        assert!(per_gpu(GB200_NVL72) > per_gpu(DGX_H100));
     }
 
     #[test]

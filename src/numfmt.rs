@@ -169,3 +169,27 @@ pub fn usd_axis(x: f64, lang: TextLang) -> String {
         }
     }
 }
+
+/// A duration given in seconds, with three significant digits in a unit
+/// that suits it: `850 µs`, `2.8 ms`, `1.56 s`, `4.2 min`, `3.1 h`, `12 d`
+/// (Chinese: 微秒, 毫秒, 秒, 分钟, 小时, 天). Not finite or negative: `—`.
+pub fn duration(seconds: f64, lang: TextLang) -> String {
+    if !seconds.is_finite() || seconds < 0.0 {
+        return "—".into();
+    }
+    let zh = lang == TextLang::Zh;
+    let (v, unit) = match seconds {
+        s if s == 0.0 => (0.0, if zh { "秒" } else { "s" }),
+        s if s < 1e-3 => (s * 1e6, if zh { "微秒" } else { "µs" }),
+        s if s < 1.0 => (s * 1e3, if zh { "毫秒" } else { "ms" }),
+        s if s < 120.0 => (s, if zh { "秒" } else { "s" }),
+        s if s < 7200.0 => (s / 60.0, if zh { "分钟" } else { "min" }),
+        s if s < 172_800.0 => (s / 3600.0, if zh { "小时" } else { "h" }),
+        s => (s / 86_400.0, if zh { "天" } else { "d" }),
+    };
+    if zh {
+        format!("{}{unit}", sig(v, 3, lang))
+    } else {
+        format!("{} {unit}", sig(v, 3, lang))
+    }
+}

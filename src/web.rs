@@ -227,21 +227,28 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|m| m.matches())
 }
 
+/// Top of `e` in whole CSS pixels from the top of its offset parent (the
+/// list, which CSS positions), ignoring transforms: where layout puts it,
+/// not where an animation shows it.
+fn layout_top(e: &Element) -> i32 {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<web_sys::HtmlElement>()
+        .map_or(0, |h| h.offset_top())
+}
+
 /// The elements matching `selector` inside `list`, each with its
-/// `data-category` and its top edge in whole CSS pixels from `list`'s top.
+/// `data-category` and its layout top ([`layout_top`]).
 pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
     use wasm_bindgen::JsCast;
-    let top = list.get_bounding_client_rect().top();
     let Ok(nodes) = list.query_selector_all(selector) else {
         return Vec::new();
     };
     (0..nodes.length())
         .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
         .map(|e| {
-            let id = e.get_attribute("data-category").unwrap_or_default();
             (
-                id,
-                (e.get_bounding_client_rect().top() - top).round() as i32,
+                e.get_attribute("data-category").unwrap_or_default(),
+                layout_top(&e),
             )
         })
         .collect()
@@ -258,14 +265,13 @@ pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
     let Ok(nodes) = list.query_selector_all(selector) else {
         return;
     };
-    let top = list.get_bounding_client_rect().top();
     let mut moved = Vec::new();
     for i in 0..nodes.length() {
         let Some(e) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
         let id = e.get_attribute("data-category").unwrap_or_default();
-        let now = (e.get_bounding_client_rect().top() - top).round() as i32;
+        let now = layout_top(&e);
         if let Some((_, was)) = before.iter().find(|(k, _)| *k == id) {
             if *was != now {
                 let style = format!("transform: translateY({}px); transition: none", was - now);
@@ -285,13 +291,15 @@ pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
 }
 
 /// Index, among the elements matching `selector` inside `list`, of the one
-/// whose box spans the viewport height `y` (a pointer's `clientY`).
+/// whose layout box (transforms ignored, see [`layout_top`]) spans the
+/// viewport height `y` (a pointer's `clientY`).
 pub fn index_at_y(list: &Element, selector: &str, y: f64) -> Option<usize> {
     use wasm_bindgen::JsCast;
     let nodes = list.query_selector_all(selector).ok()?;
+    let y = (y - list.get_bounding_client_rect().top()).round() as i32;
     (0..nodes.length()).find_map(|i| {
-        let e = nodes.item(i)?.dyn_into::<Element>().ok()?;
-        let r = e.get_bounding_client_rect();
-        (r.top() <= y && y < r.bottom()).then_some(i as usize)
+        let e = nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()?;
+        let top = e.offset_top();
+        (top <= y && y < top + e.offset_height()).then_some(i as usize)
     })
 }

@@ -298,3 +298,17 @@ fn dollars_read_naturally_in_both_languages() {
         "$1M"
     );
 }
+
+#[wasm_bindgen_test]
+fn durations_pick_a_readable_unit() {
+    use llm_notes_explainer::i18n::TextLang;
+    use llm_notes_explainer::numfmt::duration;
+    assert_eq!(duration(2.0, TextLang::En), "2 s");
+    assert_eq!(duration(0.15555, TextLang::En), "156 ms");
+    assert_eq!(duration(8.5e-4, TextLang::En), "850 µs");
+    assert_eq!(duration(252.0, TextLang::En), "4.2 min");
+    assert_eq!(duration(3.5 * 3600.0, TextLang::Zh), "3.5小时");
+    assert_eq!(duration(0.0, TextLang::En), "0 s");
+    assert_eq!(duration(f64::NAN, TextLang::En), "—");
+    assert_eq!(duration(f64::INFINITY, TextLang::Zh), "—");
+}

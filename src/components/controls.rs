@@ -34,3 +34,70 @@ pub fn slider(
         </div>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    /// Element id; doubles as its `data-testid`.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    /// Unit written after the field (may be empty).
+    #[prop_or_default]
+    pub unit: AttrValue,
+    /// Current value in units of `10^-decimals`.
+    pub value: u32,
+    pub decimals: u32,
+    /// Accepted range, in the same units.
+    pub range: (u32, u32),
+    pub lang: crate::i18n::TextLang,
+    pub on_change: Callback<u32>,
+}
+
+/// A labelled text field for a non-negative decimal with at most `decimals`
+/// fraction digits, read as fixed point (no float parsing). Text that is not
+/// such a number or lies outside `range` keeps the last value and shows a
+/// plain message naming the range.
+#[function_component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    use crate::depreciation::{format_fixed, parse_fixed};
+    use crate::i18n::fill;
+    let error = use_state(|| false);
+    let (lo, hi) = props.range;
+    let d = props.decimals;
+    let onchange = {
+        let (error, cb) = (error.clone(), props.on_change.clone());
+        Callback::from(move |e: Event| {
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            match parse_fixed(input.value().trim(), d).filter(|v| (lo..=hi).contains(v)) {
+                Some(v) => {
+                    error.set(false);
+                    cb.emit(v);
+                    input.set_value(&format_fixed(v, d));
+                }
+                None => error.set(true),
+            }
+        })
+    };
+    let hint_id = format!("{}-error", props.id);
+    let ui = props.lang;
+    html! {
+        <div class="field number-field">
+            <label for={props.id.clone()}>{props.label.clone()}</label>
+            <span class="field-row">
+                <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" size="9"
+                    id={props.id.clone()} data-testid={props.id.clone()} value={format_fixed(props.value, d)}
+                    aria-invalid={error.to_string()} aria-describedby={error.then(|| hint_id.clone())} {onchange} />
+                if !props.unit.is_empty() { <span class="unit">{props.unit.clone()}</span> }
+            </span>
+            if *error {
+                <p class="error" role="alert" id={hint_id}>
+                    {fill(ui.t("ui.number_range"), &[("min", &format_fixed(lo, d)), ("max", &format_fixed(hi, d))])}
+                </p>
+            }
+        </div>
+    }
+}
