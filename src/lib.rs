@@ -18,6 +18,7 @@ pub mod quant;
 pub mod route;
 pub mod slides;
 pub mod state;
+pub mod takeaways;
 pub mod text_format;
 
 #[cfg(target_arch = "wasm32")]

@@ -6,6 +6,8 @@ pub mod deck;
 pub mod depreciation;
 pub mod explorer;
 pub mod ladder;
+pub mod lessons;
+pub mod models;
 pub mod overlays;
 pub mod precision;
 pub mod quant_demo;
