@@ -6,7 +6,8 @@
 //!
 //! Every remark is the notes' own (in zh.txt the original words, in en.txt our
 //! translation); what we add from 2026 sits under separate `.ours` keys and the
-//! page labels it as ours.
+//! page labels it as ours. It names models and dates only, no figures (a
+//! figure would need a row in `data/`).
 
 use crate::slides::SlideId;
 
