@@ -13,7 +13,9 @@ use crate::components::bandwidth::BandwidthPanel;
 use crate::components::deck::{title, Notice, Pager, Slide, SpeakerNotes};
 use crate::components::depreciation::DepreciationPanel;
 use crate::components::ladder::LadderPanel;
+use crate::components::lessons::LessonPanel;
 use crate::components::memory::MemoryPanel;
+use crate::components::models::ModelsPanel;
 use crate::components::overlays::{Help, Overview};
 use crate::components::power::PowerPanel;
 use crate::components::precision::PrecisionPanel;
@@ -238,6 +240,8 @@ pub fn App(props: &AppProps) -> Html {
     let panel = match route.slide.info().panel {
         Panel::None => html! {},
         Panel::Sources => html! { <SourceList lang={ui} /> },
+        Panel::Models => html! { <ModelsPanel lang={ui} /> },
+        Panel::Lessons => html! { <LessonPanel slide={route.slide} lang={ui} /> },
         Panel::Ladder => {
             let d = dispatch.clone();
             html! {

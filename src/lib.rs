@@ -2,7 +2,7 @@
 //! models (August 2024), rendered by Yew.
 //!
 //! Pure modules (no web dependencies, tested natively): `text_format`, `i18n`,
-//! `markup`, `slides`, `route`, `state`. Browser glue: `web`. Components:
+//! `markup`, `slides`, `takeaways`, `route`, `state`, and the models. Browser glue: `web`. Components:
 //! `app` (the root, owner of the state) and `components`. See ARCHITECTURE.md.
 
 pub mod chart;
@@ -21,6 +21,7 @@ pub mod quant;
 pub mod route;
 pub mod slides;
 pub mod state;
+pub mod takeaways;
 pub mod text_format;
 
 #[cfg(target_arch = "wasm32")]

@@ -57,6 +57,11 @@ pub enum Panel {
     Alternatives,
     /// Total cost of owning vs renting a GPU (`components::rentbuy`).
     RentVsBuy,
+    /// The notes' modalities at a glance (`components::models`).
+    Models,
+    /// A lesson's takeaway, figure and points (`components::lessons`); the
+    /// slide picks the lesson (`takeaways::Lesson::of`).
+    Lessons,
 }
 
 /// One row of the registry.
@@ -141,20 +146,32 @@ pub static SLIDES: &[SlideInfo] = &[
         ),
         Panel::Depreciation,
     ),
-    row(SlideId::Models, "models", "models", true, true),
+    panel(
+        row(SlideId::Models, "models", "models", true, true),
+        Panel::Models,
+    ),
     panel(
         row(SlideId::Ladder, "ladder", "ladder", true, true),
         Panel::Ladder,
     ),
-    row(
-        SlideId::PostTraining,
-        "post-training",
-        "post_training",
-        true,
-        true,
+    panel(
+        row(
+            SlideId::PostTraining,
+            "post-training",
+            "post_training",
+            true,
+            true,
+        ),
+        Panel::Lessons,
     ),
-    row(SlideId::Data, "data", "data", true, true),
-    row(SlideId::Evaluation, "evaluation", "evaluation", true, true),
+    panel(
+        row(SlideId::Data, "data", "data", true, true),
+        Panel::Lessons,
+    ),
+    panel(
+        row(SlideId::Evaluation, "evaluation", "evaluation", true, true),
+        Panel::Lessons,
+    ),
     panel(
         row(SlideId::RentVsBuy, "rent-vs-buy", "rent_vs_buy", true, true),
         Panel::RentVsBuy,

@@ -1,0 +1,208 @@
+//! What the models map (`#/models`) and the three lesson slides
+//! (`#/post-training`, `#/data`, `#/evaluation`) show besides their text:
+//! the notes' modalities with their verdict and remark, and each lesson's
+//! takeaway. Pure: ids and text keys only; the words are in `content/*.txt`
+//! under `mod.*` and `les.*`.
+//!
+//! Every remark is the notes' own (in zh.txt the original words, in en.txt our
+//! translation); what we add from 2026 sits under separate `.ours` keys and the
+//! page labels it as ours. It names models and dates only, no figures (a
+//! figure would need a row in `data/`).
+
+use crate::slides::SlideId;
+
+/// The notes' verdict on a modality.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Listed under the slide's heading, "good, or good enough"; the notes do
+    /// not say which of the two.
+    Listed,
+    /// The killer app: a question the notes leave open.
+    Open,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Listed => "mod.verdict.listed",
+            Verdict::Open => "mod.verdict.open",
+        }
+    }
+}
+
+/// One card of the models map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Modality {
+    /// Stable id, in `data-modality` and the text keys `mod.{id}.*`.
+    pub id: &'static str,
+    pub verdict: Verdict,
+    /// Whether the notes say anything on it (`mod.{id}.remark`).
+    pub has_remark: bool,
+    /// Whether we add a short 2026 context (`mod.{id}.ours`).
+    pub has_ours: bool,
+}
+
+const fn m(id: &'static str, verdict: Verdict, has_remark: bool, has_ours: bool) -> Modality {
+    Modality {
+        id,
+        verdict,
+        has_remark,
+        has_ours,
+    }
+}
+
+/// The notes' modalities, in the notes' order.
+pub static MODALITIES: &[Modality] = &[
+    m("language", Verdict::Listed, true, true),
+    m("speech", Verdict::Listed, true, true),
+    m("music", Verdict::Listed, true, true),
+    m("images", Verdict::Listed, true, false),
+    m("video", Verdict::Listed, false, true),
+    m("multimodal", Verdict::Listed, true, false),
+    m("killer-app", Verdict::Open, true, true),
+];
+
+impl Modality {
+    /// The key of one part: `name`, `remark` or `ours`.
+    pub fn key(&self, part: &str) -> String {
+        format!("mod.{}.{part}", self.id)
+    }
+}
+
+/// The three lessons, one per lesson slide.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lesson {
+    /// Pre-training is engineering, post-training is the research.
+    PostTraining,
+    /// Data sets the ceiling, algorithms the floor.
+    Data,
+    /// Evaluation is half of solving a real problem.
+    Evaluation,
+}
+
+impl Lesson {
+    pub const ALL: [Lesson; 3] = [Lesson::PostTraining, Lesson::Data, Lesson::Evaluation];
+
+    /// The lesson a slide shows, if it is a lesson slide.
+    pub fn of(slide: SlideId) -> Option<Lesson> {
+        match slide {
+            SlideId::PostTraining => Some(Lesson::PostTraining),
+            SlideId::Data => Some(Lesson::Data),
+            SlideId::Evaluation => Some(Lesson::Evaluation),
+            _ => None,
+        }
+    }
+
+    /// Stable id, in `data-lesson` and the text keys `les.{id}.*`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Lesson::PostTraining => "post",
+            Lesson::Data => "data",
+            Lesson::Evaluation => "eval",
+        }
+    }
+
+    /// How many short points from the notes it lists (`les.{id}.p1`...).
+    pub fn points(self) -> usize {
+        match self {
+            Lesson::PostTraining => 3,
+            Lesson::Data => 2,
+            Lesson::Evaluation => 2,
+        }
+    }
+
+    /// The parts of its figure, besides `takeaway`, `figure` and the points.
+    fn figure_parts(self) -> &'static [&'static str] {
+        match self {
+            Lesson::PostTraining => &["eng", "res", "pre", "post", "then", "now"],
+            Lesson::Data => &["ceiling", "floor", "between", "axis"],
+            Lesson::Evaluation => &["whole", "half", "rest"],
+        }
+    }
+
+    /// The key of one part, e.g. `les.data.takeaway`.
+    pub fn key(self, part: &str) -> String {
+        format!("les.{}.{part}", self.id())
+    }
+
+    /// The key of point `n`, from 1.
+    pub fn point_key(self, n: usize) -> String {
+        self.key(&format!("p{n}"))
+    }
+}
+
+/// Every text key the two panels use, for the content tests.
+pub fn text_keys() -> Vec<String> {
+    let mut keys: Vec<String> = [
+        "mod.title",
+        "mod.lead",
+        "mod.list",
+        "mod.verdict",
+        "mod.verdict.listed",
+        "mod.verdict.open",
+        "mod.notes",
+        "mod.none",
+        "mod.ours",
+        "les.takeaway",
+        "les.points",
+    ]
+    .iter()
+    .map(|k| k.to_string())
+    .collect();
+    for md in MODALITIES {
+        keys.push(md.key("name"));
+        if md.has_remark {
+            keys.push(md.key("remark"));
+        }
+        if md.has_ours {
+            keys.push(md.key("ours"));
+        }
+    }
+    for l in Lesson::ALL {
+        keys.push(l.key("takeaway"));
+        keys.push(l.key("figure"));
+        keys.extend(l.figure_parts().iter().map(|p| l.key(p)));
+        keys.extend((1..=l.points()).map(|n| l.point_key(n)));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::TextLang;
+    use crate::slides::{Panel, SLIDES};
+
+    #[test]
+    fn every_panel_key_is_in_both_languages() {
+        for key in text_keys() {
+            for lang in [TextLang::Zh, TextLang::En] {
+                assert!(lang.get(&key).is_some(), "{key} missing in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_map_has_the_notes_seven_modalities_with_unique_ids() {
+        assert_eq!(MODALITIES.len(), 7);
+        for (i, a) in MODALITIES.iter().enumerate() {
+            assert!(MODALITIES[i + 1..].iter().all(|b| b.id != a.id));
+        }
+        let silent: Vec<&str> = MODALITIES
+            .iter()
+            .filter(|m| !m.has_remark)
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(silent, ["video"], "the notes remark on all but video");
+    }
+
+    #[test]
+    fn each_lesson_slide_shows_its_lesson_and_only_those() {
+        for s in SLIDES {
+            let lesson = Lesson::of(s.id);
+            assert_eq!(lesson.is_some(), s.panel == Panel::Lessons, "{:?}", s.id);
+        }
+        assert_eq!(Lesson::of(SlideId::Data), Some(Lesson::Data));
+        assert_eq!(SlideId::Models.info().panel, Panel::Models);
+    }
+}
