@@ -34,7 +34,7 @@ fn table(name: &str, file: &str) -> String {
 const SOURCE_HEADER: &str = "key,title,publisher,url,as_of";
 /// Header of `data/chips.csv`: its columns, in order.
 const CHIP_HEADER: &str = "id,name,vendor,year,fp32,tf32,bf16,fp16,fp8,fp6,fp4,\
-                           hbm_gb,hbm_tbs,scaleup_gbs,tdp_w,source,as_of,note";
+                           hbm_gb,hbm_tbs,scaleup_gbs,tdp_w,source,as_of,note,note_zh";
 
 /// Header of `data/trends.csv`: its columns, in order.
 const TREND_HEADER: &str = "id,value,low,high,unit,source,as_of,note";
@@ -188,6 +188,9 @@ fn data_tables() -> (String, Vec<String>, Vec<String>) {
             .unwrap_or_else(|_| panic!("{cf} line {n} ({id}): year `{}` is not a year", f[3]));
         let (source, as_of) = (&f[15], &f[16]);
         check_cited(cf, n, id, source, as_of, &keys);
+        if f[17].is_empty() != f[18].is_empty() {
+            panic!("{cf} line {n} ({id}): note and note_zh must both be given or both be empty");
+        }
         let r: Vec<String> = (4..=10).map(|i| rate(cf, n, col[i], &f[i])).collect();
         let m: Vec<String> = (11..=13).map(|i| number(cf, n, col[i], &f[i])).collect();
         let tdp = match f[14].as_str() {
@@ -197,8 +200,8 @@ fn data_tables() -> (String, Vec<String>, Vec<String>) {
         out.push_str(&format!(
             "    Chip {{ id: {id:?}, name: {:?}, vendor: {:?}, year: {year}, fp32: {}, tf32: {}, \
              bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm_gb: {}, hbm_tbs: {}, \
-             scaleup_gbs: {}, tdp_w: {tdp}, source: {source:?}, as_of: {as_of:?}, note: {:?} }},\n",
-            f[1], f[2], r[0], r[1], r[2], r[3], r[4], r[5], r[6], m[0], m[1], m[2], f[17]
+             scaleup_gbs: {}, tdp_w: {tdp}, source: {source:?}, as_of: {as_of:?}, note: {:?}, note_zh: {:?} }},\n",
+            f[1], f[2], r[0], r[1], r[2], r[3], r[4], r[5], r[6], m[0], m[1], m[2], f[17], f[18]
         ));
     }
     out.push_str("];\n");

@@ -1,5 +1,6 @@
 // Takes screenshots of the built page for a person to look at: each
-// language choice, light and dark, desktop and phone width.
+// language choice, light and dark, desktop and phone width; the first
+// screen and, when the slide scrolls, all of it (`-full.png`).
 // Usage: node scripts/screenshots.mjs URL OUT_DIR [slug ...]
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -22,6 +23,16 @@ for (const [size, viewport] of Object.entries(sizes)) {
         const file = resolve(outDir, `${slug}-${lang}-${theme}-${size}.png`);
         await page.screenshot({ path: file });
         console.log(file);
+        // The whole slide: a viewport as tall as the scrolled content.
+        const tall = await page.evaluate(() => document.querySelector('main')?.scrollHeight ?? 0);
+        if (tall > viewport.height) {
+          await page.setViewportSize({ width: viewport.width, height: Math.min(tall + 200, 12000) });
+          await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+          const shot = file.replace(/\.png$/, '-full.png');
+          await page.screenshot({ path: shot });
+          console.log(shot);
+          await page.setViewportSize(viewport);
+        }
       }
     }
   }

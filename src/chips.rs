@@ -99,6 +99,8 @@ pub struct Chip {
     pub as_of: &'static str,
     /// Free text without commas; may be empty.
     pub note: &'static str,
+    /// `note` in Chinese (empty exactly when `note` is).
+    pub note_zh: &'static str,
 }
 
 impl Chip {

@@ -190,6 +190,66 @@ pub fn weight_format(id: &str) -> Option<&'static WeightFormat> {
     WEIGHT_FORMATS.iter().find(|f| f.id == id)
 }
 
+/// The shape of a published model, for the memory panel's presets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModelShape {
+    pub name: &'static str,
+    /// Parameters, 1/10 billion.
+    pub params_tenths_b: u32,
+    pub layers: u32,
+    pub kv_heads: u32,
+    pub head_dim: u32,
+    /// Key of `chips::SOURCES`.
+    pub source: &'static str,
+}
+
+/// Llama 3's three sizes (model dimension / attention heads = 128 in each;
+/// 8 key-value heads with grouped-query attention).
+pub const MODEL_SHAPES: [ModelShape; 3] = [
+    ModelShape {
+        name: "Llama 3 8B",
+        params_tenths_b: 80,
+        layers: 32,
+        kv_heads: 8,
+        head_dim: 128,
+        source: "META-LLAMA3",
+    },
+    ModelShape {
+        name: "Llama 3 70B",
+        params_tenths_b: 700,
+        layers: 80,
+        kv_heads: 8,
+        head_dim: 128,
+        source: "META-LLAMA3",
+    },
+    ModelShape {
+        name: "Llama 3 405B",
+        params_tenths_b: 4050,
+        layers: 126,
+        kv_heads: 8,
+        head_dim: 128,
+        source: "META-LLAMA3",
+    },
+];
+
+impl ModelShape {
+    /// `p` with this model's size and shape.
+    pub fn apply(&self, p: MemoryParams) -> MemoryParams {
+        MemoryParams {
+            params_tenths_b: self.params_tenths_b,
+            layers: self.layers,
+            kv_heads: self.kv_heads,
+            head_dim: self.head_dim,
+            ..p
+        }
+    }
+
+    /// Whether `p` has this model's size and shape.
+    pub fn matches(&self, p: &MemoryParams) -> bool {
+        self.apply(*p) == *p
+    }
+}
+
 /// Bytes per parameter of mixed-precision Adam training: BF16 weights 2 +
 /// BF16 gradients 2 + FP32 master weights 4 + first moment 4 + second moment
 /// 4 (see [`TRAINING_SPLIT`]). Activations are not included.
@@ -462,6 +522,23 @@ impl MemoryParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn model_shapes_are_sourced_and_the_default_is_llama_3_70b() {
+        for m in MODEL_SHAPES {
+            assert!(crate::chips::source(m.source).is_some(), "{}", m.name);
+        }
+        assert!(MODEL_SHAPES[1].matches(&MemoryParams::default()));
+        // Llama 3 405B at 128k context, batch 1, BF16 cache:
+        // 2 x 126 x 8 x 128 x 131072 x 2 bytes = 67.6 GB.
+        let p = MemoryParams {
+            ctx: 131_072,
+            ..MODEL_SHAPES[2].apply(MemoryParams::default())
+        };
+        let kv = p.fit().kv_bytes;
+        assert_eq!(kv, 2.0 * 126.0 * 8.0 * 128.0 * 131_072.0 * 2.0);
+        assert!((kv / 1e9 - 67.6).abs() < 0.05);
+    }
     use crate::chips::chip;
 
     #[test]

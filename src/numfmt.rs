@@ -179,7 +179,7 @@ pub fn duration(seconds: f64, lang: TextLang) -> String {
     }
     let zh = lang == TextLang::Zh;
     let (v, unit) = match seconds {
-        s if s == 0.0 => (0.0, if zh { "秒" } else { "s" }),
+        0.0 => (0.0, if zh { "秒" } else { "s" }),
         s if s < 1e-3 => (s * 1e6, if zh { "微秒" } else { "µs" }),
         s if s < 1.0 => (s * 1e3, if zh { "毫秒" } else { "ms" }),
         s if s < 120.0 => (s, if zh { "秒" } else { "s" }),

@@ -120,7 +120,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     <td class="num">{fixed(l.per_direction_gbs, 0, ui)}</td>
                     <td class="num">{fixed(l.bidirectional_gbs, 0, ui)}</td>
                     <td class="bar-cell">
-                        <span class="bar" style={format!("width: {width}%")}></span>
+                        <span class="hbar" style={format!("width: {width}%")}></span>
                         <span class="num">{duration(tt, ui)}</span>
                     </td>
                     <td class="num">{duration(ring_allreduce_seconds(gb, n, l.per_direction_gbs), ui)}</td>
@@ -190,13 +190,12 @@ pub fn BandwidthPanel(props: &Props) -> Html {
 fn unit_trap(ui: TextLang) -> Html {
     let nic = link("nic400");
     let nv = link("nvlink5");
-    let nic_line = nic.map(|l| {
+    let nic_line = nic.map(|_| {
         fill(
             ui.t("bw.trap.bits"),
             &[
                 ("gbit", "400"),
                 ("gbyte", &fixed(gbits_to_gbytes(400.0), 0, ui)),
-                ("name", l.name),
             ],
         )
     });

@@ -61,6 +61,11 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     use crate::depreciation::{format_fixed, parse_fixed};
     use crate::i18n::fill;
     let error = use_state(|| false);
+    {
+        // A value set from elsewhere (a preset, a link) replaces bad text.
+        let error = error.clone();
+        use_effect_with(props.value, move |_| error.set(false));
+    }
     let (lo, hi) = props.range;
     let d = props.decimals;
     let onchange = {
