@@ -109,23 +109,24 @@ spec('rank it yourself in Chinese, with the buttons and by dragging', async (kee
   // The ▲ button of the easiest rung moves it one rung harder.
   await page.click('#rank-software button[aria-label*="上移"]');
   assert.deepEqual((await mine(page)).slice(0, 2), ['robotics', 'software']);
-  // Drag robotics by its handle onto the top rung (the hardest place).
+  // Drag robotics (the easiest, at the bottom) by its handle up onto the
+  // fifth rung: it moves four places harder.
   const grip = page.locator('#rank-robotics .grip');
-  // The whole list in view: the pointer cannot reach what is scrolled away.
+  // The list in view: the pointer cannot reach what is scrolled away.
   await page.evaluate(() => document.querySelector('ol.mine').scrollIntoView({ block: 'center' }));
   // Measure where the rungs rest, not where the slide animation shows them.
   await page.waitForFunction(() => document.getAnimations().length === 0);
   const from = await grip.boundingBox();
-  const top = await page.locator('[data-testid=my-rung]').last().boundingBox();
+  const to = await page.locator('[data-testid=my-rung]').nth(4).boundingBox();
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   for (let i = 1; i <= 10; i++) {
-    const y = from.y + (top.y + top.height / 2 - from.y) * i / 10;
+    const y = from.y + from.height / 2 + (to.y + to.height / 2 - from.y - from.height / 2) * i / 10;
     await page.mouse.move(from.x + from.width / 2, y);
   }
   await page.mouse.up();
   const order = await mine(page);
-  assert.equal(order[order.length - 1], 'robotics');
+  assert.deepEqual(order.slice(0, 5), ['software', 'customer-service', 'education', 'vehicles', 'robotics']);
   assert.equal(order.length, 8);
   await page.click('[data-testid=rank-reveal]');
   assert.ok((await page.textContent('[data-testid=reveal]')).includes('肯德尔'));
@@ -145,4 +146,28 @@ spec('a lens change slides the rungs, unless the reader prefers reduced motion',
     clean(log);
     await context.close();
   }
+});
+
+spec('rank it yourself by touch: drag a rung by its handle', async (keep) => {
+  const { page, log } = await open(env, '#/ladder?lang=en', { hasTouch: true, viewport: { width: 390, height: 844 } });
+  keep(page);
+  await page.click('[data-testid=rank-start]');
+  await page.evaluate(() => document.querySelector('ol.mine').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  // Software starts easiest (bottom); drag it up past two rungs.
+  const grip = await page.locator('#rank-software .grip').boundingBox();
+  const target = await page.locator('[data-testid=my-rung]').nth(2).boundingBox();
+  const x = grip.x + grip.width / 2;
+  const y0 = grip.y + grip.height / 2;
+  const y1 = target.y + target.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= 8; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / 8 }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  assert.deepEqual((await mine(page)).slice(0, 3), ['robotics', 'customer-service', 'software']);
+  // A vertical drag is not a swipe: still on the ladder.
+  assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder');
+  clean(log);
 });

@@ -290,16 +290,13 @@ pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
     }
 }
 
-/// Index, among the elements matching `selector` inside `list`, of the one
-/// whose layout box (transforms ignored, see [`layout_top`]) spans the
-/// viewport height `y` (a pointer's `clientY`).
-pub fn index_at_y(list: &Element, selector: &str, y: f64) -> Option<usize> {
-    use wasm_bindgen::JsCast;
-    let nodes = list.query_selector_all(selector).ok()?;
-    let y = (y - list.get_bounding_client_rect().top()).round() as i32;
-    (0..nodes.length()).find_map(|i| {
-        let e = nodes.item(i)?.dyn_into::<web_sys::HtmlElement>().ok()?;
-        let top = e.offset_top();
-        (top <= y && y < top + e.offset_height()).then_some(i as usize)
-    })
+/// The distance in CSS pixels between neighbouring elements matching
+/// `selector` inside `list` (layout, transforms ignored): the span from the
+/// first to the last divided by their count less one; 0 for fewer than two.
+pub fn pitch(list: &Element, selector: &str) -> i32 {
+    let tops = offsets(list, selector);
+    match (tops.first(), tops.last()) {
+        (Some(a), Some(b)) if tops.len() > 1 => (a.1 - b.1).abs() / (tops.len() as i32 - 1),
+        _ => 0,
+    }
 }

@@ -7,7 +7,8 @@
 //! motion).
 //!
 //! "Rank it yourself" hides the evidence while the reader orders the rungs
-//! (drag by the handle with mouse or touch, the ▲ ▼ buttons, or ↑ ↓ Home End
+//! (drag by the handle with mouse or touch: each rung-height of travel is
+//! one place; the ▲ ▼ buttons; or ↑ ↓ Home End
 //! on a focused rung), then reveals Kendall's tau against every lens and the
 //! rungs that differ most. That ranking is the component's own state, not
 //! in the URL. Below, a strip on data availability and the SAE J3016 levels.
@@ -56,6 +57,16 @@ fn pct(x: f64, ui: TextLang) -> String {
 
 fn cat_name(ui: TextLang, id: &'static str) -> &'static str {
     ui.get(&format!("lad.cat.{id}")).unwrap_or(id)
+}
+
+/// A drag in progress: which rung, from which place, where the pointer
+/// started (`clientY`) and the distance between rungs, in CSS pixels.
+#[derive(Clone, Copy)]
+struct Drag {
+    id: &'static str,
+    from: usize,
+    y0: i32,
+    pitch: i32,
 }
 
 /// The reader's own ranking.
@@ -146,7 +157,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
     let rank = use_reducer(Rank::default);
     let ladder_ref = use_node_ref();
     let mine_ref = use_node_ref();
-    let dragging: Rc<RefCell<Option<&'static str>>> = use_mut_ref(|| None);
+    let dragging: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
     let refocus: Rc<RefCell<Option<&'static str>>> = use_mut_ref(|| None);
     use_flip(ladder_ref.clone(), "[data-testid=rung]", lens);
     use_flip(
@@ -264,7 +275,7 @@ fn rank_section(
     ui: TextLang,
     rank: &UseReducerHandle<Rank>,
     mine_ref: &NodeRef,
-    dragging: &Rc<RefCell<Option<&'static str>>>,
+    dragging: &Rc<RefCell<Option<Drag>>>,
     refocus: &Rc<RefCell<Option<&'static str>>>,
 ) -> Html {
     let act = |a: fn() -> RankAction| {
@@ -308,13 +319,21 @@ fn rank_section(
                 })
             };
             let onpointerdown = {
-                let dragging = dragging.clone();
+                let (dragging, list) = (dragging.clone(), mine_ref.clone());
                 Callback::from(move |e: PointerEvent| {
                     e.prevent_default();
-                    *dragging.borrow_mut() = Some(id);
+                    let pitch = list
+                        .cast::<Element>()
+                        .map_or(0, |el| web::pitch(&el, "[data-testid=my-rung]"));
+                    *dragging.borrow_mut() = Some(Drag {
+                        id,
+                        from: i,
+                        y0: e.client_y(),
+                        pitch,
+                    });
                 })
             };
-            let is_dragged = *dragging.borrow() == Some(id);
+            let is_dragged = dragging.borrow().as_ref().is_some_and(|d| d.id == id);
             html! {
                 <li key={id} id={format!("rank-{id}")} data-testid="my-rung" data-category={id}
                     class={classes!("rung", "my-rung", tier_class(tier), is_dragged.then_some("dragged"))}
@@ -337,31 +356,31 @@ fn rank_section(
         })
         .collect();
 
-    // Dragging: the rung under the pointer is where the dragged one goes.
+    // Dragging: every rung-height of travel moves the rung one place; up
+    // (the list is shown bottom-up) is harder.
     let onpointermove = {
-        let (rank, dragging, list) = (rank.clone(), dragging.clone(), mine_ref.clone());
+        let (rank, dragging) = (rank.clone(), dragging.clone());
         Callback::from(move |e: PointerEvent| {
-            let Some(id) = *dragging.borrow() else { return };
+            let Some(d) = *dragging.borrow() else { return };
             if e.buttons() == 0 {
                 dragging.borrow_mut().take();
                 return;
             }
             e.prevent_default();
-            let Some(el) = list.cast::<Element>() else {
+            if d.pitch <= 0 {
                 return;
-            };
-            if let Some(to) = web::index_at_y(&el, "[data-testid=my-rung]", f64::from(e.client_y()))
-            {
-                rank.dispatch(RankAction::To(id, to));
             }
+            let rungs = (d.y0 - e.client_y()) as f64 / f64::from(d.pitch);
+            let to = (d.from as i64 + rungs.round() as i64).max(0) as usize;
+            rank.dispatch(RankAction::To(d.id, to.min(n - 1)));
         })
     };
     let end_drag = {
         let (rank, dragging) = (rank.clone(), dragging.clone());
         Callback::from(move |_: PointerEvent| {
-            if let Some(id) = dragging.borrow_mut().take() {
+            if let Some(d) = dragging.borrow_mut().take() {
                 // Re-render without the drag mark.
-                rank.dispatch(RankAction::By(id, 0));
+                rank.dispatch(RankAction::By(d.id, 0));
             }
         })
     };
