@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::chart::{tenths, LinearScale};
 use crate::chips::{Precision, CHIPS};
 use crate::components::controls::slider;
-use crate::components::rentbuy::money;
+use crate::components::rentbuy::{money, money_sig};
 use crate::depreciation::format_fixed;
 use crate::economics::{
     chip_tdp_w, dollars_per_tflops, power_kw, price_trend, rack_yearly_energy_kwh,
@@ -62,9 +62,10 @@ pub(crate) fn energy_sliders(
 
 /// Bar chart geometry in SVG user units.
 const W: f64 = 600.0;
-const ROW: f64 = 30.0;
-const LABEL: f64 = 150.0;
-const RIGHT: f64 = 70.0;
+const ROW: f64 = 48.0;
+const BAR: f64 = 20.0;
+const LEFT: f64 = 4.0;
+const RIGHT: f64 = 90.0;
 
 #[function_component]
 pub fn PowerPanel(props: &Props) -> Html {
@@ -179,22 +180,21 @@ pub fn PowerPanel(props: &Props) -> Html {
     // Price per dense TFLOP/s.
     let d = dollars_per_tflops();
     let max = d.iter().map(|r| r.usd_per_tflops).fold(1.0, f64::max);
-    let x = LinearScale::new((0.0, max), (LABEL, W - RIGHT));
-    let h = ROW * d.len() as f64 + 10.0;
+    let x = LinearScale::new((0.0, max), (LEFT, W - RIGHT));
+    let h = ROW * d.len() as f64 + 8.0;
     let bars: Html = d
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let y = 5.0 + ROW * i as f64;
-            let w = (x.map(r.usd_per_tflops) - LABEL).max(1.0);
+            // Label above its bar, so a long chip name never runs off the left.
+            let y = 4.0 + ROW * i as f64;
+            let w = (x.map(r.usd_per_tflops) - LEFT).max(1.0);
             html! {
                 <g>
-                    <text x={tenths(LABEL - 8.0)} y={tenths(y + ROW / 2.0 + 4.0)} text-anchor="end">
-                        {format!("{} ({})", r.chip.name, r.chip.year)}
-                    </text>
-                    <rect x={tenths(LABEL)} y={tenths(y + 4.0)} width={tenths(w)} height={tenths(ROW - 8.0)} class="bar" />
-                    <text x={tenths(LABEL + w + 6.0)} y={tenths(y + ROW / 2.0 + 4.0)} class="bar-value">
-                        {money(r.usd_per_tflops, 0, ui)}
+                    <text x={tenths(LEFT)} y={tenths(y + 14.0)}>{format!("{} ({})", r.chip.name, r.chip.year)}</text>
+                    <rect x={tenths(LEFT)} y={tenths(y + 20.0)} width={tenths(w)} height={tenths(BAR)} class="bar" />
+                    <text x={tenths(LEFT + w + 6.0)} y={tenths(y + 20.0 + BAR - 4.0)} class="bar-value">
+                        {money_sig(r.usd_per_tflops, ui)}
                     </text>
                 </g>
             }
@@ -281,7 +281,7 @@ pub fn PowerPanel(props: &Props) -> Html {
                 <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
                 if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
                 <figure>
-                    <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
+                    <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
                         {bars}
                     </svg>
                     <figcaption id="pow-bars-caption">{bars_caption}</figcaption>

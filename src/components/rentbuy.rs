@@ -38,12 +38,12 @@ const H: f64 = 320.0;
 const LEFT: f64 = 76.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 14.0;
-const BOTTOM: f64 = 40.0;
+const BOTTOM: f64 = 48.0;
 
 /// US dollars with at most `digits` decimals: `$1,200` / `1,200 美元`;
 /// with `digits == 2`, always two (cents): `$2.50`.
 pub(crate) fn money(x: f64, digits: u32, ui: TextLang) -> String {
-    let n = if digits == 2 && x.is_finite() && x >= 0.0 && x < 1e13 {
+    let n = if digits == 2 && (0.0..1e13).contains(&x) {
         let c = (x * 100.0).round() as u64;
         format!("{}.{:02}", fixed((c / 100) as f64, 0, ui), c % 100)
     } else {
@@ -321,7 +321,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
             html! {
                 <g>
                     <line x1={px.clone()} x2={px.clone()} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="grid" />
-                    <text x={px} y={tenths(H - BOTTOM + 16.0)} text-anchor="middle">{fixed(t, 1, ui)}</text>
+                    <text x={px} y={tenths(H - BOTTOM + 18.0)} text-anchor="middle">{fixed(t, 1, ui)}</text>
                 </g>
             }
         })
@@ -345,7 +345,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
         html! {
             <g class="series-c" data-testid="payback-point">
                 <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point" />
-                <text x={tenths(cx)} y={tenths(cy - 10.0)} text-anchor="middle" class="ref-label">
+                <text x={tenths(cx - 8.0)} y={tenths(cy - 12.0)} text-anchor="end" class="ref-label">
                     {fill(ui.t("rvb.chart.cross"), &[("t", &fixed(t, 1, ui))])}
                 </text>
             </g>
@@ -528,7 +528,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
 
                 <h3>{ui.t("rvb.chart.title")}</h3>
                 <figure>
-                    <svg viewBox="0 0 600 320" class="chart chart-wide" role="img" aria-labelledby="rvb-caption" data-testid="rvb-chart">
+                    <svg viewBox="0 0 600 320" class="chart chart-wide chart-econ" role="img" aria-labelledby="rvb-caption" data-testid="rvb-chart">
                         {x_ticks}{y_ticks}
                         <g class="series-a"><path d={polyline_path(&own_pts)} class="line" /></g>
                         <g class="series-b"><path d={polyline_path(&rent_pts)} class="line dashed" /></g>
