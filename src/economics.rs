@@ -449,6 +449,105 @@ pub fn dollars_per_tflops() -> Vec<DollarsPerTflops> {
     out
 }
 
+/// Installed cost over GPU price: 1.64 / (1 - 0.19), about 2.02. The part
+/// above 1 is what the notes' "savings in CPU, memory, interconnect" are
+/// about (the rest of the server and the cluster network).
+pub fn installed_factor() -> f64 {
+    SERVER_FACTOR / (1.0 - INTERCONNECT_SHARE)
+}
+
+/// The TDP of a chip in W, rounded to a whole watt, when published (TPUs
+/// and B300 have none in `data/chips.csv`).
+pub fn chip_tdp_w(chip_id: &str) -> Option<u32> {
+    chip(chip_id)
+        .and_then(|c| c.tdp_w)
+        .filter(|w| w.is_finite() && *w >= 1.0)
+        .map(|w| w.round().min(f64::from(u32::MAX)) as u32)
+}
+
+impl CostParams {
+    /// These settings with the price of `p` and, where the chip's TDP is
+    /// published, its TDP (each clamped to its URL range).
+    pub fn with_price(self, p: &Price) -> CostParams {
+        let price_usd = to_units(p.price_usd, 1.0, PRICE_USD);
+        let tdp_w = chip_tdp_w(p.chip).map_or(self.tdp_w, |w| w.clamp(TDP_W.0, TDP_W.1));
+        CostParams {
+            price_usd,
+            tdp_w,
+            ..self
+        }
+    }
+
+    /// These settings with the rent `usd_per_hour`, rounded to cents (clamped
+    /// to its URL range).
+    pub fn with_rent(self, usd_per_hour: f64) -> CostParams {
+        CostParams {
+            rent_cents: to_units(usd_per_hour, 100.0, RENT_CENTS),
+            ..self
+        }
+    }
+
+    /// Owning's cost per used GPU-hour if the GPU were the whole bill (no
+    /// server factor, no interconnect share), USD: what the 1.64 and the 19%
+    /// add shows as the difference to [`Self::own_per_used_hour`].
+    pub fn gpu_only_per_used_hour(&self) -> f64 {
+        (clean(self.price()) / (self.life_years() * HOURS_PER_YEAR) + self.energy_per_hour())
+            / self.utilization()
+    }
+
+    /// Renting's cost over owning's, per used GPU-hour: above 1 owning is
+    /// cheaper (2 = renting costs twice as much).
+    pub fn rent_over_own(&self) -> f64 {
+        self.rent() / self.own_per_used_hour()
+    }
+
+    /// Average power of a 72-GPU rack, kW.
+    pub fn rack_power_kw(&self) -> f64 {
+        power_kw(self.tdp(), self.pue()) * f64::from(GB200_NVL72.gpus)
+    }
+}
+
+/// `x` in units of `1 / scale`, rounded, clamped to `range` (NaN gives the
+/// lower end).
+fn to_units(x: f64, scale: f64, (lo, hi): (u32, u32)) -> u32 {
+    let v = (x * scale).round();
+    if v >= f64::from(hi) {
+        hi
+    } else if v >= f64::from(lo) {
+        v as u32
+    } else {
+        lo
+    }
+}
+
+/// How price per chip and price per dense TFLOP/s moved between two priced
+/// chips (the notes' "price flat while compute doubles").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PriceTrend {
+    pub from: DollarsPerTflops,
+    pub to: DollarsPerTflops,
+    /// Newer chip's price over the older one's.
+    pub price_ratio: f64,
+    /// Newer chip's dense TFLOP/s over the older one's.
+    pub tflops_ratio: f64,
+    /// Older chip's USD per TFLOP/s over the newer one's (how many times cheaper).
+    pub per_tflops_fall: f64,
+}
+
+/// The trend from chip `from` to chip `to` (ids of priced chips).
+pub fn price_trend(from: &str, to: &str) -> Option<PriceTrend> {
+    let d = dollars_per_tflops();
+    let get = |id: &str| d.iter().find(|x| x.chip.id == id).copied();
+    let (a, b) = (get(from)?, get(to)?);
+    Some(PriceTrend {
+        from: a,
+        to: b,
+        price_ratio: b.price.price_usd / a.price.price_usd,
+        tflops_ratio: b.tflops / a.tflops,
+        per_tflops_fall: a.usd_per_tflops / b.usd_per_tflops,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,5 +816,65 @@ mod tests {
         assert!(z.own_per_used_hour().is_finite());
         assert!(capital_per_hour(f64::NAN, 0.0).is_finite());
         assert!(energy_per_hour(f64::INFINITY, f64::NAN, -1.0).is_finite());
+    }
+
+    #[test]
+    fn installed_factor_is_about_2_02() {
+        assert!(close(installed_factor(), 2.024_691, 1e-6));
+        let p = CostParams::default();
+        assert!(close(p.installed(), p.price() * installed_factor(), 1e-9));
+        // Without the server factor and the interconnect share the worked
+        // example costs about $0.67 per hour instead of $1.25.
+        assert!(
+            close(p.gpu_only_per_used_hour(), 0.66633, 1e-5),
+            "{}",
+            p.gpu_only_per_used_hour()
+        );
+    }
+
+    #[test]
+    fn a_price_preset_sets_price_and_the_chips_tdp() {
+        let d = CostParams::default();
+        let b200 = price("b200").expect("b200");
+        let q = d.with_price(b200);
+        assert_eq!((q.price_usd, q.tdp_w), (47_000, 1000));
+        assert_eq!(q.rent_cents, d.rent_cents);
+        let v100 = d.with_price(price("v100").expect("v100"));
+        assert_eq!((v100.price_usd, v100.tdp_w), (18_625, 300));
+        assert_eq!(chip_tdp_w("tpu-v5p"), None);
+        assert_eq!(chip_tdp_w("b300"), None);
+        assert_eq!(chip_tdp_w("mi300x"), Some(750));
+    }
+
+    #[test]
+    fn a_rent_preset_rounds_to_cents_and_moves_the_break_even() {
+        let d = CostParams::default();
+        assert_eq!(d.with_rent(11.06).rent_cents, 1106);
+        assert_eq!(d.with_rent(4.86).rent_cents, 486);
+        assert_eq!(d.with_rent(f64::NAN).rent_cents, RENT_CENTS.0);
+        assert_eq!(d.with_rent(1e9).rent_cents, RENT_CENTS.1);
+        let q = d.with_rent(11.06);
+        match q.break_even() {
+            BreakEven::At(s) => assert!(close(s, 1.2512 / 11.06, 1e-5), "{s}"),
+            BreakEven::Never => panic!("breaks even"),
+        }
+        assert!(close(d.rent_over_own(), 2.5 / 1.2512, 1e-4));
+        assert!(close(q.rent_over_own(), 11.06 / 1.2512, 1e-3));
+    }
+
+    #[test]
+    fn rack_power_is_72_gpus() {
+        let p = CostParams::default();
+        assert!(close(p.rack_power_kw(), 72.0 * 1.194_375, 1e-9));
+    }
+
+    #[test]
+    fn price_per_chip_rose_while_price_per_tflops_fell() {
+        let t = price_trend("v100", "b200").expect("both priced");
+        assert!(close(t.price_ratio, 47_000.0 / 18_625.0, 1e-12));
+        assert!(close(t.tflops_ratio, 18.0, 1e-12));
+        assert!(close(t.per_tflops_fall, 149.0 / (47_000.0 / 2250.0), 1e-9));
+        assert!(t.price_ratio > 2.0 && t.per_tflops_fall > 7.0);
+        assert_eq!(price_trend("v100", "tpu-v5p"), None);
     }
 }

@@ -1,0 +1,177 @@
+// End-to-end: the two economics panels (#/rent-vs-buy and #/resources),
+// against the release build. Expected values are the facts' worked example
+// (Epoch AI's method): $25,000 x 1.64 / 0.81 = $50,617 installed; over
+// 5 x 8760 h that is $1.1556/h, plus 700 W x 1.82 x 0.75 x 1.25 / 1000 x $0.08
+// = $0.0956/h of energy: $1.2512 per used hour at 100 %; against $2.50 rent
+// the break-even utilization is 1.2512 / 2.5 = 50.05 %.
+import assert from 'node:assert/strict';
+import { setup, open, spec, clean, hashOf } from './harness.mjs';
+
+const env = setup();
+const val = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
+const num = async (page, id) => Number(await val(page, id));
+const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+const OWN = (25000 * 1.64 / 0.81) / (5 * 8760) + 700 * 1.82 * 0.75 * 1.25 / 1000 * 0.08;
+const CONTRACT = '#/rent-vs-buy?price=25000&life=5&util=100&kwh=0.08&pue=1.25&tdp=700&rent=2.5';
+const noBadNumbers = async (page, panel) => {
+  const text = await page.textContent(`[data-testid=${panel}]`);
+  assert.ok(!/NaN|Infinity|\binf\b|undefined/.test(text), `nothing non-finite printed in ${panel}`);
+  assert.ok(!/\$(?![\d])/.test(text.replace(/\$\{/g, '')), 'no dollar sign without a number');
+};
+
+spec('the contract link gives the worked example: $1.25 per used hour, break-even 50 %', async (keep) => {
+  const { page, log } = await open(env, `${CONTRACT}&lang=en`);
+  keep(page);
+  near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost per used hour');
+  near(await num(page, 'own-cost-per-hour'), 1.25, 0.005, 'about $1.25');
+  near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');
+  near(await num(page, 'break-even-util'), 50, 0.1, 'about 50 %');
+  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '$1.25');
+  assert.ok((await page.textContent('[data-testid=formula-installed]')).includes('$50,617'));
+  assert.ok((await page.textContent('[data-testid=rvb-verdict]')).includes('owning is cheaper'));
+  // The notes' claim, with numbers: small clouds vs hyperscaler on demand.
+  const claim = await page.textContent('[data-testid=rvb-claim]');
+  assert.ok(claim.includes('$2.50') && claim.includes('$11.06'), claim);
+  // The chart has both lines, a crossing, a description and a table.
+  assert.equal(await page.locator('[data-testid=rvb-chart] path.line').count(), 2);
+  assert.equal(await page.locator('[data-testid=payback-point]').count(), 1);
+  assert.ok((await page.textContent('#rvb-caption')).includes('$50,617'));
+  assert.equal(await page.locator('[data-testid=rvb-table] tbody tr').count(), 6, 'years 0..5');
+  await noBadNumbers(page, 'rentbuy-panel');
+  clean(log);
+});
+
+spec('keyboard on the utilization slider and the price field updates the numbers and the link', async (keep) => {
+  const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
+  keep(page);
+  await page.getByLabel('Utilization (share of hours the GPU does useful work)').focus();
+  for (let i = 0; i < 50; i++) await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => location.hash.includes('util=50'));
+  near(await num(page, 'own-cost-per-hour'), OWN / 0.5, 1e-9, 'at 50 %');
+  near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even does not move with utilization');
+  assert.ok((await page.textContent('[data-testid=rvb-verdict]')).includes('renting is cheaper'));
+  // Type a price and press Enter.
+  const price = page.getByLabel('GPU price (US dollars)');
+  await price.fill('47000');
+  await price.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('price=47000'));
+  const own47 = ((47000 * 1.64 / 0.81) / (5 * 8760) + 700 * 1.82 * 0.75 * 1.25 / 1000 * 0.08) / 0.5;
+  near(await num(page, 'own-cost-per-hour'), own47, 1e-9, '$47,000 at 50 %');
+  // A bad price is marked and changes nothing.
+  await price.fill('12');
+  await price.press('Enter');
+  await page.waitForSelector('#price-input[aria-invalid=true]');
+  assert.ok((await hashOf(page)).includes('price=47000'));
+  // The life slider by keyboard: Home is 1 year.
+  await page.getByTestId('life-slider').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => /life=1(&|$)/.test(location.hash));
+  clean(log);
+});
+
+spec('presets: a rent preset moves the break-even, a price preset sets price and TDP', async (keep) => {
+  const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
+  keep(page);
+  await page.click('[data-testid=rent-preset][data-rental=gcp-on-demand]');
+  await page.waitForFunction(() => location.hash.includes('rent=11.06'));
+  near(await num(page, 'break-even-util'), OWN / 11.06 * 100, 1e-9, 'against $11.06');
+  assert.equal(await page.getAttribute('[data-testid=rent-preset][data-rental=gcp-on-demand]', 'aria-pressed'), 'true');
+  await page.focus('[data-testid=rent-preset][data-rental=gcp-3yr]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash.includes('rent=4.86'));
+  near(await num(page, 'break-even-util'), OWN / 4.86 * 100, 1e-9, 'against $4.86');
+  // Each preset shows its source and date.
+  assert.ok((await page.textContent('[data-testid=rent-preset][data-rental=gcp-3yr]')).includes('2025-03'));
+  await page.click('[data-testid=price-preset][data-chip=b200]');
+  await page.waitForFunction(() => location.hash.includes('price=47000') && location.hash.includes('tdp=1000'));
+  assert.ok((await page.textContent('[data-testid=price-preset][data-chip=b200]')).includes('2024-12'));
+  clean(log);
+});
+
+spec('at the range ends nothing is NaN or empty, and "never" has no number', async (keep) => {
+  const { page, log } = await open(env, '#/rent-vs-buy?price=1000000&life=1&util=1&kwh=1&pue=3&tdp=3000&rent=0.01&lang=en');
+  keep(page);
+  assert.equal(await val(page, 'break-even-util'), '', 'never breaks even: empty data-value');
+  assert.ok((await page.textContent('[data-testid=break-even-util]')).startsWith('Never'));
+  assert.ok(Number.isFinite(await num(page, 'own-cost-per-hour')));
+  await noBadNumbers(page, 'rentbuy-panel');
+  await page.goto(`${env.url}/#/rent-vs-buy?price=1000&life=10&util=100&kwh=0.001&pue=1&tdp=50&rent=100&lang=en`);
+  await page.waitForFunction(() => location.hash.includes('rent=100'));
+  const be = await num(page, 'break-even-util');
+  assert.ok(be > 0 && be < 1, `tiny break-even ${be}`);
+  await noBadNumbers(page, 'rentbuy-panel');
+  // Invalid parts fall back and are named.
+  await page.goto(`${env.url}/#/rent-vs-buy?price=abc&util=0&rent=-2&lang=en`);
+  await page.waitForSelector('[data-testid=notice]');
+  const notice = await page.textContent('[data-testid=notice]');
+  for (const part of ['price=abc', 'util=0', 'rent=-2']) assert.ok(notice.includes(part), part);
+  near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'defaults');
+  clean(log);
+});
+
+spec('the power panel: 700 W is 10,463 kWh a year at PUE 1.25, a chip fills the TDP, TPUs say why not', async (keep) => {
+  const { page, log } = await open(env, '#/resources?lang=en');
+  keep(page);
+  const kwh700 = 700 * 1.82 * 0.75 * 1.25 * 8760 / 1000;
+  near(await num(page, 'yearly-kwh'), kwh700, 1e-6, 'yearly kWh');
+  near(await num(page, 'yearly-kwh'), 10463, 1, 'about 10,463');
+  assert.ok((await page.textContent('[data-testid=yearly-kwh]')).includes('10,463'));
+  near(await num(page, 'yearly-usd'), kwh700 * 0.08, 1e-6, 'yearly cost');
+  near(await num(page, 'rack-kwh'), 72 * kwh700, 1e-6, 'rack');
+  assert.equal(await page.inputValue('[data-testid=chip-picker]'), 'h100');
+  await page.selectOption('[data-testid=chip-picker]', 'b200');
+  await page.waitForFunction(() => location.hash.includes('tdp=1000'));
+  near(await num(page, 'yearly-kwh'), 1000 * 1.82 * 0.75 * 1.25 * 8760 / 1000, 1e-6, 'B200');
+  await page.selectOption('[data-testid=chip-picker]', 'tpu-v5p');
+  await page.waitForSelector('[data-testid=no-tdp]');
+  assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google does not publish'));
+  // PUE by keyboard: Home is 1.00.
+  await page.getByTestId('pue-slider').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => /pue=1(&|$)/.test(location.hash));
+  near(await num(page, 'yearly-kwh'), 1000 * 1.82 * 0.75 * 8760 / 1000, 1e-6, 'PUE 1');
+  // Dollars per TFLOP/s: falls V100 -> A100 -> H100 -> B200.
+  const per = async (id) => Number(await page.getAttribute(`[data-testid=tflops-table] tr[data-chip=${id}]`, 'data-value'));
+  assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
+  near(await per('v100'), 149, 1e-9, 'V100 (FP16)');
+  near(await per('b200'), 47000 / 2250, 1e-9, 'B200');
+  assert.ok(await per('a100') < await per('v100') && await per('h100') < await per('a100') && await per('b200') < await per('h100'));
+  assert.ok((await page.textContent('[data-testid=tflops-table] tr[data-chip=v100]')).includes('FP16'));
+  assert.ok((await page.textContent('[data-testid=pow-trend]')).includes('not for the price of a chip'));
+  await noBadNumbers(page, 'power-panel');
+  clean(log);
+});
+
+spec('both panels in Chinese', async (keep) => {
+  const { page, log } = await open(env, '#/resources?lang=zh');
+  keep(page);
+  near(await num(page, 'yearly-kwh'), 700 * 1.82 * 0.75 * 1.25 * 8760 / 1000, 1e-6, 'yearly kWh');
+  assert.ok((await page.textContent('[data-testid=power-panel]')).includes('功耗'));
+  assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
+  await page.selectOption('[data-testid=chip-picker]', 'tpu-v6e');
+  assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google 没有公布'));
+  await noBadNumbers(page, 'power-panel');
+  await page.goto(`${env.url}/${CONTRACT}&lang=zh`);
+  await page.waitForSelector('[data-testid=rentbuy-panel][lang=zh-CN]');
+  near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost');
+  near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');
+  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '1.25 美元');
+  assert.ok((await page.textContent('[data-testid=break-even-util]')).includes('自建更便宜'));
+  await page.getByLabel('利用率（GPU 做有用工作的时间占比）').focus();
+  await page.keyboard.press('Home');
+  await page.waitForFunction(() => /util=1(&|$)/.test(location.hash));
+  near(await num(page, 'own-cost-per-hour'), OWN / 0.01, 1e-6, 'at 1 %');
+  await noBadNumbers(page, 'rentbuy-panel');
+  clean(log);
+});
+
+spec('on a phone the panels fit the width', async (keep) => {
+  for (const hash of ['#/rent-vs-buy?lang=en', '#/resources?lang=zh']) {
+    const { page, log, context } = await open(env, hash, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    keep(page);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(over <= 1, `${hash}: page scrolls sideways by ${over}px`);
+    clean(log);
+    await context.close();
+  }
+});
