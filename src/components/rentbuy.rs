@@ -572,6 +572,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
                     {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
                 </p>
                 <p class="hint">{ui.t("rvb.not_counted")}</p>
+                <p class="hint" data-testid="rvb-storage">{ui.t("rvb.storage")}</p>
                 <p class="cite"><cite>{fill(ui.t("rvb.cite"), &[("src", &sources.join("; "))])}</cite></p>
             </section>
         </div>
