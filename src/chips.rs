@@ -104,6 +104,11 @@ pub struct Chip {
 }
 
 impl Chip {
+    /// The row's sources as the page names them ([`cite`]).
+    pub fn cite(&self) -> String {
+        cite(self.source.split(' ').filter_map(source), self.as_of)
+    }
+
     /// Dense TFLOP/s (or why there is none) in `p`.
     pub fn rate(&self, p: Precision) -> Rate {
         match p {
@@ -143,6 +148,13 @@ pub fn chip(id: &str) -> Option<&'static Chip> {
     CHIPS.iter().find(|c| c.id == id)
 }
 
+/// How a row names its sources on the page: the publishers, `; `-separated,
+/// then the row's date: `stas00/ml-engineering; jax-ml/scaling-book (2026)`.
+pub fn cite<'a>(sources: impl Iterator<Item = &'a Source>, as_of: &str) -> String {
+    let names: Vec<&str> = sources.map(|s| s.publisher).collect();
+    format!("{} ({as_of})", names.join("; "))
+}
+
 /// The source with this key.
 pub fn source(key: &str) -> Option<&'static Source> {
     SOURCES.iter().find(|s| s.key == key)
@@ -151,6 +163,17 @@ pub fn source(key: &str) -> Option<&'static Source> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cite_names_publishers_then_the_date() {
+        let h100 = CHIPS.iter().find(|c| c.id == "h100").expect("h100");
+        let srcs = h100.source.split(' ').filter_map(source);
+        assert_eq!(
+            cite(srcs, h100.as_of),
+            "stas00/ml-engineering; jax-ml/scaling-book (2026)"
+        );
+        assert_eq!(cite(std::iter::empty(), "2024"), " (2024)");
+    }
 
     fn tf(id: &str, p: Precision) -> f64 {
         chip(id)

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::chips::{source, Chip, Precision, Rate, CHIPS};
+use crate::chips::{Chip, Precision, Rate, CHIPS};
 use crate::i18n::{fill, TextLang};
 use crate::numfmt::{fixed, shortest};
 
@@ -21,16 +21,6 @@ fn rate(r: Rate, ui: TextLang) -> String {
         Rate::NotSupported => ui.t("alt.none").to_string(),
         Rate::Unknown => ui.t("alt.unknown").to_string(),
     }
-}
-
-fn cite(c: &Chip) -> String {
-    let names: Vec<&str> = c
-        .source
-        .split(' ')
-        .filter_map(source)
-        .map(|s| s.publisher)
-        .collect();
-    format!("{} ({})", names.join("; "), c.as_of)
 }
 
 /// What FP8 gains over BF16 on a chip: `Some(ratio)` when both are known.
@@ -65,7 +55,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                     <td class="num">{fixed(c.hbm_gb, 0, ui)}</td>
                     <td class="num">{fixed(c.hbm_tbs, 2, ui)}</td>
                     <td class="num">{fixed(c.scaleup_gbs, 0, ui)}</td>
-                    <td><cite>{cite(c)}</cite>{match (ui, c.note.is_empty()) {
+                    <td><cite>{c.cite()}</cite>{match (ui, c.note.is_empty()) {
                         (_, true) => String::new(),
                         (TextLang::Zh, false) => format!(" — {}", c.note_zh),
                         (TextLang::En, false) => format!(" — {}", c.note),

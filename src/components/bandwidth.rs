@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use crate::chips::Source;
+use crate::chips::cite;
 use crate::components::controls::NumberField;
 use crate::i18n::{fill, TextLang};
 use crate::interconnect::{
@@ -26,11 +26,6 @@ pub struct Props {
 /// Model sizes (billions of parameters) and formats of the payload presets.
 const PRESET_SIZES: [u32; 3] = [8, 70, 405];
 const PRESET_FORMATS: [&str; 3] = ["bf16", "fp8", "nvfp4"];
-
-fn cite<'a>(sources: impl Iterator<Item = &'a Source>, as_of: &str) -> String {
-    let names: Vec<&str> = sources.map(|s| s.publisher).collect();
-    format!("{} ({as_of})", names.join("; "))
-}
 
 #[function_component]
 pub fn BandwidthPanel(props: &Props) -> Html {

@@ -36,16 +36,6 @@ fn select_index(e: &Event) -> Option<usize> {
     usize::try_from(s.selected_index()).ok()
 }
 
-fn cite(c: &Chip) -> String {
-    let names: Vec<&str> = c
-        .source
-        .split(' ')
-        .filter_map(source)
-        .map(|s| s.publisher)
-        .collect();
-    format!("{} ({})", names.join("; "), c.as_of)
-}
-
 #[function_component]
 pub fn MemoryPanel(props: &Props) -> Html {
     let ui = props.lang;
@@ -287,7 +277,7 @@ fn timeline(ui: TextLang) -> Html {
             let (cx, cy) = (x.map(f64::from(c.year)), y.map(c.hbm_gb));
             html! {
                 <g class={classes!("hbm-point", vendor)}>
-                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5"><title>{format!("{} ({}): {} GB — {}", c.name, c.year, fixed(c.hbm_gb, 0, ui), cite(c))}</title></circle>
+                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5"><title>{format!("{} ({}): {} GB — {}", c.name, c.year, fixed(c.hbm_gb, 0, ui), c.cite())}</title></circle>
                     // Labels left of the point, except near the left edge.
                     if is_record && cx < W / 3.0 {
                         <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{format!("{} {}", c.name, fixed(c.hbm_gb, 0, ui))}</text>
@@ -337,7 +327,7 @@ fn timeline(ui: TextLang) -> Html {
                     <td class="num">{c.year.to_string()}</td>
                     <td class="num">{fixed(c.hbm_gb, 0, ui)}</td>
                     <td class="num">{fixed(c.hbm_tbs, 2, ui)}</td>
-                    <td><cite>{cite(c)}</cite></td>
+                    <td><cite>{c.cite()}</cite></td>
                 </tr>
             }
         })

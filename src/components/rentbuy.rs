@@ -62,12 +62,6 @@ fn pct(share: f64, ui: TextLang) -> String {
     fixed(share * 100.0, 1, ui)
 }
 
-/// "Publisher, date" of each source of a row.
-fn cite_of<'a>(sources: impl Iterator<Item = &'a crate::chips::Source>, as_of: &str) -> String {
-    let pubs: Vec<&str> = sources.map(|s| s.publisher).collect();
-    format!("{}, {}", pubs.join("; "), as_of)
-}
-
 /// The label of a rental row in the page's language.
 fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
     ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
@@ -170,7 +164,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
         .map(|pr| {
             let name = crate::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
             let pressed = p.price_usd == p.with_price(pr).price_usd;
-            let src = cite_of(pr.sources(), pr.as_of);
+            let src = crate::chips::cite(pr.sources(), pr.as_of);
             html! {
                 <li>
                     <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
@@ -187,7 +181,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
         .iter()
         .map(|r| {
             let pressed = p.rent_cents == p.with_rent(r.usd_per_hour).rent_cents;
-            let src = cite_of(r.sources(), r.as_of);
+            let src = crate::chips::cite(r.sources(), r.as_of);
             html! {
                 <li>
                     <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
@@ -396,7 +390,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
             };
             html! {
                 <tr data-rental={r.id}>
-                    <th scope="row">{rental_label(r, ui)}<br /><cite>{cite_of(r.sources(), r.as_of)}</cite></th>
+                    <th scope="row">{rental_label(r, ui)}<br /><cite>{crate::chips::cite(r.sources(), r.as_of)}</cite></th>
                     <td class="num">{money(r.usd_per_hour, 2, ui)}</td>
                     <td class="num">{be}</td>
                     <td class="num">{format!("×{}", fixed(q.rent_over_own(), 2, ui))}</td>
