@@ -312,3 +312,56 @@ fn durations_pick_a_readable_unit() {
     assert_eq!(duration(f64::NAN, TextLang::En), "—");
     assert_eq!(duration(f64::INFINITY, TextLang::Zh), "—");
 }
+
+#[wasm_bindgen_test]
+async fn bandwidth_panel_shows_the_times_of_its_settings_and_a_radio_changes_the_link() {
+    let mut state = at(SlideId::Bandwidth, Lang::En);
+    assert!(state.route.bandwidth.set_param("link", "nic400"));
+    assert!(state.route.bandwidth.set_param("gb", "100"));
+    let root = mount(state).await;
+    let value = |id: &str| {
+        find(&root, &format!("[data-testid={id}]")).and_then(|e| e.get_attribute("data-value"))
+    };
+    // 100 GB at 50 GB/s = 2 s; 8 GPUs: 2 x 7/8 x 100 / 50 = 3.5 s.
+    assert_eq!(value("transfer-seconds").as_deref(), Some("2"));
+    assert_eq!(value("allreduce-seconds").as_deref(), Some("3.5"));
+    click(&root, "input[name=link][value=nic800]");
+    yew::scheduler::flush().await;
+    assert_eq!(value("transfer-seconds").as_deref(), Some("1"));
+}
+
+#[wasm_bindgen_test]
+async fn ladder_rank_end_key_moves_a_focused_rung_to_the_top_and_keeps_the_slide() {
+    let root = mount(at(SlideId::Ladder, Lang::En)).await;
+    click(&root, "[data-testid=rank-start]");
+    yew::scheduler::flush().await;
+    let order = || {
+        let list = root
+            .query_selector_all("[data-testid=my-rung]")
+            .expect("query");
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .filter_map(|e| e.get_attribute("data-category"))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(order()[0], "software");
+    let rung = find(&root, "#rank-software")
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+        .expect("rung");
+    rung.focus().expect("focus");
+    let init = KeyboardEventInit::new();
+    // End would go to the last slide; on a rung it moves the rung to the top.
+    init.set_key("End");
+    init.set_bubbles(true);
+    let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    rung.dispatch_event(&e).expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(order()[0], "robotics");
+    assert_eq!(order()[7], "software");
+    assert_eq!(
+        find(&root, "[data-testid=slide]")
+            .and_then(|e| e.get_attribute("data-slide"))
+            .as_deref(),
+        Some("ladder")
+    );
+}
