@@ -281,7 +281,7 @@ fn racks(ui: TextLang) -> Html {
             <div class="table-wrap">
                 <table>
                     <thead><tr>
-                        <th scope="col"></th>
+                        <th scope="col">{ui.t("bw.rack.col")}</th>
                         <th scope="col">{DGX_H100.name}</th>
                         <th scope="col">{GB200_NVL72.name}</th>
                     </tr></thead>
