@@ -77,7 +77,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                     <p><strong>{ui.t("alt.claim")}</strong></p>
                     <p>{ui.t("alt.claim_status")}</p>
                 </aside>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alt-title">
                     <table data-testid="alt-table">
                         <caption>{ui.t("alt.caption")}</caption>
                         <thead><tr>

@@ -92,7 +92,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     html! {
         <div class="field number-field">
             <label for={props.id.clone()}>{props.label.clone()}</label>
-            <span class="field-row">
+            <span class="nf-row">
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" size="9"
                     id={props.id.clone()} data-testid={props.id.clone()} value={format_fixed(props.value, d)}
                     aria-invalid={error.to_string()} aria-describedby={error.then(|| hint_id.clone())} {onchange} />

@@ -482,7 +482,7 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
         <div data-testid="reveal">
             <h3>{ui.t("lad.rank.result")}</h3>
             <p data-testid="rank-closest"><strong>{closest.unwrap_or_default()}</strong></p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("lad.rank.result")}>
                 <table class="data">
                     <thead><tr>
                         <th scope="col">{ui.t("lad.rank.col.lens")}</th>

@@ -375,7 +375,7 @@ fn timeline(ui: TextLang) -> Html {
             </figure>
             <details>
                 <summary>{ui.t("mem.hbm_table")}</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("mem.hbm_table")}>
                     <table>
                         <thead><tr>
                             <th scope="col">{ui.t("mem.col.chip")}</th>
