@@ -77,7 +77,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                     <p><strong>{ui.t("alt.claim")}</strong></p>
                     <p>{ui.t("alt.claim_status")}</p>
                 </aside>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="alt-title">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("alt.table")}>
                     <table data-testid="alt-table">
                         <caption>{ui.t("alt.caption")}</caption>
                         <thead><tr>

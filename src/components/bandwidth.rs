@@ -160,7 +160,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
             </section>
             <section class="panel-part" aria-labelledby="bw-all-title">
                 <h2 id="bw-all-title">{fill(ui.t("bw.all_title"), &[("gb", &gb_text), ("n", &n.to_string())])}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-labelledby="bw-all-title">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("bw.table_links")}>
                     <table data-testid="link-table">
                         <caption>{ui.t("bw.all_caption")}</caption>
                         <thead><tr>
@@ -278,7 +278,7 @@ fn racks(ui: TextLang) -> Html {
     html! {
         <section class="panel-part" aria-labelledby="bw-rack-title" data-testid="racks">
             <h2 id="bw-rack-title">{ui.t("bw.rack.title")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="bw-rack-title">
+            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("bw.table_racks")}>
                 <table>
                     <thead><tr>
                         <th scope="col">{ui.t("bw.rack.col")}</th>
