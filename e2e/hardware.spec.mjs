@@ -106,3 +106,34 @@ spec('the alternatives table, in Chinese, marks the notes\' verdict as a view', 
   assert.ok((await page.textContent('[data-testid=alt-row][data-chip=tpu-v6e]')).includes('FP8 与 BF16 速度相同'));
   clean(log);
 });
+
+spec('range ends and bad links give readable numbers, never NaN or inf', async (keep) => {
+  const links = [
+    '#/memory?params_b=2000&layers=1000&kv_heads=1024&head_dim=1024&ctx=10000000&mbatch=4096&kvfmt=fp32&lang=en',
+    '#/memory?params_b=0.1&layers=1&kv_heads=1&head_dim=1&ctx=1&mbatch=1&wfmt=fp4&lang=en',
+    '#/bandwidth?link=nic400&gb=100000&gpus=65536&lang=en',
+    '#/bandwidth?link=pcie5&gb=0.1&gpus=1&lang=en',
+    '#/bandwidth?link=warp&gb=1e9&gpus=-2&lang=en',
+    '#/memory?mchip=h900&params_b=abc&train=yes&lang=en',
+  ];
+  for (const link of links) {
+    const { page, log, context } = await open(env, link);
+    keep(page);
+    const panel = await page.textContent('.panel');
+    assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(panel), `${link}: ${panel.match(/.{30}(NaN|inf|Infinity|undefined).{30}/)?.[0]}`);
+    clean(log);
+    await context.close();
+  }
+  // The largest settings: more chips than a counter holds, said in words.
+  const { page, log } = await open(env, links[0]);
+  keep(page);
+  assert.equal((await text(page, 'chips-needed')).trim(), 'more than 4 billion × H100 SXM');
+  assert.equal(await page.getAttribute('[data-testid=chips-needed]', 'data-value'), '');
+  // Bad parts are named in the notice and fall back to the defaults.
+  await page.goto(`${env.url}/#/bandwidth?link=warp&gb=1e9&gpus=-2&lang=en`);
+  await page.waitForSelector('[data-testid=bandwidth-panel]');
+  const notice = await page.textContent('.notice');
+  for (const part of ['link=warp', 'gb=1e9', 'gpus=-2']) assert.ok(notice.includes(part), part);
+  assert.ok(Math.abs(await value(page, 'transfer-seconds') - 140 / 900) < 1e-12);
+  clean(log);
+});

@@ -264,10 +264,12 @@ pub const TRAINING_SPLIT: [(&str, f64); 5] = [
     ("Adam second moment (FP32)", 4.0),
 ];
 
-/// Non-negative and finite, at most 1e18 (NaN gives 0).
+/// Non-negative and finite, at most 1e30 (NaN gives 0): far above any
+/// setting's result (the largest KV cache the ranges allow is ~3.4e20
+/// bytes), so the cap only guards against infinity.
 fn clean(x: f64) -> f64 {
     if x > 0.0 {
-        x.min(1e18)
+        x.min(1e30)
     } else {
         0.0
     }
@@ -522,6 +524,28 @@ impl MemoryParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_largest_settings_give_true_finite_figures() {
+        let mut p = MemoryParams::default();
+        for (k, v) in [
+            ("params_b", "2000"),
+            ("layers", "1000"),
+            ("kv_heads", "1024"),
+            ("head_dim", "1024"),
+            ("ctx", "10000000"),
+            ("mbatch", "4096"),
+            ("kvfmt", "fp32"),
+        ] {
+            assert!(p.set_param(k, v), "{k}");
+        }
+        let f = p.fit();
+        let kv = 2.0 * 1000.0 * 1024.0 * 1024.0 * 1e7 * 4096.0 * 4.0;
+        assert_eq!(f.kv_bytes, kv);
+        assert!(f.total_bytes.is_finite() && f.total_bytes > kv);
+        // More chips than a u32 counts: saturated, not wrapped.
+        assert_eq!(f.chips, u32::MAX);
+    }
 
     #[test]
     fn model_shapes_are_sourced_and_the_default_is_llama_3_70b() {

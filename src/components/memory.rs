@@ -118,8 +118,13 @@ pub fn MemoryPanel(props: &Props) -> Html {
     } else {
         html! {}
     };
-    let chips_text = if chips_n == u32::MAX {
+    let chips_text = if fit.chip_bytes <= 0.0 {
         ui.t("mem.no_hbm").to_string()
+    } else if chips_n == u32::MAX {
+        fill(
+            ui.t("mem.chips_too_many"),
+            &[("chip", chip.map_or("", |c| c.name))],
+        )
     } else {
         fill(
             ui.t("mem.chips_needed"),
@@ -202,11 +207,11 @@ pub fn MemoryPanel(props: &Props) -> Html {
                     <dt>{ui.t("mem.chips")}</dt>
                     <dd>
                         <output class="big num" data-testid="chips-needed"
-                            data-value={if chips_n == u32::MAX { String::new() } else { chips_n.to_string() }}>{chips_text}</output>
+                            data-value={if chips_n == u32::MAX || fit.chip_bytes <= 0.0 { String::new() } else { chips_n.to_string() }}>{chips_text.clone()}</output>
                     </dd>
                 </dl>
                 <div class="stack" role="img" aria-label={fill(ui.t("mem.stack_label"), &[
-                    ("total", &gb(fit.total_bytes, ui)), ("n", &chips_n.min(10_000).to_string()),
+                    ("total", &gb(fit.total_bytes, ui)), ("chips", &chips_text),
                     ("hbm", &gb(fit.chip_bytes, ui))])}>
                     <span class="stack-w" style={format!("width: {w_pct}%")}></span>
                     <span class="stack-kv" style={format!("width: {kv_pct}%")}></span>
