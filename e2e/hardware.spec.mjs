@@ -47,7 +47,7 @@ spec('the bandwidth panel works by keyboard, refuses bad text and keeps the link
   await page.fill('[data-testid=bw-gb]', '-3');
   await page.keyboard.press('Tab');
   await page.waitForSelector('#bw-gb-error');
-  assert.ok((await page.textContent('#bw-gb-error')).includes('from 0.1 to 100000'));
+  assert.ok((await page.textContent('#bw-gb-error')).includes('from 0.1 to 100,000'));
   assert.equal(await page.getAttribute('[data-testid=bw-gb]', 'aria-invalid'), 'true');
   assert.ok(Math.abs(await value(page, 'transfer-seconds') - 1.8) < 1e-12);
   // A preset: 70B in NVFP4 = 70e9 x 4.5 / 8 bytes = 39.375 GB, kept as 39.4.

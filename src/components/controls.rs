@@ -43,6 +43,9 @@ pub struct NumberFieldProps {
     /// Unit written after the field (may be empty).
     #[prop_or_default]
     pub unit: AttrValue,
+    /// Help shown under the field at all times (may be empty).
+    #[prop_or_default]
+    pub hint: AttrValue,
     /// Current value in units of `10^-decimals`.
     pub value: u32,
     pub decimals: u32,
@@ -88,19 +91,32 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
     let hint_id = format!("{}-error", props.id);
+    let help_id = format!("{}-help", props.id);
+    let described: Vec<&str> = [
+        (!props.hint.is_empty()).then_some(help_id.as_str()),
+        error.then_some(hint_id.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     let ui = props.lang;
+    // Range ends as the page writes numbers (grouped: 1,000,000).
+    let shown = |v: u32| crate::numfmt::fixed(f64::from(v) / 10f64.powi(d as i32), d, ui);
     html! {
         <div class="field number-field">
             <label for={props.id.clone()}>{props.label.clone()}</label>
             <span class="nf-row">
                 <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" size="9"
                     id={props.id.clone()} data-testid={props.id.clone()} value={format_fixed(props.value, d)}
-                    aria-invalid={error.to_string()} aria-describedby={error.then(|| hint_id.clone())} {onchange} />
+                    aria-invalid={error.to_string()} aria-describedby={(!described.is_empty()).then(|| described.join(" "))} {onchange} />
                 if !props.unit.is_empty() { <span class="unit">{props.unit.clone()}</span> }
             </span>
+            if !props.hint.is_empty() {
+                <span class="hint" id={help_id.clone()}>{props.hint.clone()}</span>
+            }
             if *error {
                 <p class="error" role="alert" id={hint_id}>
-                    {fill(ui.t("ui.number_range"), &[("min", &format_fixed(lo, d)), ("max", &format_fixed(hi, d))])}
+                    {fill(ui.t("ui.number_range"), &[("min", &shown(lo)), ("max", &shown(hi))])}
                 </p>
             }
         </div>

@@ -9,12 +9,11 @@
 //! `break-even-util` (`data-value`: percent; **empty** when owning never
 //! breaks even at this rent, and the text says so).
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::chart::{linear_ticks, polyline_path, tenths, LinearScale};
 use crate::components::controls::slider;
+use crate::components::controls::NumberField;
 use crate::components::power::energy_sliders;
 use crate::depreciation::format_fixed;
 use crate::economics::{
@@ -23,7 +22,7 @@ use crate::economics::{
     RENTALS, RENT_CENTS, SERVER_FACTOR, SERVER_POWER_FACTOR, UTIL_PERCENT,
 };
 use crate::i18n::{fill, TextLang};
-use crate::numfmt::{fixed, parse, shortest, sig, usd_axis};
+use crate::numfmt::{fixed, shortest, sig, usd_axis};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -67,44 +66,10 @@ fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
     ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
 }
 
-/// A labelled number input that reports its text on `change` (Enter, blur,
-/// arrow keys); the caller validates. `invalid` marks it `aria-invalid`.
-#[allow(clippy::too_many_arguments)]
-fn number_field(
-    id: &str,
-    label: &str,
-    value: String,
-    (min, max, step): (&str, &str, &str),
-    invalid: bool,
-    help: &str,
-    on: Callback<String>,
-) -> Html {
-    let onchange = Callback::from(move |e: Event| {
-        if let Some(i) = e
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        {
-            on.emit(i.value());
-        }
-    });
-    let help_id = format!("{id}-help");
-    html! {
-        <div class="slider number-field">
-            <label for={id.to_string()}>{label.to_string()}</label>
-            <input type="number" id={id.to_string()} data-testid={id.to_string()} inputmode="decimal"
-                min={min.to_string()} max={max.to_string()} step={step.to_string()} value={value}
-                aria-invalid={if invalid { "true" } else { "false" }} aria-describedby={help_id.clone()} {onchange} />
-            <span id={help_id} class={if invalid { "hint error" } else { "hint" }}>{help.to_string()}</span>
-        </div>
-    }
-}
-
 #[function_component]
 pub fn RentBuyPanel(props: &Props) -> Html {
     let ui = props.lang;
     let p = props.params.clamp();
-    let bad_price = use_state(|| false);
-    let bad_rent = use_state(|| false);
 
     let change = |f: fn(&mut CostParams, u32)| {
         let cb = props.on_change.clone();
@@ -115,46 +80,22 @@ pub fn RentBuyPanel(props: &Props) -> Html {
         })
     };
     let on_price = {
-        let (cb, bad) = (props.on_change.clone(), bad_price.clone());
-        Callback::from(move |text: String| {
-            let v = parse(&text)
-                .map(f64::round)
-                .filter(|v| *v >= f64::from(PRICE_USD.0) && *v <= f64::from(PRICE_USD.1));
-            bad.set(v.is_none());
-            if let Some(v) = v {
-                cb.emit(CostParams {
-                    price_usd: v as u32,
-                    ..p
-                });
-            }
-        })
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| cb.emit(CostParams { price_usd: v, ..p }))
     };
     let on_rent = {
-        let (cb, bad) = (props.on_change.clone(), bad_rent.clone());
-        Callback::from(move |text: String| {
-            let v = parse(&text)
-                .map(|v| (v * 100.0).round())
-                .filter(|v| *v >= f64::from(RENT_CENTS.0) && *v <= f64::from(RENT_CENTS.1));
-            bad.set(v.is_none());
-            if let Some(v) = v {
-                cb.emit(CostParams {
-                    rent_cents: v as u32,
-                    ..p
-                });
-            }
-        })
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| cb.emit(CostParams { rent_cents: v, ..p }))
     };
     let price_preset = |pr: &'static Price| {
-        let (cb, bad) = (props.on_change.clone(), bad_price.clone());
+        let cb = props.on_change.clone();
         Callback::from(move |_: MouseEvent| {
-            bad.set(false);
             cb.emit(p.with_price(pr));
         })
     };
     let rent_preset = |r: &'static Rental| {
-        let (cb, bad) = (props.on_change.clone(), bad_rent.clone());
+        let cb = props.on_change.clone();
         Callback::from(move |_: MouseEvent| {
-            bad.set(false);
             cb.emit(p.with_rent(r.usd_per_hour));
         })
     };
@@ -476,8 +417,8 @@ pub fn RentBuyPanel(props: &Props) -> Html {
 
                 <fieldset class="presets-box">
                     <legend>{ui.t("rvb.gpu")}</legend>
-                    {number_field("price-input", ui.t("rvb.price"), p.price_usd.to_string(),
-                        ("1000", "1000000", "100"), *bad_price, ui.t("rvb.price.help"), on_price)}
+                    <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
+                        value={p.price_usd} decimals={0} range={PRICE_USD} lang={ui} on_change={on_price} />
                     <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
                     <ul class="plain presets" aria-labelledby="price-presets-label">{price_buttons}</ul>
                 </fieldset>
@@ -493,8 +434,8 @@ pub fn RentBuyPanel(props: &Props) -> Html {
 
                 <fieldset class="presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
-                    {number_field("rent-input", ui.t("rvb.rent.input"), format_fixed(p.rent_cents, 2),
-                        ("0.01", "100", "0.01"), *bad_rent, ui.t("rvb.rent.help"), on_rent)}
+                    <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
+                        value={p.rent_cents} decimals={2} range={RENT_CENTS} lang={ui} on_change={on_rent} />
                     <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
                     <ul class="plain presets" aria-labelledby="rent-presets-label">{rent_buttons}</ul>
                 </fieldset>
