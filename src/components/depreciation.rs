@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::axes::{x_axis, y_axis, Frame};
+
 use crate::chart::{polyline_path, tenths, LinearScale, LogScale};
 use crate::components::controls::slider;
 use crate::depreciation::{
@@ -30,6 +32,15 @@ const LEFT: f64 = 84.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 40.0;
+/// The plot area the axes are drawn in.
+const FRAME: Frame = Frame {
+    w: W,
+    h: H,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
 /// Cost axis range in US dollars.
 const Y_RANGE: (f64, f64) = (1.0, 1e12);
 /// Years between plotted points.
@@ -144,32 +155,20 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
         })
         .collect();
     let frontier: Vec<(f64, f64)> = frontier_series(y0, y1, STEP).into_iter().map(pt).collect();
-    let x_ticks: Html = (YEARS.0..=YEARS.1)
-        .step_by(2)
-        .map(|t| {
-            let px = tenths(x.map(f64::from(t)));
-            html! {
-                <g>
-                    <line x1={px.clone()} x2={px.clone()} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="grid" />
-                    <text x={px} y={tenths(H - BOTTOM + 16.0)} text-anchor="middle">{t.to_string()}</text>
-                </g>
-            }
-        })
-        .collect();
-    let y_ticks: Html = y
-        .ticks(false)
-        .into_iter()
-        .step_by(2)
-        .map(|t| {
-            let py = tenths(y.map(t));
-            html! {
-                <g>
-                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={py.clone()} y2={py.clone()} class="grid" />
-                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{usd_axis(t, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
+    let x_ticks = x_axis(
+        FRAME,
+        (YEARS.0..=YEARS.1)
+            .step_by(2)
+            .map(|t| (x.map(f64::from(t)), t.to_string())),
+        16.0,
+    );
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(false)
+            .into_iter()
+            .step_by(2)
+            .map(|t| (y.map(t), usd_axis(t, ui))),
+    );
     let cx = tenths(x.map(year));
 
     // Readout at the cursor.

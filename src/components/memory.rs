@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::axes::{y_axis, Frame};
+
 use crate::chart::{tenths, LinearScale};
 use crate::chips::{source, Chip, CHIPS};
 use crate::components::controls::NumberField;
@@ -243,6 +245,14 @@ fn timeline(ui: TextLang) -> Html {
     const RIGHT: f64 = 16.0;
     const TOP: f64 = 28.0;
     const BOTTOM: f64 = 34.0;
+    const FRAME: Frame = Frame {
+        w: W,
+        h: H,
+        left: LEFT,
+        right: RIGHT,
+        top: TOP,
+        bottom: BOTTOM,
+    };
     let years = CHIPS.iter().map(|c| c.year);
     let (y0, y1) = (
         years.clone().min().unwrap_or(2017),
@@ -299,19 +309,10 @@ fn timeline(ui: TextLang) -> Html {
             html! { <text x={px} y={tenths(H - BOTTOM + 18.0)} text-anchor="middle">{t.to_string()}</text> }
         })
         .collect();
-    let y_ticks: Html = y
-        .ticks(6)
-        .into_iter()
-        .map(|t| {
-            let py = tenths(y.map(t));
-            html! {
-                <g>
-                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={py.clone()} y2={py.clone()} class="grid" />
-                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{fixed(t, 0, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(6).into_iter().map(|t| (y.map(t), fixed(t, 0, ui))),
+    );
     let notes_y = tenths(y.map(NOTES_MAX_GB));
     let mut rows: Vec<&Chip> = CHIPS.iter().collect();
     // By year, then table order (insertion sort: a handful of rows).

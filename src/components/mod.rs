@@ -2,6 +2,7 @@
 //! app state (that is `app::App`'s reducer). Text comes from `i18n`.
 
 pub mod alternatives;
+pub mod axes;
 pub mod bandwidth;
 pub mod controls;
 pub mod deck;

@@ -11,6 +11,8 @@
 
 use yew::prelude::*;
 
+use crate::components::axes::{x_axis, y_axis, Frame};
+
 use crate::chart::{linear_ticks, polyline_path, tenths, LinearScale};
 use crate::components::controls::slider;
 use crate::components::controls::NumberField;
@@ -38,6 +40,15 @@ const LEFT: f64 = 76.0;
 const RIGHT: f64 = 20.0;
 const TOP: f64 = 14.0;
 const BOTTOM: f64 = 48.0;
+/// The plot area the axes are drawn in.
+const FRAME: Frame = Frame {
+    w: W,
+    h: H,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
 
 /// US dollars with at most `digits` decimals: `$1,200` / `1,200 美元`;
 /// with `digits == 2`, always two (cents): `$2.50`.
@@ -249,31 +260,17 @@ pub fn RentBuyPanel(props: &Props) -> Html {
         .iter()
         .map(|c| (x.map(c.years), y.map(c.rent_usd)))
         .collect();
-    let x_ticks: Html = linear_ticks(0.0, life, 6)
-        .into_iter()
-        .map(|t| {
-            let px = tenths(x.map(t));
-            html! {
-                <g>
-                    <line x1={px.clone()} x2={px.clone()} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="grid" />
-                    <text x={px} y={tenths(H - BOTTOM + 18.0)} text-anchor="middle">{fixed(t, 1, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
-    let y_ticks: Html = y
-        .ticks(5)
-        .into_iter()
-        .map(|t| {
-            let py = tenths(y.map(t));
-            html! {
-                <g>
-                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={py.clone()} y2={py.clone()} class="grid" />
-                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{usd_axis(t, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
+    let x_ticks = x_axis(
+        FRAME,
+        linear_ticks(0.0, life, 6)
+            .into_iter()
+            .map(|t| (x.map(t), fixed(t, 1, ui))),
+        18.0,
+    );
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(5).into_iter().map(|t| (y.map(t), usd_axis(t, ui))),
+    );
     let cross = payback.filter(|t| *t <= life).map(|t| {
         let cost = installed + energy_h * t * HOURS_PER_YEAR;
         let (cx, cy) = (x.map(t), y.map(cost));

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::components::axes::{x_axis, y_axis, Frame};
+
 use crate::chart::{polyline_path, tenths, LogScale};
 use crate::chips::{Chip, Precision, Rate, CHIPS};
 use crate::components::controls::slider;
@@ -37,6 +39,15 @@ const LEFT: f64 = 64.0;
 const BOTTOM: f64 = 40.0;
 const TOP: f64 = 12.0;
 const RIGHT: f64 = 36.0;
+/// The plot area the axes are drawn in.
+const FRAME: Frame = Frame {
+    w: W,
+    h: H,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
 
 /// The roofline: attainable TFLOP/s against arithmetic intensity, log-log.
 fn roofline(chip: &Chip, peak: f64, ai: f64, ui: TextLang) -> Html {
@@ -55,32 +66,19 @@ fn roofline(chip: &Chip, peak: f64, ai: f64, ui: TextLang) -> Html {
             .map(|&(a, t)| (x.map(a), y.map(t)))
             .collect::<Vec<_>>(),
     );
-    let xt: Html = x
-        .ticks(false)
-        .into_iter()
-        .map(|t| {
-            let px = tenths(x.map(t));
-            html! {
-                <g>
-                    <line x1={px.clone()} x2={px.clone()} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="grid" />
-                    <text x={px} y={tenths(H - BOTTOM + 16.0)} text-anchor="middle">{sig(t, 3, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
-    let yt: Html = y
-        .ticks(false)
-        .into_iter()
-        .map(|t| {
-            let py = tenths(y.map(t));
-            html! {
-                <g>
-                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={py.clone()} y2={py.clone()} class="grid" />
-                    <text x={tenths(LEFT - 6.0)} y={py} dy="4" text-anchor="end">{sig(t, 3, ui)}</text>
-                </g>
-            }
-        })
-        .collect();
+    let xt = x_axis(
+        FRAME,
+        x.ticks(false)
+            .into_iter()
+            .map(|t| (x.map(t), sig(t, 3, ui))),
+        16.0,
+    );
+    let yt = y_axis(
+        FRAME,
+        y.ticks(false)
+            .into_iter()
+            .map(|t| (y.map(t), sig(t, 3, ui))),
+    );
     let (px, py) = (x.map(ai.clamp(0.1, 10_000.0)), y.map(roof(ai)));
     html! {
         <svg viewBox="0 0 560 300" class="chart" role="img" aria-labelledby="roofline-caption" data-testid="roofline">
