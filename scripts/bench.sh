@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release and prints the gzip size of
 # what the page transfers, Lighthouse scores (mobile preset, Debian's
-# Chromium; the local server gzips as a static host would) and axe-core
+# Chromium; the local server gzips as a static host would) on four slides and axe-core
 # violations per slide. Budgets: total <= 120 KB gzip,
 # Lighthouse performance >= 95 and accessibility 100, axe 0 violations.
 set -euo pipefail
@@ -32,7 +32,7 @@ trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
 URL="http://127.0.0.1:$PORT"
 
-for slide in intro precision; do
+for slide in intro precision ladder rent-vs-buy; do
   echo "== Lighthouse (mobile preset), #/$slide"
   CHROME_PATH=/usr/bin/chromium lighthouse "$URL/#/$slide" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
