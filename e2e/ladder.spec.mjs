@@ -171,3 +171,30 @@ spec('rank it yourself by touch: drag a rung by its handle', async (keep) => {
   assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder');
   clean(log);
 });
+
+spec('on a phone, dragging at the edge of the slide scrolls it and the rung keeps going', async (keep) => {
+  const { page, log } = await open(env, '#/ladder?lang=zh', { hasTouch: true, viewport: { width: 360, height: 640 } });
+  keep(page);
+  await page.click('[data-testid=rank-start]');
+  await page.evaluate(() => document.querySelector('#rank-software').scrollIntoView({ block: 'center' }));
+  await page.waitForFunction(() => document.getAnimations().length === 0);
+  // The list is taller than the slide's visible part: the top rung is out of view.
+  const top = await page.locator('[data-testid=my-rung]').last().boundingBox();
+  const main = await page.locator('main').boundingBox();
+  assert.ok(top.y < main.y, 'the hardest rung starts scrolled out of view');
+  const grip = await page.locator('#rank-software .grip').boundingBox();
+  const x = grip.x + grip.width / 2;
+  let y = grip.y + grip.height / 2;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  // Up to the slide's top edge, then hold there (a small wiggle) while it scrolls.
+  for (let i = 0; i < 120; i++) {
+    y = Math.max(main.y + 20, y - 15) + (i % 2);
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const order = await mine(page);
+  assert.equal(order[order.length - 1], 'software', 'dragged all the way to the hardest place');
+  assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder');
+  clean(log);
+});

@@ -300,3 +300,24 @@ pub fn pitch(list: &Element, selector: &str) -> i32 {
         _ => 0,
     }
 }
+
+/// While dragging: when `y` (a pointer's `clientY`) is within 48 px of the
+/// top or bottom edge of the scrolling element `id`, scrolls it 16 px that
+/// way. Returns how far it scrolled (negative: up), 0 when it did not.
+pub fn scroll_near_edge(id: &str, y: i32) -> i32 {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return 0;
+    };
+    let r = el.get_bounding_client_rect();
+    let y = f64::from(y);
+    let step = if y < r.top() + 48.0 {
+        -16
+    } else if y > r.bottom() - 48.0 {
+        16
+    } else {
+        return 0;
+    };
+    let before = el.scroll_top();
+    el.set_scroll_top(before + step);
+    el.scroll_top() - before
+}

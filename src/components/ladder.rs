@@ -361,11 +361,22 @@ fn rank_section(
     let onpointermove = {
         let (rank, dragging) = (rank.clone(), dragging.clone());
         Callback::from(move |e: PointerEvent| {
-            let Some(d) = *dragging.borrow() else { return };
+            if dragging.borrow().is_none() {
+                return;
+            }
             if e.buttons() == 0 {
                 dragging.borrow_mut().take();
                 return;
             }
+            // Near the edge of the slide, scroll it; the start point moved
+            // with the content.
+            let scrolled = web::scroll_near_edge("main", e.client_y());
+            let Some(d) = dragging.borrow_mut().as_mut().map(|d| {
+                d.y0 -= scrolled;
+                *d
+            }) else {
+                return;
+            };
             e.prevent_default();
             if d.pitch <= 0 {
                 return;
