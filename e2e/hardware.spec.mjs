@@ -137,3 +137,19 @@ spec('range ends and bad links give readable numbers, never NaN or inf', async (
   assert.ok(Math.abs(await value(page, 'transfer-seconds') - 140 / 900) < 1e-12);
   clean(log);
 });
+
+spec('reset returns a panel to its defaults and clears its part of the link', async (keep) => {
+  const { page, log } = await open(env, '#/memory?train=1&mchip=b300&lang=zh');
+  keep(page);
+  const reset = page.locator('[data-testid=memory-panel] [data-testid=reset]');
+  assert.equal(await reset.textContent(), '恢复默认值');
+  await reset.click();
+  await page.waitForFunction(() => location.hash === '#/memory?lang=zh');
+  assert.equal(await value(page, 'chips-needed'), 2);
+  assert.ok(await reset.isDisabled());
+  await page.goto(`${env.url}/#/bandwidth?link=pcie5&gb=5&lang=en`);
+  await page.click('[data-testid=bandwidth-panel] [data-testid=reset]');
+  await page.waitForFunction(() => location.hash === '#/bandwidth?lang=en');
+  assert.ok(Math.abs(await value(page, 'transfer-seconds') - 140 / 900) < 1e-12);
+  clean(log);
+});

@@ -7,7 +7,7 @@
 use yew::prelude::*;
 
 use crate::chips::cite;
-use crate::components::controls::NumberField;
+use crate::components::controls::{reset_button, NumberField};
 use crate::i18n::{fill, TextLang};
 use crate::interconnect::{
     gbits_to_gbytes, link, payload_gb, per_direction_of_bidirectional, ring_allreduce_seconds,
@@ -128,7 +128,10 @@ pub fn BandwidthPanel(props: &Props) -> Html {
     html! {
         <div class="panel" lang={ui.tag()} data-testid="bandwidth-panel">
             <section class="panel-part" aria-labelledby="bw-title">
-                <h2 id="bw-title">{ui.t("bw.title")}</h2>
+                <div class="part-head">
+                    <h2 id="bw-title">{ui.t("bw.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
                 <fieldset class="radios">
                     <legend>{ui.t("bw.link")}</legend>
                     {radios}

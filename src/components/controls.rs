@@ -122,3 +122,20 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         </div>
     }
 }
+
+/// "Reset to defaults" for a panel's settings; disabled when they already
+/// are the defaults. `data-testid="reset"`.
+pub fn reset_button<P: Default + PartialEq + 'static>(
+    ui: crate::i18n::TextLang,
+    now: P,
+    on_change: &Callback<P>,
+) -> Html {
+    let at_default = now == P::default();
+    let cb = on_change.clone();
+    html! {
+        <button type="button" class="btn reset" data-testid="reset" disabled={at_default}
+            onclick={Callback::from(move |_: MouseEvent| cb.emit(P::default()))}>
+            {ui.t("ui.reset")}
+        </button>
+    }
+}

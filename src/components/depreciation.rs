@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::axes::{x_axis, y_axis, Frame};
 
 use crate::chart::{polyline_path, tenths, LinearScale, LogScale};
-use crate::components::controls::slider;
+use crate::components::controls::{reset_button, slider};
 use crate::depreciation::{
     band_series, frontier_budget, frontier_series, reproduce_cost, series, Params, RefModel,
     ALGO_TENTHS, HORIZON_YEARS, HW_HUNDREDTHS, MODELS, YEARS,
@@ -224,7 +224,10 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     html! {
         <div class="panel" lang={ui.tag()} data-testid="depreciation-panel">
             <section class="panel-part" aria-labelledby="dep-title">
-                <h2 id="dep-title">{ui.t("dep.title")}</h2>
+                <div class="part-head">
+                    <h2 id="dep-title">{ui.t("dep.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
                 <div class="sliders">
                     {slider("hw-slider", ui.t("dep.hw"), HW_HUNDREDTHS, 1, p.hw_hundredths,
                         fill(ui.t("dep.hw.value"), &[("n", &fixed(p.hw_years(), 2, ui))]),

@@ -11,7 +11,7 @@ use crate::components::axes::{y_axis, Frame};
 
 use crate::chart::{tenths, LinearScale};
 use crate::chips::{source, Chip, CHIPS};
-use crate::components::controls::NumberField;
+use crate::components::controls::{reset_button, NumberField};
 use crate::i18n::{fill, TextLang};
 use crate::memory::{
     hbm_records, max_hbm_gb, MemoryParams, BATCH, CONTEXT, HEAD_DIM, KV_HEADS, LAYERS,
@@ -148,7 +148,10 @@ pub fn MemoryPanel(props: &Props) -> Html {
         <div class="panel" lang={ui.tag()} data-testid="memory-panel">
             {timeline(ui)}
             <section class="panel-part" aria-labelledby="mem-fit-title">
-                <h2 id="mem-fit-title">{ui.t("mem.fit_title")}</h2>
+                <div class="part-head">
+                    <h2 id="mem-fit-title">{ui.t("mem.fit_title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
                 <div class="presets" role="group" aria-label={ui.t("mem.presets")}>
                     <span class="hint">{ui.t("mem.presets")}</span>
                     {presets}

@@ -14,7 +14,7 @@ use yew::prelude::*;
 
 use crate::chart::{tenths, LinearScale};
 use crate::chips::{Precision, CHIPS};
-use crate::components::controls::slider;
+use crate::components::controls::{reset_button, slider};
 use crate::components::rentbuy::{money, money_sig};
 use crate::depreciation::format_fixed;
 use crate::economics::{
@@ -246,7 +246,10 @@ pub fn PowerPanel(props: &Props) -> Html {
     html! {
         <div class="panel" lang={ui.tag()} data-testid="power-panel">
             <section class="panel-part" aria-labelledby="pow-title">
-                <h2 id="pow-title">{ui.t("pow.title")}</h2>
+                <div class="part-head">
+                    <h2 id="pow-title">{ui.t("pow.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
                 <p class="hint">{ui.t("pow.intro")}</p>
                 <div class="field-row">
                     <label for="chip-picker">{ui.t("pow.chip")}</label>

@@ -14,8 +14,8 @@ use yew::prelude::*;
 use crate::components::axes::{x_axis, y_axis, Frame};
 
 use crate::chart::{linear_ticks, polyline_path, tenths, LinearScale};
-use crate::components::controls::slider;
 use crate::components::controls::NumberField;
+use crate::components::controls::{reset_button, slider};
 use crate::components::power::energy_sliders;
 use crate::depreciation::format_fixed;
 use crate::economics::{
@@ -409,7 +409,10 @@ pub fn RentBuyPanel(props: &Props) -> Html {
     html! {
         <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
             <section class="panel-part" aria-labelledby="rvb-title">
-                <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
+                <div class="part-head">
+                    <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
                 <p class="hint">{ui.t("rvb.intro")}</p>
 
                 <fieldset class="presets-box">
