@@ -198,3 +198,21 @@ spec('on a phone, dragging at the edge of the slide scrolls it and the rung keep
   assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder');
   clean(log);
 });
+
+spec('a ranking survives leaving the slide and coming back', async (keep) => {
+  const { page, log } = await open(env, '#/ladder?lang=en');
+  keep(page);
+  await page.click('[data-testid=rank-start]');
+  await page.focus('#rank-documents');
+  await page.keyboard.press('Home');
+  const before = await mine(page);
+  assert.equal(before[0], 'documents');
+  await page.click('[data-testid=rank-reveal]');
+  await page.click('[data-testid=next]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=slide]')?.dataset.slide !== 'ladder');
+  await page.click('[data-testid=prev]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=slide]')?.dataset.slide === 'ladder');
+  assert.deepEqual(await mine(page), before);
+  assert.equal(await page.locator('[data-testid=reveal-row]').count(), 4);
+  clean(log);
+});

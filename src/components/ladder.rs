@@ -11,7 +11,8 @@
 //! one place; the ▲ ▼ buttons; or ↑ ↓ Home End
 //! on a focused rung), then reveals Kendall's tau against every lens and the
 //! rungs that differ most. That ranking is the component's own state, not
-//! in the URL. Below, a strip on data availability and the SAE J3016 levels.
+//! in the URL; it is kept for the page's life, so leaving the slide and
+//! coming back finds it as it was. Below, a strip on data availability and the SAE J3016 levels.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -131,6 +132,11 @@ impl Reducible for Rank {
     }
 }
 
+thread_local! {
+    /// The last ranking, restored when the ladder mounts again.
+    static SAVED_RANK: RefCell<Rank> = RefCell::new(Rank::default());
+}
+
 /// Remembers where a list's rungs were after the last render and slides
 /// them from there when `key` (what orders them) changed.
 #[hook]
@@ -154,7 +160,15 @@ fn use_flip<K: PartialEq + Clone + 'static>(list: NodeRef, selector: &'static st
 pub fn LadderPanel(props: &LadderProps) -> Html {
     let ui = props.lang;
     let lens = props.lens;
-    let rank = use_reducer(Rank::default);
+    // The ranking outlives the slide: leaving and coming back keeps the
+    // class's order (for this page load; it is not in the URL).
+    let rank = use_reducer(|| SAVED_RANK.with(|r| r.borrow().clone()));
+    {
+        let now = (*rank).clone();
+        use_effect_with(now, |now| {
+            SAVED_RANK.with(|r| *r.borrow_mut() = now.clone())
+        });
+    }
     let ladder_ref = use_node_ref();
     let mine_ref = use_node_ref();
     let dragging: Rc<RefCell<Option<Drag>>> = use_mut_ref(|| None);
