@@ -175,3 +175,12 @@ spec('on a phone the panels fit the width', async (keep) => {
     await context.close();
   }
 });
+
+spec('a utilization with a decimal in the link is kept: 62.5 %', async (keep) => {
+  const { page, log } = await open(env, '#/rent-vs-buy?price=25000&life=5&util=62.5&kwh=0.08&pue=1.25&tdp=700&rent=2.5&lang=en');
+  keep(page);
+  near(await num(page, 'own-cost-per-hour'), OWN / 0.625, 1e-9, 'own cost per used hour at 62.5 %');
+  assert.ok((await hashOf(page)).includes('util=62.5'));
+  assert.equal(await page.locator('.notice').count(), 0, 'nothing ignored');
+  clean(log);
+});

@@ -353,14 +353,24 @@ pub fn band_series(
 /// digits into units of `10^-decimals` (`parse_fixed("2.46", 2) == Some(246)`,
 /// `parse_fixed("3", 2) == Some(300)`). Digits only, with at most one `.`
 /// that has digits on both sides: no sign, exponent, spaces or empty text.
-/// Leading zeros are accepted. `None` on overflow of `u32`.
+/// Leading zeros are accepted, and zeros past `decimals` fraction digits
+/// (`parse_fixed("1.250", 2) == Some(125)`): they change nothing. `None` on
+/// overflow of `u32`.
 pub fn parse_fixed(s: &str, decimals: u32) -> Option<u32> {
     if decimals > 9 || s.len() > 24 {
         return None;
     }
     let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
     let point_without_fraction = s.contains('.') && frac.is_empty();
+    // (Byte tests: text past a digit may be any UTF-8; a '0' byte is always
+    // a character boundary, so the slice below is safe.)
+    let d = decimals as usize;
+    let frac = if frac.len() > d && frac.as_bytes()[d..].iter().all(|&b| b == b'0') {
+        &frac[..decimals as usize]
+    } else {
+        frac
+    };
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
     if int.is_empty()
         || point_without_fraction
         || !digits(int)
@@ -833,10 +843,18 @@ mod tests {
             "1e2",
             "2.4.6",
             "٣",
+            "2.461",
+            "2.4é0",
+            "1.é0",
+            "2.50 ",
         ] {
             assert_eq!(parse_fixed(bad, 2), None, "{bad}");
         }
         assert_eq!(parse_fixed("1", 10), None);
+        // Zeros past the precision change nothing and are accepted.
+        assert_eq!(parse_fixed("1.250", 2), Some(125));
+        assert_eq!(parse_fixed("25000.00", 0), Some(25000));
+        assert_eq!(parse_fixed("0.0800", 3), Some(80));
     }
 
     #[test]
@@ -935,7 +953,7 @@ mod tests {
             ("algo", "8.05"),
             ("years", "0"),
             ("years", "15"),
-            ("years", "5.0"),
+            ("years", "5.5"),
             ("algo_on", "true"),
             ("algo_on", "2"),
             ("nope", "1"),

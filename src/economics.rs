@@ -175,8 +175,8 @@ pub enum BreakEven {
 pub const PRICE_USD: (u32, u32) = (1000, 1_000_000);
 /// Range of `CostParams::life_tenths` (1.0..=10.0 years).
 pub const LIFE_TENTHS: (u32, u32) = (10, 100);
-/// Range of `CostParams::util_percent`.
-pub const UTIL_PERCENT: (u32, u32) = (1, 100);
+/// Range of `CostParams::util_tenths` (0.1..=100.0 percent).
+pub const UTIL_TENTHS: (u32, u32) = (1, 1000);
 /// Range of `CostParams::kwh_thousandths` ($0.001..=$1.000).
 pub const KWH_THOUSANDTHS: (u32, u32) = (1, 1000);
 /// Range of `CostParams::pue_hundredths` (1.00..=3.00).
@@ -193,8 +193,8 @@ pub struct CostParams {
     pub price_usd: u32,
     /// Life, 1/10 years.
     pub life_tenths: u32,
-    /// Utilization, percent of wall-clock hours used.
-    pub util_percent: u32,
+    /// Utilization, 1/10 percent of wall-clock hours used.
+    pub util_tenths: u32,
     /// Electricity, 1/1000 USD per kWh.
     pub kwh_thousandths: u32,
     /// PUE, hundredths.
@@ -210,7 +210,7 @@ impl Default for CostParams {
         CostParams {
             price_usd: 25_000,
             life_tenths: 50,
-            util_percent: 100,
+            util_tenths: 1000,
             kwh_thousandths: 80,
             pue_hundredths: 125,
             tdp_w: 700,
@@ -228,7 +228,7 @@ impl CostParams {
         CostParams {
             price_usd: self.price_usd.clamp(PRICE_USD.0, PRICE_USD.1),
             life_tenths: self.life_tenths.clamp(LIFE_TENTHS.0, LIFE_TENTHS.1),
-            util_percent: self.util_percent.clamp(UTIL_PERCENT.0, UTIL_PERCENT.1),
+            util_tenths: self.util_tenths.clamp(UTIL_TENTHS.0, UTIL_TENTHS.1),
             kwh_thousandths: self
                 .kwh_thousandths
                 .clamp(KWH_THOUSANDTHS.0, KWH_THOUSANDTHS.1),
@@ -250,7 +250,7 @@ impl CostParams {
     }
     /// Utilization, a share in (0, 1].
     pub fn utilization(&self) -> f64 {
-        f64::from(self.clamp().util_percent) / 100.0
+        f64::from(self.clamp().util_tenths) / 1000.0
     }
     /// Electricity, USD per kWh.
     pub fn usd_per_kwh(&self) -> f64 {
@@ -323,7 +323,7 @@ impl CostParams {
         let slot = match key {
             "price" => within(parse_fixed(value, 0), PRICE_USD).map(|v| self.price_usd = v),
             "life" => within(parse_fixed(value, 1), LIFE_TENTHS).map(|v| self.life_tenths = v),
-            "util" => within(parse_fixed(value, 0), UTIL_PERCENT).map(|v| self.util_percent = v),
+            "util" => within(parse_fixed(value, 1), UTIL_TENTHS).map(|v| self.util_tenths = v),
             "kwh" => {
                 within(parse_fixed(value, 3), KWH_THOUSANDTHS).map(|v| self.kwh_thousandths = v)
             }
@@ -341,7 +341,7 @@ impl CostParams {
         let fields = [
             ("price", p.price_usd, d.price_usd, 0),
             ("life", p.life_tenths, d.life_tenths, 1),
-            ("util", p.util_percent, d.util_percent, 0),
+            ("util", p.util_tenths, d.util_tenths, 1),
             ("kwh", p.kwh_thousandths, d.kwh_thousandths, 3),
             ("pue", p.pue_hundredths, d.pue_hundredths, 2),
             ("tdp", p.tdp_w, d.tdp_w, 0),
@@ -761,7 +761,7 @@ mod tests {
         let ends = [
             PRICE_USD,
             LIFE_TENTHS,
-            UTIL_PERCENT,
+            UTIL_TENTHS,
             KWH_THOUSANDTHS,
             PUE_HUNDREDTHS,
             TDP_W,
@@ -778,7 +778,7 @@ mod tests {
             let p = CostParams {
                 price_usd: e(0),
                 life_tenths: e(1),
-                util_percent: e(2),
+                util_tenths: e(2),
                 kwh_thousandths: e(3),
                 pue_hundredths: e(4),
                 tdp_w: e(5),
@@ -807,7 +807,7 @@ mod tests {
         let z = CostParams {
             price_usd: 0,
             life_tenths: 0,
-            util_percent: 0,
+            util_tenths: 0,
             kwh_thousandths: 0,
             pue_hundredths: 0,
             tdp_w: 0,

@@ -306,8 +306,8 @@ mod tests {
         assert!(p.ignored.is_empty(), "{:?}", p.ignored);
         let c = &p.route.cost;
         assert_eq!(
-            (c.price_usd, c.life_tenths, c.util_percent),
-            (30000, 40, 70)
+            (c.price_usd, c.life_tenths, c.util_tenths),
+            (30000, 40, 700)
         );
         assert_eq!(
             (c.kwh_thousandths, c.pue_hundredths, c.tdp_w, c.rent_cents),
@@ -325,6 +325,10 @@ mod tests {
             ..p.route.clone()
         };
         assert_eq!(intro.to_string(), "#/intro");
+        // Utilization may have one decimal (62.5 %), and keeps it.
+        let tenth = Parsed::from_hash("#/rent-vs-buy?util=62.5");
+        assert_eq!(tenth.route.cost.util_tenths, 625);
+        assert_eq!(tenth.route.to_string(), "#/rent-vs-buy?util=62.5");
         let bad = Parsed::from_hash("#/rent-vs-buy?price=-5&util=150&kwh=abc&rent=2.5");
         assert_eq!(bad.route.cost, CostParams::default());
         assert_eq!(bad.ignored, vec!["price=-5", "util=150", "kwh=abc"]);

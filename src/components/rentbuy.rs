@@ -21,7 +21,7 @@ use crate::depreciation::format_fixed;
 use crate::economics::{
     cumulative_series, installed_factor, payback_years, rental, BreakEven, CostParams, Price,
     Rental, AVERAGE_DRAW, HOURS_PER_YEAR, INTERCONNECT_SHARE, LIFE_TENTHS, PRICES, PRICE_USD,
-    RENTALS, RENT_CENTS, SERVER_FACTOR, SERVER_POWER_FACTOR, UTIL_PERCENT,
+    RENTALS, RENT_CENTS, SERVER_FACTOR, SERVER_POWER_FACTOR, UTIL_TENTHS,
 };
 use crate::i18n::{fill, TextLang};
 use crate::numfmt::{fixed, shortest, sig, usd_axis};
@@ -161,7 +161,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
     };
     let payback = payback_years(&p);
     let life = p.life_years();
-    let util_text = p.util_percent.to_string();
+    let util_text = format_fixed(p.util_tenths, 1);
 
     let verdict = if p.owning_wins() {
         fill(
@@ -339,7 +339,7 @@ pub fn RentBuyPanel(props: &Props) -> Html {
 
     // The notes' claim, with the reader's settings at full use.
     let full = CostParams {
-        util_percent: UTIL_PERCENT.1,
+        util_tenths: UTIL_TENTHS.1,
         ..p
     };
     let own_full = full.own_per_used_hour();
@@ -427,8 +427,9 @@ pub fn RentBuyPanel(props: &Props) -> Html {
                     {slider("life-slider", ui.t("rvb.life"), LIFE_TENTHS, 1, p.life_tenths,
                         fill(ui.t("rvb.life.value"), &[("n", &format_fixed(p.life_tenths, 1))]),
                         change(|q, v| q.life_tenths = v))}
-                    {slider("util-slider", ui.t("rvb.util"), UTIL_PERCENT, 1, p.util_percent,
-                        format!("{} %", p.util_percent), change(|q, v| q.util_percent = v))}
+                    // Whole percents on the slider; a link may give tenths.
+                    {slider("util-slider", ui.t("rvb.util"), (10, UTIL_TENTHS.1), 10, p.util_tenths,
+                        format!("{} %", util_text), change(|q, v| q.util_tenths = v))}
                     {energy_sliders(p, ui, &props.on_change)}
                 </div>
 
