@@ -6,8 +6,9 @@
 //!
 //! Every remark is the notes' own (in zh.txt the original words, in en.txt our
 //! translation); what we add from 2026 sits under separate `.ours` keys and the
-//! page labels it as ours. It names models and dates only, no figures (a
-//! figure would need a row in `data/`).
+//! page labels it as ours, with its sources (rows of `data/sources.csv`). It
+//! names models and dates only, no figures (a figure would need a row in
+//! `data/`).
 
 use crate::slides::SlideId;
 
@@ -40,29 +41,56 @@ pub struct Modality {
     pub has_remark: bool,
     /// Whether we add a short 2026 context (`mod.{id}.ours`).
     pub has_ours: bool,
+    /// Keys of `chips::SOURCES` behind that context, separated by spaces
+    /// (empty when it names nothing that needs one).
+    pub sources: &'static str,
 }
 
-const fn m(id: &'static str, verdict: Verdict, has_remark: bool, has_ours: bool) -> Modality {
+const fn m(
+    id: &'static str,
+    verdict: Verdict,
+    has_remark: bool,
+    has_ours: bool,
+    sources: &'static str,
+) -> Modality {
     Modality {
         id,
         verdict,
         has_remark,
         has_ours,
+        sources,
     }
 }
 
 /// The notes' modalities, in the notes' order.
 pub static MODALITIES: &[Modality] = &[
-    m("language", Verdict::Listed, true, true),
-    m("speech", Verdict::Listed, true, true),
-    m("music", Verdict::Listed, true, true),
-    m("images", Verdict::Listed, true, false),
-    m("video", Verdict::Listed, false, true),
-    m("multimodal", Verdict::Listed, true, false),
-    m("killer-app", Verdict::Open, true, true),
+    m("language", Verdict::Listed, true, true, "DEEPSEEK-V3"),
+    m(
+        "speech",
+        Verdict::Listed,
+        true,
+        true,
+        "OPENAI-GPT4O KYUTAI-MOSHI",
+    ),
+    m("music", Verdict::Listed, true, true, "RIAA-SUNO-UDIO"),
+    m("images", Verdict::Listed, true, false, ""),
+    m(
+        "video",
+        Verdict::Listed,
+        false,
+        true,
+        "OPENAI-SORA GOOGLE-VEO3",
+    ),
+    m("multimodal", Verdict::Listed, true, false, ""),
+    m("killer-app", Verdict::Open, true, true, ""),
 ];
 
 impl Modality {
+    /// The sources of our 2026 context, in the order the row names them.
+    pub fn sources(&self) -> impl Iterator<Item = &'static crate::chips::Source> {
+        self.sources.split(' ').filter_map(crate::chips::source)
+    }
+
     /// The key of one part: `name`, `remark` or `ours`.
     pub fn key(&self, part: &str) -> String {
         format!("mod.{}.{part}", self.id)
@@ -170,6 +198,16 @@ pub fn text_keys() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn our_context_that_names_products_cites_known_sources() {
+        for m in MODALITIES {
+            let named = m.sources.split(' ').filter(|k| !k.is_empty()).count();
+            assert_eq!(m.sources().count(), named, "{}: unknown source key", m.id);
+            // Only the killer app's question names nothing.
+            assert_eq!(m.has_ours && m.id != "killer-app", named > 0, "{}", m.id);
+        }
+    }
     use crate::i18n::TextLang;
     use crate::slides::{Panel, SLIDES};
 

@@ -28,6 +28,9 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
                 html! {
                     <p class="mod-ours" data-testid="ours">
                         <span class="mod-tag mod-tag-ours">{ui.t("mod.ours")}</span>{" "}{ui.t(&m.key("ours"))}
+                        if !m.sources.is_empty() {
+                            <cite class="mod-cite">{" "}{m.sources().map(|s| format!("{} ({})", s.publisher, s.as_of)).collect::<Vec<_>>().join("; ")}</cite>
+                        }
                     </p>
                 }
             });
