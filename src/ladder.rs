@@ -34,6 +34,7 @@
 //! `#/ladder?lens=computerisation-2013`; the default is `notes`.
 
 use crate::chips::{source, Source};
+use crate::sort::stable_sort_by;
 
 /// One occupation standing for a rung (one row of `data/occupations.csv`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -265,19 +266,6 @@ pub fn order(lens: Lens) -> Vec<&'static Category> {
         stable_sort_by(&mut out, |a, b| key(a) > key(b));
     }
     out
-}
-
-/// A stable insertion sort: `before(a, b)` says `a` must come before `b`.
-/// The ladder has eight rungs; this keeps the generic sort of the standard
-/// library (a few KB of WebAssembly per element type) out of the page.
-fn stable_sort_by<T>(v: &mut [T], before: impl Fn(&T, &T) -> bool) {
-    for i in 1..v.len() {
-        let mut j = i;
-        while j > 0 && before(&v[j], &v[j - 1]) {
-            v.swap(j, j - 1);
-            j -= 1;
-        }
-    }
 }
 
 /// The ids of an ordering of rungs, for [`kendall_tau`] and [`moves`].

@@ -20,6 +20,7 @@ pub mod precision;
 pub mod quant;
 pub mod route;
 pub mod slides;
+pub mod sort;
 pub mod state;
 pub mod takeaways;
 pub mod text_format;

@@ -18,6 +18,7 @@ use crate::memory::{
     MODEL_SHAPES, PARAMS_TENTHS_B, TRAINING_SPLIT, WEIGHT_FORMATS,
 };
 use crate::numfmt::{fixed, shortest, sig};
+use crate::sort::stable_sort_by;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -318,14 +319,8 @@ fn timeline(ui: TextLang) -> Html {
     );
     let notes_y = tenths(y.map(NOTES_MAX_GB));
     let mut rows: Vec<&Chip> = CHIPS.iter().collect();
-    // By year, then table order (insertion sort: a handful of rows).
-    for i in 1..rows.len() {
-        let mut j = i;
-        while j > 0 && rows[j].year < rows[j - 1].year {
-            rows.swap(j, j - 1);
-            j -= 1;
-        }
-    }
+    // By year, then table order.
+    stable_sort_by(&mut rows, |a, b| a.year < b.year);
     let table: Html = rows
         .iter()
         .map(|c| {
