@@ -236,15 +236,22 @@ fn layout_top(e: &Element) -> i32 {
         .map_or(0, |h| h.offset_top())
 }
 
-/// The elements matching `selector` inside `list`, each with its
-/// `data-category` and its layout top ([`layout_top`]).
-pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
+/// The elements matching `selector` inside `list`, in document order.
+fn elements(list: &Element, selector: &str) -> Vec<Element> {
     use wasm_bindgen::JsCast;
     let Ok(nodes) = list.query_selector_all(selector) else {
         return Vec::new();
     };
     (0..nodes.length())
         .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The elements matching `selector` inside `list`, each with its
+/// `data-category` and its layout top ([`layout_top`]).
+pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
+    elements(list, selector)
+        .into_iter()
         .map(|e| {
             (
                 e.get_attribute("data-category").unwrap_or_default(),
@@ -258,18 +265,11 @@ pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
 /// written by [`offsets`]) to where it is now ("FLIP"). Nothing moves when
 /// the reader prefers reduced motion or nothing changed place.
 pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
-    use wasm_bindgen::JsCast;
     if before.is_empty() || prefers_reduced_motion() {
         return;
     }
-    let Ok(nodes) = list.query_selector_all(selector) else {
-        return;
-    };
     let mut moved = Vec::new();
-    for i in 0..nodes.length() {
-        let Some(e) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
-            continue;
-        };
+    for e in elements(list, selector) {
         let id = e.get_attribute("data-category").unwrap_or_default();
         let now = layout_top(&e);
         if let Some((_, was)) = before.iter().find(|(k, _)| *k == id) {

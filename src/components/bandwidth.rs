@@ -230,8 +230,17 @@ fn unit_trap(ui: TextLang) -> Html {
 
 /// The GB200 NVL72 rack beside a DGX H100 server.
 fn racks(ui: TextLang) -> Html {
-    let kw = |r: &Rack| {
-        if r.power_kw_low == r.power_kw_high {
+    const ROWS: [&str; 6] = [
+        "bw.rack.gpus",
+        "bw.rack.nvlink",
+        "bw.rack.hbm",
+        "bw.rack.power",
+        "bw.rack.per_gpu",
+        "bw.rack.cooling",
+    ];
+    // One rack's figures, in `ROWS` order.
+    let column = |r: &Rack| -> [String; 6] {
+        let power = if r.power_kw_low == r.power_kw_high {
             fixed(r.power_kw_high, 1, ui)
         } else {
             format!(
@@ -239,40 +248,31 @@ fn racks(ui: TextLang) -> Html {
                 fixed(r.power_kw_low, 0, ui),
                 fixed(r.power_kw_high, 0, ui)
             )
-        }
+        };
+        let cooling = if r.liquid_cooled {
+            "bw.rack.liquid"
+        } else {
+            "bw.rack.air"
+        };
+        [
+            r.gpus.to_string(),
+            fixed(r.nvlink_tbs, 1, ui),
+            fixed(r.hbm_tb, 2, ui),
+            power,
+            fixed(r.power_kw_high / f64::from(r.gpus), 2, ui),
+            ui.t(cooling).to_string(),
+        ]
     };
-    let per_gpu = |r: &Rack| fixed(r.power_kw_high / f64::from(r.gpus), 2, ui);
-    let cell = |r: &Rack, f: &dyn Fn(&Rack) -> String| html! { <td class="num">{f(r)}</td> };
-    type Row<'a> = (&'a str, Box<dyn Fn(&Rack) -> String + 'a>);
-    let rows: [Row; 6] = [
-        ("bw.rack.gpus", Box::new(|r: &Rack| r.gpus.to_string())),
-        (
-            "bw.rack.nvlink",
-            Box::new(|r: &Rack| fixed(r.nvlink_tbs, 1, ui)),
-        ),
-        ("bw.rack.hbm", Box::new(|r: &Rack| fixed(r.hbm_tb, 2, ui))),
-        ("bw.rack.power", Box::new(kw)),
-        ("bw.rack.per_gpu", Box::new(per_gpu)),
-        (
-            "bw.rack.cooling",
-            Box::new(|r: &Rack| {
-                ui.t(if r.liquid_cooled {
-                    "bw.rack.liquid"
-                } else {
-                    "bw.rack.air"
-                })
-                .to_string()
-            }),
-        ),
-    ];
-    let body: Html = rows
+    let (dgx, nvl) = (column(&DGX_H100), column(&GB200_NVL72));
+    let body: Html = ROWS
         .iter()
-        .map(|(key, f)| {
+        .zip(dgx.iter().zip(nvl.iter()))
+        .map(|(key, (a, b))| {
             html! {
                 <tr>
                     <th scope="row">{ui.t(key)}</th>
-                    {cell(&DGX_H100, f.as_ref())}
-                    {cell(&GB200_NVL72, f.as_ref())}
+                    <td class="num">{a}</td>
+                    <td class="num">{b}</td>
                 </tr>
             }
         })

@@ -35,20 +35,13 @@ pub struct LadderProps {
     pub on_lens: Callback<Lens>,
 }
 
-fn tier_key(t: Tier) -> &'static str {
-    match t {
-        Tier::Arts => "lad.tier.arts",
-        Tier::Stem => "lad.tier.stem",
-        Tier::Blue => "lad.tier.blue",
-    }
+/// A tier's text key (`lad.tier.arts`) and CSS class (`tier-arts`), from its id.
+fn tier_key(t: Tier) -> String {
+    format!("lad.tier.{}", t.id())
 }
 
-fn tier_class(t: Tier) -> &'static str {
-    match t {
-        Tier::Arts => "tier-arts",
-        Tier::Stem => "tier-stem",
-        Tier::Blue => "tier-blue",
-    }
+fn tier_class(t: Tier) -> String {
+    format!("tier-{}", t.id())
 }
 
 /// A share (0..=1) as a percentage with no decimals.
@@ -236,7 +229,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                         <strong>{cat_name(ui, c.id)}</strong>
                         <span class="rung-score">{shown}</span>
                     </div>
-                    <div class="rung-tier">{ui.t(tier_key(c.tier))}</div>
+                    <div class="rung-tier">{ui.t(&tier_key(c.tier))}</div>
                     if lens != Lens::Notes {
                         <ul class="plain rung-occ">{occupations}</ul>
                         <cite>{cites.join("; ")}</cite>
@@ -355,7 +348,7 @@ fn rank_section(
                     <span class="grip" role="img" aria-label={fill(ui.t("lad.rank.handle"), &[("cat", name)])}
                         title={fill(ui.t("lad.rank.handle"), &[("cat", name)])} {onpointerdown}>{"⠿"}</span>
                     <span class="my-rung-name"><strong>{name}</strong>
-                        <span class="rung-tier">{ui.t(tier_key(tier))}</span></span>
+                        <span class="rung-tier">{ui.t(&tier_key(tier))}</span></span>
                     <span class="rung-score">{fill(ui.t("lad.rank.place"), &[("n", &(i + 1).to_string()), ("of", &n.to_string())])}</span>
                     <span class="rank-buttons">
                         <button type="button" class="btn" tabindex="-1" disabled={i + 1 == n}
