@@ -12,7 +12,7 @@
 //! `data/chips.csv`, fails the build.
 use std::{env, fs, path::Path};
 
-#[path = "src/text_format.rs"]
+#[path = "src/deck/text_format.rs"]
 mod text_format;
 use text_format::parse_entries;
 

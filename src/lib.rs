@@ -1,35 +1,16 @@
 //! An interactive, bilingual explainer of a set of notes on large language
 //! models (August 2024), rendered by Yew.
 //!
-//! Pure modules (no web dependencies, tested natively): `text_format`, `i18n`,
-//! `markup`, `slides`, `takeaways`, `route`, `state`, and the models. Browser glue: `web`. Components:
-//! `app` (the root, owner of the state) and `components`. See ARCHITECTURE.md.
+//! Three layers, each a folder (see ARCHITECTURE.md):
+//! - [`model`]: everything that computes, pure;
+//! - [`deck`]: the pure deck logic (slides, route codec, state, text);
+//! - `ui` (wasm32 only): Yew components and the browser glue.
+//!
+//! The web crates (yew, web-sys, js-sys, gloo) are wasm32-only dependencies,
+//! so `model` and `deck` cannot import them: the native build would fail.
 
-pub mod chart;
-pub mod chips;
-pub mod depreciation;
-pub mod economics;
-pub mod formats;
-pub mod i18n;
-pub mod interconnect;
-pub mod ladder;
-pub mod markup;
-pub mod memory;
-pub mod perf;
-pub mod precision;
-pub mod quant;
-pub mod route;
-pub mod slides;
-pub mod sort;
-pub mod state;
-pub mod takeaways;
-pub mod text_format;
+pub mod deck;
+pub mod model;
 
 #[cfg(target_arch = "wasm32")]
-pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod numfmt;
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+pub mod ui;

@@ -1,5 +1,5 @@
 //! Mounts the app. Everything else lives in the library.
 fn main() {
     #[cfg(target_arch = "wasm32")]
-    llm_notes_explainer::app::start();
+    llm_notes_explainer::ui::app::start();
 }

@@ -3,10 +3,10 @@
 //! text files parse. Native only (reads the files).
 #![cfg(not(target_arch = "wasm32"))]
 
-use llm_notes_explainer::i18n::TextLang;
-use llm_notes_explainer::markup::{self, Block};
-use llm_notes_explainer::slides::{required_keys, text_key, SLIDES};
-use llm_notes_explainer::text_format::parse_entries;
+use llm_notes_explainer::deck::i18n::TextLang;
+use llm_notes_explainer::deck::markup::{self, Block};
+use llm_notes_explainer::deck::slides::{required_keys, text_key, SLIDES};
+use llm_notes_explainer::deck::text_format::parse_entries;
 
 const NOTES: &str = include_str!("../content/notes-2024-08.txt");
 
@@ -196,7 +196,7 @@ fn text_format_rejects_duplicates_and_stray_text() {
 
 #[test]
 fn every_rung_and_occupation_of_the_ladder_has_a_name_in_both_languages() {
-    use llm_notes_explainer::ladder::{CATEGORIES, OCCUPATIONS};
+    use llm_notes_explainer::model::ladder::{CATEGORIES, OCCUPATIONS};
     for lang in [TextLang::Zh, TextLang::En] {
         for c in &CATEGORIES {
             assert!(

@@ -10,8 +10,8 @@
 //! rounding from f64 (see the script on double rounding).
 #![cfg(not(target_arch = "wasm32"))]
 
-use llm_notes_explainer::formats::{Class, Format, Overflow};
-use llm_notes_explainer::quant::{normal_sample, sqnr_db, Scheme};
+use llm_notes_explainer::model::formats::{Class, Format, Overflow};
+use llm_notes_explainer::model::quant::{normal_sample, sqnr_db, Scheme};
 
 /// Every format of 16 bits or fewer: those ml_dtypes decodes code by code.
 fn small() -> impl Iterator<Item = Format> {

@@ -3,11 +3,12 @@
 //! would see. Run with `cargo test --target wasm32-unknown-unknown --test web`.
 #![cfg(target_arch = "wasm32")]
 
-use llm_notes_explainer::app::{App, AppProps};
-use llm_notes_explainer::i18n::Lang;
-use llm_notes_explainer::route::Route;
-use llm_notes_explainer::slides::{SlideId, SLIDES};
-use llm_notes_explainer::state::{Action, State};
+use llm_notes_explainer::deck::i18n::Lang;
+use llm_notes_explainer::deck::route::Route;
+use llm_notes_explainer::deck::slides::{SlideId, SLIDES};
+use llm_notes_explainer::deck::state::{Action, State};
+use llm_notes_explainer::model::settings::Settings;
+use llm_notes_explainer::ui::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -213,7 +214,7 @@ async fn phd_slide_keeps_reference_link_and_highlights() {
 
 #[wasm_bindgen_test]
 fn shortest_spells_out_specials_and_round_trips() {
-    use llm_notes_explainer::numfmt::{parse, shortest};
+    use llm_notes_explainer::ui::numfmt::{parse, shortest};
     assert_eq!(shortest(448.0), "448");
     assert_eq!(shortest(0.1), "0.1");
     assert_eq!(shortest(-0.0), "-0");
@@ -228,7 +229,7 @@ fn shortest_spells_out_specials_and_round_trips() {
 
 #[wasm_bindgen_test]
 fn parse_accepts_decimals_and_refuses_the_rest() {
-    use llm_notes_explainer::numfmt::parse;
+    use llm_notes_explainer::ui::numfmt::parse;
     assert_eq!(parse(" 1.5e3 "), Some(1500.0));
     assert_eq!(parse("-inf"), Some(f64::NEG_INFINITY));
     assert!(parse("nan").is_some_and(f64::is_nan));
@@ -239,8 +240,8 @@ fn parse_accepts_decimals_and_refuses_the_rest() {
 
 #[wasm_bindgen_test]
 fn number_formats_group_by_language() {
-    use llm_notes_explainer::i18n::TextLang;
-    use llm_notes_explainer::numfmt::{fixed, sig};
+    use llm_notes_explainer::deck::i18n::TextLang;
+    use llm_notes_explainer::ui::numfmt::{fixed, sig};
     assert_eq!(fixed(4500.0, 1, TextLang::En), "4,500");
     assert_eq!(fixed(1.25, 1, TextLang::En), "1.3");
     assert_eq!(sig(3.4028e38, 5, TextLang::En), "3.4028E38");
@@ -255,10 +256,10 @@ fn number_formats_group_by_language() {
 
 #[wasm_bindgen_test]
 async fn precision_panel_mounts_and_a_bit_flip_changes_the_value() {
-    use llm_notes_explainer::formats::Format;
+    use llm_notes_explainer::model::formats::Format;
     let mut state = at(SlideId::Precision, Lang::En);
-    state.route.precision.fmt = Format::E4m3;
-    state.route.precision.code = Some(0x7e);
+    state.route.settings.precision.fmt = Format::E4m3;
+    state.route.settings.precision.code = Some(0x7e);
     let root = mount(state).await;
     let value =
         || find(&root, "[data-testid=bit-value]").and_then(|e| e.get_attribute("data-value"));
@@ -281,8 +282,8 @@ async fn precision_panel_mounts_and_a_bit_flip_changes_the_value() {
 
 #[wasm_bindgen_test]
 fn dollars_read_naturally_in_both_languages() {
-    use llm_notes_explainer::i18n::TextLang;
-    use llm_notes_explainer::numfmt::usd;
+    use llm_notes_explainer::deck::i18n::TextLang;
+    use llm_notes_explainer::ui::numfmt::usd;
     assert_eq!(usd(4.3e6, TextLang::En), "$4.3M");
     assert_eq!(usd(40.7e6, TextLang::En), "$40.7M");
     assert_eq!(usd(1.234e9, TextLang::En), "$1.23B");
@@ -290,19 +291,19 @@ fn dollars_read_naturally_in_both_languages() {
     assert_eq!(usd(4.3e6, TextLang::Zh), "430万美元");
     assert_eq!(usd(4.07e8, TextLang::Zh), "4.07亿美元");
     assert_eq!(
-        llm_notes_explainer::numfmt::usd_axis(1e6, TextLang::Zh),
+        llm_notes_explainer::ui::numfmt::usd_axis(1e6, TextLang::Zh),
         "100万"
     );
     assert_eq!(
-        llm_notes_explainer::numfmt::usd_axis(1e6, TextLang::En),
+        llm_notes_explainer::ui::numfmt::usd_axis(1e6, TextLang::En),
         "$1M"
     );
 }
 
 #[wasm_bindgen_test]
 fn durations_pick_a_readable_unit() {
-    use llm_notes_explainer::i18n::TextLang;
-    use llm_notes_explainer::numfmt::duration;
+    use llm_notes_explainer::deck::i18n::TextLang;
+    use llm_notes_explainer::ui::numfmt::duration;
     assert_eq!(duration(2.0, TextLang::En), "2 s");
     assert_eq!(duration(0.15555, TextLang::En), "156 ms");
     assert_eq!(duration(8.5e-4, TextLang::En), "850 µs");
@@ -316,8 +317,8 @@ fn durations_pick_a_readable_unit() {
 #[wasm_bindgen_test]
 async fn bandwidth_panel_shows_the_times_of_its_settings_and_a_radio_changes_the_link() {
     let mut state = at(SlideId::Bandwidth, Lang::En);
-    assert!(state.route.bandwidth.set_param("link", "nic400"));
-    assert!(state.route.bandwidth.set_param("gb", "100"));
+    assert!(state.route.settings.bandwidth.set("link", "nic400"));
+    assert!(state.route.settings.bandwidth.set("gb", "100"));
     let root = mount(state).await;
     let value = |id: &str| {
         find(&root, &format!("[data-testid={id}]")).and_then(|e| e.get_attribute("data-value"))

@@ -1,0 +1,11 @@
+//! The deck's pure logic: the slide registry, the text tables and their
+//! markup, the URL route codec, and the one state with its reducer. Pure: may
+//! import `model`, never the web crates.
+
+pub mod i18n;
+pub mod markup;
+pub mod panels;
+pub mod route;
+pub mod slides;
+pub mod state;
+pub mod text_format;

@@ -1,0 +1,131 @@
+//! Every panel's settings, one field per settings type, and the one place
+//! that says which panel owns which settings. Pure.
+//!
+//! The route codec, and later the steps' keyframes and the presenter sync,
+//! reach a panel's settings only through [`PanelSettings::of`] and
+//! [`PanelSettings::set`]: they never name a panel. Adding a panel with
+//! settings is a field here, a line in `all` / `all_mut` and an arm in `of`.
+
+use crate::deck::slides::Panel;
+use crate::model::bandwidth::BandwidthSettings;
+use crate::model::depreciation::DepreciationSettings;
+use crate::model::economics::EconomicsSettings;
+use crate::model::ladder::LadderSettings;
+use crate::model::memory::MemorySettings;
+use crate::model::precision::PrecisionSettings;
+use crate::model::settings::DynSettings;
+
+/// The settings of every panel. A panel's settings persist while other
+/// slides are shown; a link writes only those of its slide's panel.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct PanelSettings {
+    pub precision: PrecisionSettings,
+    pub depreciation: DepreciationSettings,
+    pub ladder: LadderSettings,
+    pub bandwidth: BandwidthSettings,
+    pub memory: MemorySettings,
+    /// Shared by the resources (power and price) and rent-vs-buy panels.
+    pub economics: EconomicsSettings,
+}
+
+impl PanelSettings {
+    /// Every panel's settings as objects.
+    pub fn all(&self) -> [&dyn DynSettings; 6] {
+        [
+            &self.precision,
+            &self.depreciation,
+            &self.ladder,
+            &self.bandwidth,
+            &self.memory,
+            &self.economics,
+        ]
+    }
+
+    /// Every panel's settings as objects, to change.
+    pub fn all_mut(&mut self) -> [&mut dyn DynSettings; 6] {
+        [
+            &mut self.precision,
+            &mut self.depreciation,
+            &mut self.ladder,
+            &mut self.bandwidth,
+            &mut self.memory,
+            &mut self.economics,
+        ]
+    }
+
+    /// The settings `panel` shows, if it has any.
+    pub fn of(&self, panel: Panel) -> Option<&dyn DynSettings> {
+        Some(match panel {
+            Panel::Precision => &self.precision,
+            Panel::Depreciation => &self.depreciation,
+            Panel::Ladder => &self.ladder,
+            Panel::Bandwidth => &self.bandwidth,
+            Panel::Memory => &self.memory,
+            Panel::Resources | Panel::RentVsBuy => &self.economics,
+            Panel::None
+            | Panel::References
+            | Panel::Alternatives
+            | Panel::Models
+            | Panel::Lesson(_) => return None,
+        })
+    }
+
+    /// Applies `key=value` to the panel that owns `key`; false (and no
+    /// change) when no panel owns it or the value is invalid.
+    pub fn set(&mut self, key: &str, value: &str) -> bool {
+        self.all_mut()
+            .into_iter()
+            .find(|s| s.keys().contains(&key))
+            .is_some_and(|s| s.set_pair(key, value))
+    }
+
+    /// Whether some panel applies `key` before its other keys.
+    pub fn applies_first(&self, key: &str) -> bool {
+        self.all().iter().any(|s| s.applies_first(key))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::route::GENERAL_KEYS;
+    use crate::deck::slides::SLIDES;
+
+    #[test]
+    fn no_two_panels_share_a_key_and_none_takes_a_general_key() {
+        let d = PanelSettings::default();
+        let mut seen: Vec<&str> = GENERAL_KEYS.to_vec();
+        for s in d.all() {
+            for k in s.keys() {
+                assert!(!seen.contains(&k), "key `{k}` is used twice");
+                seen.push(k);
+            }
+        }
+    }
+
+    #[test]
+    fn every_panel_with_settings_is_shown_by_some_slide() {
+        let d = PanelSettings::default();
+        for (i, s) in d.all().iter().enumerate() {
+            let keys = s.keys();
+            let shown = SLIDES
+                .iter()
+                .filter_map(|r| d.of(r.panel))
+                .any(|o| o.keys() == keys);
+            assert!(shown, "settings {i} ({keys:?}) belong to no slide's panel");
+        }
+    }
+
+    #[test]
+    fn a_key_reaches_its_panel_and_a_bad_value_changes_nothing() {
+        let mut p = PanelSettings::default();
+        assert!(p.set("pue", "1.5"));
+        assert_eq!(p.economics.pue_hundredths, 150);
+        assert!(p.set("lens", "exposure-gpt4"));
+        assert!(!p.set("pue", "9"));
+        assert!(!p.set("zoom", "1"));
+        assert_eq!(p.economics.pue_hundredths, 150);
+        assert!(p.applies_first("fmt"));
+        assert!(!p.applies_first("code"));
+    }
+}

@@ -1,0 +1,554 @@
+//! The URL hash codec: `#/{slide}?{key}={value}&...`. Pure: no web dependencies.
+//!
+//! The hash holds the slide and every setting that differs from its default,
+//! so a view can be shared as a link. Parsing never fails: each unknown or
+//! invalid part falls back to its default, field by field, and is reported in
+//! `Parsed::ignored` so the page can say what it ignored.
+
+use std::fmt;
+
+use crate::deck::i18n::Lang;
+use crate::deck::panels::PanelSettings;
+use crate::deck::slides::SlideId;
+
+/// The colour theme the reader chose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Theme {
+    /// Follows `prefers-color-scheme`.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    /// The opposite of what is shown now (the `t` key). `system_dark` says
+    /// whether the system prefers dark.
+    pub fn toggled(self, system_dark: bool) -> Theme {
+        let dark_now = match self {
+            Theme::System => system_dark,
+            Theme::Light => false,
+            Theme::Dark => true,
+        };
+        if dark_now {
+            Theme::Light
+        } else {
+            Theme::Dark
+        }
+    }
+}
+
+impl std::str::FromStr for Theme {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Theme::ALL.into_iter().find(|t| t.id() == s).ok_or(())
+    }
+}
+
+/// Everything the URL holds.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Route {
+    pub slide: SlideId,
+    pub lang: Lang,
+    pub theme: Theme,
+    /// Speaker notes shown.
+    pub speaker: bool,
+    /// Every panel's settings; the hash holds those of the slide's panel.
+    pub settings: PanelSettings,
+}
+
+/// The keys of the route itself; no panel may use them.
+pub const GENERAL_KEYS: [&str; 3] = ["lang", "theme", "notes"];
+
+/// A parsed hash: the route, whether the hash set language and theme (so the
+/// stored choice applies where it did not), and the parts it ignored.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Parsed {
+    pub route: Route,
+    pub has_lang: bool,
+    pub has_theme: bool,
+    /// Each ignored part, shortened for display.
+    pub ignored: Vec<String>,
+}
+
+/// Longest piece of an ignored part shown back to the reader, in characters.
+const SHOWN_CHARS: usize = 40;
+
+/// A part of a link or setting as shown back to the reader: decoded,
+/// without control characters, at most `SHOWN_CHARS` long.
+pub fn shown(s: &str) -> String {
+    let decoded = percent_decode(s);
+    let mut out: String = decoded
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(SHOWN_CHARS)
+        .collect();
+    if decoded.chars().count() > SHOWN_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+/// Decodes `%XX` escapes; invalid escapes and invalid UTF-8 are kept or replaced.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let (Some(h), Some(l)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+impl Parsed {
+    /// Parses a location hash (with or without its leading `#`).
+    pub fn from_hash(hash: &str) -> Parsed {
+        let mut p = Parsed::default();
+        let body = hash.strip_prefix('#').unwrap_or(hash);
+        let body = body.strip_prefix('/').unwrap_or(body);
+        let (path, query) = match body.split_once('?') {
+            Some((a, b)) => (a, b),
+            None => (body, ""),
+        };
+        let path = path.trim_end_matches('/');
+        if !path.is_empty() {
+            match percent_decode(path).parse::<SlideId>() {
+                Ok(s) => p.route.slide = s,
+                Err(()) => p.ignored.push(shown(path)),
+            }
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        // Keys that other values are checked against come first (precision's
+        // `fmt` before its `code`).
+        let settings = PanelSettings::default();
+        let first =
+            |part: &&str| settings.applies_first(part.split_once('=').map_or(part, |kv| kv.0));
+        let nonempty = || query.split('&').filter(|s| !s.is_empty());
+        let parts = nonempty()
+            .filter(first)
+            .chain(nonempty().filter(|part| !first(part)));
+        for part in parts {
+            let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            if seen.contains(&k) {
+                p.ignored.push(shown(part));
+                continue;
+            }
+            let ok = match k {
+                "lang" => v.parse().map(|l| p.route.lang = l).is_ok(),
+                "theme" => v.parse().map(|t| p.route.theme = t).is_ok(),
+                "notes" if v == "1" || v == "0" => {
+                    p.route.speaker = v == "1";
+                    true
+                }
+                _ => p.route.settings.set(k, &percent_decode(v)),
+            };
+            p.has_lang |= ok && k == "lang";
+            p.has_theme |= ok && k == "theme";
+            if ok {
+                seen.push(k);
+            } else {
+                p.ignored.push(shown(part));
+            }
+        }
+        p
+    }
+}
+
+impl fmt::Display for Route {
+    /// The canonical hash: only settings that differ from their defaults.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let d = Route::default();
+        write!(f, "#/{}", self.slide)?;
+        let mut sep = '?';
+        let mut param = |f: &mut fmt::Formatter<'_>, k: &str, v: &str| {
+            let r = write!(f, "{sep}{k}={v}");
+            sep = '&';
+            r
+        };
+        if self.lang != d.lang {
+            param(f, "lang", self.lang.id())?;
+        }
+        if self.theme != d.theme {
+            param(f, "theme", self.theme.id())?;
+        }
+        if self.speaker != d.speaker {
+            param(f, "notes", "1")?;
+        }
+        if let Some(settings) = self.settings.of(self.slide.info().panel) {
+            for (k, v) in settings.link_pairs() {
+                param(f, k, &v)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::slides::SLIDES;
+    use crate::model::bandwidth::BandwidthSettings;
+    use crate::model::depreciation::DepreciationSettings;
+    use crate::model::economics::EconomicsSettings;
+    use crate::model::ladder::{LadderSettings, Lens};
+    use crate::model::memory::MemorySettings;
+    use crate::model::precision::PrecisionSettings;
+    use crate::model::settings::Settings;
+
+    #[test]
+    fn every_route_round_trips() {
+        for s in SLIDES {
+            for lang in Lang::ALL {
+                for theme in Theme::ALL {
+                    for speaker in [false, true] {
+                        let r = Route {
+                            slide: s.id,
+                            lang,
+                            theme,
+                            speaker,
+                            ..Route::default()
+                        };
+                        let p = Parsed::from_hash(&r.to_string());
+                        assert_eq!(p.route, r);
+                        assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Each panel's examples, each set into otherwise default settings.
+    fn examples() -> Vec<PanelSettings> {
+        let d = PanelSettings::default;
+        let mut out = Vec::new();
+        out.extend(
+            PrecisionSettings::examples()
+                .into_iter()
+                .map(|precision| PanelSettings { precision, ..d() }),
+        );
+        out.extend(
+            DepreciationSettings::examples()
+                .into_iter()
+                .map(|depreciation| PanelSettings {
+                    depreciation,
+                    ..d()
+                }),
+        );
+        out.extend(
+            LadderSettings::examples()
+                .into_iter()
+                .map(|ladder| PanelSettings { ladder, ..d() }),
+        );
+        out.extend(
+            BandwidthSettings::examples()
+                .into_iter()
+                .map(|bandwidth| PanelSettings { bandwidth, ..d() }),
+        );
+        out.extend(
+            MemorySettings::examples()
+                .into_iter()
+                .map(|memory| PanelSettings { memory, ..d() }),
+        );
+        out.extend(
+            EconomicsSettings::examples()
+                .into_iter()
+                .map(|economics| PanelSettings { economics, ..d() }),
+        );
+        out
+    }
+
+    #[test]
+    fn every_panels_settings_round_trip_through_the_link_of_each_slide_that_shows_them() {
+        let all = examples();
+        let mut tested = 0;
+        for settings in &all {
+            let mut shown_somewhere = false;
+            for s in SLIDES {
+                let Some(own) = settings.of(s.panel) else {
+                    continue;
+                };
+                let pairs = own.link_pairs();
+                if pairs.is_empty() {
+                    continue;
+                }
+                shown_somewhere = true;
+                // Every key the panel owns is written in link order.
+                let keys = own.keys();
+                let at = |k: &str| keys.iter().position(|x| *x == k);
+                assert!(
+                    pairs.windows(2).all(|w| at(w[0].0) < at(w[1].0)),
+                    "{pairs:?}"
+                );
+                let r = Route {
+                    slide: s.id,
+                    lang: Lang::En,
+                    settings: settings.clone(),
+                    ..Route::default()
+                };
+                let p = Parsed::from_hash(&r.to_string());
+                assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
+                assert_eq!(p.route, r, "{r}");
+                // The same pairs applied as data (a step's keyframe) give the same settings.
+                let mut applied = PanelSettings::default();
+                let kv: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                for (k, v) in &kv {
+                    assert!(applied.set(k, v), "{k}={v}");
+                }
+                assert_eq!(&applied, settings);
+            }
+            assert!(shown_somewhere, "{settings:?}");
+            tested += 1;
+        }
+        // Every key of every panel is set by some example.
+        let d = PanelSettings::default();
+        for (i, s) in d.all().iter().enumerate() {
+            for k in s.keys() {
+                let set = all
+                    .iter()
+                    .any(|e| e.all()[i].link_pairs().iter().any(|(key, _)| *key == k));
+                assert!(set, "no example sets `{k}`");
+            }
+        }
+        assert_eq!(tested, all.len());
+    }
+
+    #[test]
+    fn defaults_are_left_out_of_the_hash() {
+        assert_eq!(Route::default().to_string(), "#/intro");
+        let r = Route {
+            slide: SlideId::Precision,
+            lang: Lang::En,
+            ..Route::default()
+        };
+        assert_eq!(r.to_string(), "#/precision?lang=en");
+    }
+
+    #[test]
+    fn empty_hash_is_the_first_slide_without_complaint() {
+        for h in ["", "#", "#/", "/"] {
+            let p = Parsed::from_hash(h);
+            assert_eq!(p.route, Route::default());
+            assert!(p.ignored.is_empty());
+        }
+    }
+
+    #[test]
+    fn invalid_hash_falls_back_to_defaults_field_by_field() {
+        let p = Parsed::from_hash("#/nowhere?lang=xx&theme=dark&zoom=3&&=&notes=maybe");
+        assert_eq!(p.route.slide, SlideId::Intro);
+        assert_eq!(p.route.lang, Lang::default());
+        assert_eq!(p.route.theme, Theme::Dark);
+        assert!(!p.route.speaker);
+        assert_eq!(
+            p.ignored,
+            vec!["nowhere", "lang=xx", "zoom=3", "=", "notes=maybe"]
+        );
+    }
+
+    #[test]
+    fn precision_contract_links_parse() {
+        use crate::model::formats::Format;
+        let p = Parsed::from_hash("#/precision?fmt=e4m3&code=0x7e");
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        assert_eq!(p.route.slide, SlideId::Precision);
+        assert_eq!(p.route.settings.precision.fmt, Format::E4m3);
+        assert_eq!(p.route.settings.precision.code, Some(0x7e));
+        assert_eq!(p.route.to_string(), "#/precision?fmt=e4m3&code=0x7e");
+        let x = Parsed::from_hash("#/precision?x=0.1&fmt=bf16");
+        assert_eq!(x.route.settings.precision.typed.as_deref(), Some("0.1"));
+        assert_eq!(x.route.to_string(), "#/precision?x=0.1");
+    }
+
+    #[test]
+    fn rent_vs_buy_contract_link_parses_and_round_trips() {
+        let h = "#/rent-vs-buy?price=30000&life=4&util=70&kwh=0.12&pue=1.1&tdp=1000&rent=4.86";
+        let p = Parsed::from_hash(h);
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let c = &p.route.settings.economics;
+        assert_eq!(
+            (c.price_usd, c.life_tenths, c.util_tenths),
+            (30000, 40, 700)
+        );
+        assert_eq!(
+            (c.kwh_thousandths, c.pue_hundredths, c.tdp_w, c.rent_cents),
+            (120, 110, 1000, 486)
+        );
+        assert_eq!(p.route.to_string(), h);
+        // The same settings show on the power slide, and nowhere else.
+        let power = Route {
+            slide: SlideId::Resources,
+            ..p.route.clone()
+        };
+        assert!(power.to_string().starts_with("#/resources?price=30000"));
+        let intro = Route {
+            slide: SlideId::Intro,
+            ..p.route.clone()
+        };
+        assert_eq!(intro.to_string(), "#/intro");
+        // Utilization may have one decimal (62.5 %), and keeps it.
+        let tenth = Parsed::from_hash("#/rent-vs-buy?util=62.5");
+        assert_eq!(tenth.route.settings.economics.util_tenths, 625);
+        assert_eq!(tenth.route.to_string(), "#/rent-vs-buy?util=62.5");
+        let bad = Parsed::from_hash("#/rent-vs-buy?price=-5&util=150&kwh=abc&rent=2.5");
+        assert_eq!(bad.route.settings.economics, EconomicsSettings::default());
+        assert_eq!(bad.ignored, vec!["price=-5", "util=150", "kwh=abc"]);
+    }
+
+    #[test]
+    fn bandwidth_contract_link_parses_and_round_trips() {
+        let h = "#/bandwidth?link=nic400&gb=100&gpus=16";
+        let p = Parsed::from_hash(h);
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let b = &p.route.settings.bandwidth;
+        assert_eq!(b.link().map(|l| l.id), Some("nic400"));
+        assert_eq!((b.gb_tenths, b.gpus), (1000, 16));
+        assert_eq!(p.route.to_string(), h);
+        let bad = Parsed::from_hash("#/bandwidth?link=nvlink9&gb=0&gpus=x");
+        assert_eq!(bad.route.settings.bandwidth, BandwidthSettings::default());
+        assert_eq!(bad.ignored.len(), 3);
+    }
+
+    #[test]
+    fn memory_link_round_trips_and_bad_parts_fall_back() {
+        let mut m = MemorySettings::default();
+        assert!(m.set("train", "1"));
+        assert!(m.set("ctx", "32768"));
+        let r = Route {
+            slide: SlideId::Memory,
+            settings: PanelSettings {
+                memory: m,
+                ..PanelSettings::default()
+            },
+            ..Route::default()
+        };
+        let again = Parsed::from_hash(&r.to_string());
+        assert!(again.ignored.is_empty());
+        assert_eq!(again.route, r);
+        let bad = Parsed::from_hash("#/memory?train=2&ctx=-1");
+        assert_eq!(bad.route.settings.memory, MemorySettings::default());
+        assert_eq!(bad.ignored.len(), 2);
+    }
+
+    #[test]
+    fn depreciation_contract_links_parse_and_round_trip() {
+        let p = Parsed::from_hash("#/depreciation?hw=2.1&algo=14&years=3&algo_on=0");
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let d = &p.route.settings.depreciation;
+        assert_eq!(
+            (d.hw_hundredths, d.algo_tenths, d.years, d.algo_on),
+            (210, 140, 3, false)
+        );
+        assert_eq!(
+            p.route.to_string(),
+            "#/depreciation?hw=2.1&algo=14&years=3&algo_on=0"
+        );
+        let bad = Parsed::from_hash("#/depreciation?hw=9&algo=x&years=0");
+        assert_eq!(bad.ignored, vec!["hw=9", "algo=x", "years=0"]);
+        assert_eq!(
+            bad.route.settings.depreciation,
+            DepreciationSettings::default()
+        );
+    }
+
+    #[test]
+    fn ladder_lens_link_parses_and_round_trips() {
+        for lens in Lens::ALL {
+            let r = Route {
+                slide: SlideId::Ladder,
+                settings: PanelSettings {
+                    ladder: LadderSettings { lens },
+                    ..PanelSettings::default()
+                },
+                ..Route::default()
+            };
+            assert_eq!(Parsed::from_hash(&r.to_string()).route, r);
+        }
+        let p = Parsed::from_hash("#/ladder?lens=computerisation-2013");
+        assert_eq!(p.route.settings.ladder.lens, Lens::Computerisation2013);
+        assert_eq!(
+            Parsed::from_hash("#/ladder?lens=astrology").ignored,
+            vec!["lens=astrology"]
+        );
+    }
+
+    #[test]
+    fn code_is_checked_against_the_format_wherever_it_stands() {
+        let p = Parsed::from_hash("#/precision?code=0x1ff&fmt=e4m3");
+        assert_eq!(p.ignored, vec!["code=0x1ff"]);
+        assert_eq!(p.route.settings.precision.code, None);
+    }
+
+    #[test]
+    fn panel_settings_stay_out_of_other_slides_links() {
+        let mut r = Parsed::from_hash("#/precision?fmt=e2m1&batch=8").route;
+        r.slide = SlideId::Memory;
+        assert_eq!(r.to_string(), "#/memory");
+        assert_eq!(r.settings.precision.batch, 8, "kept in the state");
+    }
+
+    #[test]
+    fn repeated_keys_keep_the_first() {
+        let p = Parsed::from_hash("#/memory?lang=zh&lang=en");
+        assert_eq!(p.route.lang, Lang::Zh);
+        assert_eq!(p.ignored, vec!["lang=en"]);
+    }
+
+    #[test]
+    fn slide_without_slash_and_with_trailing_slash_parse() {
+        assert_eq!(Parsed::from_hash("#memory").route.slide, SlideId::Memory);
+        assert_eq!(Parsed::from_hash("#/memory/").route.slide, SlideId::Memory);
+    }
+
+    #[test]
+    fn ignored_parts_are_decoded_and_shortened() {
+        let long = "x".repeat(100);
+        let p = Parsed::from_hash(&format!("#/{long}"));
+        assert_eq!(p.ignored[0].chars().count(), SHOWN_CHARS + 1);
+        let p = Parsed::from_hash("#/%E4%B8%AD%zz%");
+        assert_eq!(p.ignored, vec!["中%zz%"]);
+    }
+
+    #[test]
+    fn any_bytes_parse_without_panic() {
+        let samples = [
+            "#/%",
+            "#/%F",
+            "#/%FF%FE",
+            "#?",
+            "#??",
+            "#/?&&&",
+            "#/\u{0}\u{7f}",
+            "#/intro?lang",
+            "#/😀?😀=😀",
+        ];
+        for s in samples {
+            let _ = Parsed::from_hash(s);
+        }
+        // Every prefix of a long mixed string as well.
+        let s = "#/precision?lang=en&theme=dark&notes=1&x=%E4%B8%AD";
+        for i in 0..=s.len() {
+            if s.is_char_boundary(i) {
+                let _ = Parsed::from_hash(&s[..i]);
+            }
+        }
+    }
+}

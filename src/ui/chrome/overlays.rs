@@ -1,0 +1,188 @@
+//! The two overlays: the contents (overview), from which any slide opens by
+//! keyboard or click, and the list of keyboard shortcuts. Each is a modal
+//! dialog that takes focus when it opens; Esc and the close button close it.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::deck::i18n::{Lang, TextLang};
+use crate::deck::slides::{SlideId, SLIDES};
+use crate::ui::chrome::deck::title;
+use crate::ui::web::focus_id;
+
+#[derive(Properties, PartialEq)]
+struct DialogProps {
+    id: AttrValue,
+    title: AttrValue,
+    lang: TextLang,
+    on_close: Callback<()>,
+    /// Element id to focus when the dialog opens.
+    focus: AttrValue,
+    children: Html,
+}
+
+#[function_component]
+fn Dialog(props: &DialogProps) -> Html {
+    {
+        let focus = props.focus.clone();
+        use_effect_with((), move |_| focus_id(&focus));
+    }
+    let on_backdrop = {
+        let close = props.on_close.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.target() == e.current_target() {
+                close.emit(());
+            }
+        })
+    };
+    // Tab and Shift+Tab cycle inside the dialog; the page behind is inert.
+    let dialog = use_node_ref();
+    let on_keydown = {
+        let dialog = dialog.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Tab" {
+                return;
+            }
+            let Some(el) = dialog.cast::<web_sys::Element>() else {
+                return;
+            };
+            let Ok(list) = el.query_selector_all("button, a[href], select, input, [tabindex='0']")
+            else {
+                return;
+            };
+            let (Some(first), Some(last)) =
+                (list.get(0), list.get(list.length().saturating_sub(1)))
+            else {
+                return;
+            };
+            let active = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.active_element());
+            let active: Option<web_sys::Node> = active.map(Into::into);
+            let wrap_to = if e.shift_key() && active.as_ref() == Some(&first) {
+                Some(last)
+            } else if !e.shift_key() && active.as_ref() == Some(&last) {
+                Some(first)
+            } else {
+                None
+            };
+            if let Some(to) = wrap_to.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                e.prevent_default();
+                let _ = to.focus();
+            }
+        })
+    };
+    let title_id = format!("{}-title", props.id);
+    html! {
+        <div class="backdrop" onclick={on_backdrop}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby={title_id.clone()}
+                id={props.id.clone()} data-testid={props.id.clone()} ref={dialog} onkeydown={on_keydown}>
+                <div class="dialog-head">
+                    <h2 id={title_id}>{props.title.clone()}</h2>
+                    <button type="button" class="btn" id={format!("{}-close", props.id)}
+                        onclick={props.on_close.reform(|_: MouseEvent| ())}>
+                        {props.lang.t("ui.close")}
+                    </button>
+                </div>
+                {props.children.clone()}
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OverviewProps {
+    pub current: SlideId,
+    pub lang: Lang,
+    pub on_go: Callback<SlideId>,
+    pub on_close: Callback<()>,
+}
+
+fn item_id(i: usize) -> String {
+    format!("overview-item-{i}")
+}
+
+/// The table of contents. Up/Down arrows move between entries.
+#[function_component]
+pub fn Overview(props: &OverviewProps) -> Html {
+    let ui = props.lang.ui();
+    let last = SLIDES.len() - 1;
+    let items: Html = SLIDES
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let go = props.on_go.reform(move |_: MouseEvent| s.id);
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                let to = match e.key().as_str() {
+                    "ArrowDown" => Some(if i == last { 0 } else { i + 1 }),
+                    "ArrowUp" => Some(if i == 0 { last } else { i - 1 }),
+                    "Home" => Some(0),
+                    "End" => Some(last),
+                    _ => None,
+                };
+                if let Some(to) = to {
+                    e.prevent_default();
+                    e.stop_propagation();
+                    focus_id(&item_id(to));
+                }
+            });
+            let current = (s.id == props.current).then_some("true");
+            let titles: Html = props
+                .lang
+                .shown()
+                .iter()
+                .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{title(s.id, l)}</span> })
+                .collect();
+            html! {
+                <li>
+                    <button type="button" class="ov-item" id={item_id(i)} onclick={go} {onkeydown}
+                        aria-current={current}>
+                        <span class="ov-num">{(i + 1).to_string()}</span>
+                        <span class="ov-titles">{titles}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <Dialog id="overview" title={ui.t("ui.overview")} lang={ui} on_close={props.on_close.clone()}
+            focus={item_id(props.current.index())}>
+            <p class="hint">{ui.t("ui.overview.hint")}</p>
+            <ol class="ov-list">{items}</ol>
+        </Dialog>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub lang: Lang,
+    pub on_close: Callback<()>,
+}
+
+/// Text keys of the shortcut list, in the order shown.
+pub const HELP_KEYS: [&str; 11] = [
+    "ui.help.next",
+    "ui.help.prev",
+    "ui.help.first_last",
+    "ui.help.overview",
+    "ui.help.speaker",
+    "ui.help.fullscreen",
+    "ui.help.theme",
+    "ui.help.lang",
+    "ui.help.help",
+    "ui.help.escape",
+    "ui.help.swipe",
+];
+
+/// Every keyboard shortcut.
+#[function_component]
+pub fn Help(props: &HelpProps) -> Html {
+    let ui = props.lang.ui();
+    html! {
+        <Dialog id="help" title={ui.t("ui.help.title")} lang={ui} on_close={props.on_close.clone()} focus="help-close">
+            <ul class="help-list">
+                { for HELP_KEYS.iter().map(|k| html! { <li>{ui.t(k)}</li> }) }
+            </ul>
+        </Dialog>
+    }
+}

@@ -1,0 +1,186 @@
+//! The root's listeners as named hooks, and the one helper that turns an
+//! action constructor into a callback. Each hook owns its listeners and
+//! drops them when the root unmounts.
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::deck::route::{Parsed, Route};
+use crate::deck::state::{key_command, swipe_action, Action, KeyCommand, Overlay, State, Target};
+use crate::ui::chrome::deck::title;
+use crate::ui::web;
+
+/// The reducer's dispatcher, as the root hands it to its children.
+pub type Dispatch = UseReducerDispatcher<State>;
+
+/// A callback that dispatches `to_action(value)`: `callback(d, Action::Go)`,
+/// `callback(d, Action::Bandwidth)`.
+pub fn callback<T: 'static>(d: &Dispatch, to_action: fn(T) -> Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |v: T| d.dispatch(to_action(v)))
+}
+
+/// A callback that dispatches `action` whatever it is called with.
+pub fn send<T: 'static>(d: &Dispatch, action: Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |_: T| d.dispatch(action.clone()))
+}
+
+/// Storage keys of the remembered settings.
+const STORE_LANG: &str = "lang";
+const STORE_THEME: &str = "theme";
+
+/// The action for the current location hash and the remembered settings.
+pub fn hash_action() -> Action {
+    Action::Hash {
+        hash: web::location_hash(),
+        stored_lang: web::stored(STORE_LANG),
+        stored_theme: web::stored(STORE_THEME),
+    }
+}
+
+fn target_kind(e: &web_sys::KeyboardEvent) -> Target {
+    let Some(el) = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return Target::Other;
+    };
+    // A control that handles its own keys (a rung being ranked) says so.
+    if el.is_content_editable() || el.has_attribute("data-owns-keys") {
+        return Target::Field;
+    }
+    match el.tag_name().as_str() {
+        "INPUT" | "SELECT" | "TEXTAREA" => Target::Field,
+        "BUTTON" | "A" | "SUMMARY" => Target::Button,
+        _ => Target::Other,
+    }
+}
+
+/// The deck's keys on the whole window (`state::key_command`).
+#[hook]
+pub fn use_deck_keys(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            let active = EventListenerOptions::enable_prevent_default();
+            EventListener::new_with_options(&window, "keydown", active, move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let modifier = e.ctrl_key() || e.alt_key() || e.meta_key();
+                match key_command(&e.key(), e.shift_key(), modifier, target_kind(e)) {
+                    Some(KeyCommand::Do(a)) => {
+                        e.prevent_default();
+                        dispatch.dispatch(a);
+                    }
+                    Some(KeyCommand::Fullscreen) => {
+                        e.prevent_default();
+                        web::toggle_fullscreen();
+                    }
+                    None => {}
+                }
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Follows the system colour scheme (for the theme toggle).
+#[hook]
+pub fn use_system_theme(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window()
+            .and_then(|w| w.match_media(web::DARK_QUERY).ok().flatten())
+            .map(|mq| {
+                let mq2 = mq.clone();
+                EventListener::new(&mq, "change", move |_| {
+                    dispatch.dispatch(Action::SystemDark(mq2.matches()))
+                })
+            });
+        move || drop(listener)
+    });
+}
+
+/// Keeps the URL hash and the state in step, both ways: a changed hash
+/// (back/forward, an edited URL) is parsed into the state; a changed route
+/// is written to the hash (a slide change pushes a history entry, a setting
+/// replaces it), to storage, and to `<html>`'s attributes and the title.
+#[hook]
+pub fn use_hash_sync(dispatch: Dispatch, route: Route, had_saved_error: bool) {
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|window| {
+            EventListener::new(&window, "hashchange", move |_| {
+                dispatch.dispatch(hash_action())
+            })
+        });
+        move || drop(listener)
+    });
+    use_effect_with(route, move |route| {
+        let want = route.to_string();
+        let current = web::location_hash();
+        if current != want {
+            let moved =
+                !current.is_empty() && Parsed::from_hash(&current).route.slide != route.slide;
+            web::set_hash(&want, moved);
+        }
+        if had_saved_error {
+            web::unstore(STORE_LANG);
+            web::unstore(STORE_THEME);
+        }
+        web::store(STORE_LANG, route.lang.id());
+        web::store(STORE_THEME, route.theme.id());
+        let ui = route.lang.ui();
+        let page_title = format!("{} · {}", title(route.slide, ui), ui.t("app.title"));
+        web::apply_page(route.theme.id(), ui, &page_title);
+    });
+}
+
+/// When an overlay closes, focus returns to the slide.
+#[hook]
+pub fn use_focus_return(overlay: Overlay) {
+    let was_open = use_mut_ref(|| false);
+    use_effect_with(overlay, move |o| {
+        let open = *o != Overlay::None;
+        if *was_open.borrow() && !open {
+            web::focus_id("main");
+        }
+        *was_open.borrow_mut() = open;
+    });
+}
+
+/// A new slide starts at its top.
+#[hook]
+pub fn use_slide_top<T: PartialEq + 'static>(slide: T) {
+    use_effect_with(slide, |_| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+        {
+            el.set_scroll_top(0);
+        }
+    });
+}
+
+/// The touch handlers of a swipe between slides: (touchstart, touchend).
+#[hook]
+pub fn use_swipe(dispatch: Dispatch) -> (Callback<TouchEvent>, Callback<TouchEvent>) {
+    let start = use_mut_ref(|| None::<(i32, i32)>);
+    let on_start = {
+        let start = start.clone();
+        Callback::from(move |e: TouchEvent| {
+            *start.borrow_mut() = e.touches().get(0).map(|t| (t.client_x(), t.client_y()));
+        })
+    };
+    let on_end = Callback::from(move |e: TouchEvent| {
+        let Some((x0, y0)) = start.borrow_mut().take() else {
+            return;
+        };
+        if let Some(t) = e.changed_touches().get(0) {
+            if let Some(a) = swipe_action(t.client_x() - x0, t.client_y() - y0) {
+                dispatch.dispatch(a);
+            }
+        }
+    });
+    (on_start, on_end)
+}

@@ -1,0 +1,12 @@
+//! Yew and the browser (wasm32 only): the root component, its hooks, the web
+//! glue, number formatting through JavaScript, the deck's chrome, shared
+//! widgets and one module or folder per panel. Components take data and
+//! `on_*` callbacks as props; only `app::App` owns state.
+
+pub mod app;
+pub mod chrome;
+pub mod hooks;
+pub mod numfmt;
+pub mod panels;
+pub mod web;
+pub mod widgets;

@@ -1,0 +1,103 @@
+//! The alternatives panel of the `#/alternatives` slide: Google's TPUs
+//! beside NVIDIA and AMD in one table (the chip table the precision panel
+//! uses), and the notes' verdict shown as the author's 2024 view.
+
+use yew::prelude::*;
+
+use crate::deck::i18n::{fill, TextLang};
+use crate::model::chips::{Chip, Precision, Rate, CHIPS};
+use crate::ui::numfmt::{fixed, shortest};
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub lang: TextLang,
+}
+
+const VENDORS: [&str; 3] = ["NVIDIA", "AMD", "Google"];
+
+fn rate(r: Rate, ui: TextLang) -> String {
+    match r {
+        Rate::Tflops(t) => fixed(t, 0, ui),
+        Rate::NotSupported => ui.t("alt.none").to_string(),
+        Rate::Unknown => ui.t("alt.unknown").to_string(),
+    }
+}
+
+/// What FP8 gains over BF16 on a chip: `Some(ratio)` when both are known.
+fn fp8_gain(c: &Chip) -> Option<f64> {
+    let (a, b) = (
+        c.rate(Precision::Fp8).tflops()?,
+        c.rate(Precision::Bf16).tflops()?,
+    );
+    (b > 0.0).then(|| a / b)
+}
+
+#[function_component]
+pub fn AlternativesPanel(props: &Props) -> Html {
+    let ui = props.lang;
+    let rows: Html = VENDORS
+        .iter()
+        .flat_map(|v| CHIPS.iter().filter(move |c| c.vendor == *v))
+        .map(|c| {
+            let gain = fp8_gain(c);
+            let gain_text =
+                gain.map_or_else(|| "—".to_string(), |g| format!("{}×", fixed(g, 1, ui)));
+            html! {
+                <tr data-testid="alt-row" data-chip={c.id} data-vendor={c.vendor}
+                    data-fp8-gain={gain.map(shortest).unwrap_or_default()}
+                    class={classes!((c.vendor == "Google").then_some("tpu"))}>
+                    <th scope="row">{c.name}</th>
+                    <td>{c.vendor}</td>
+                    <td class="num">{c.year.to_string()}</td>
+                    <td class="num">{rate(c.rate(Precision::Bf16), ui)}</td>
+                    <td class="num">{rate(c.rate(Precision::Fp8), ui)}</td>
+                    <td class="num">{gain_text}</td>
+                    <td class="num">{fixed(c.hbm_gb, 0, ui)}</td>
+                    <td class="num">{fixed(c.hbm_tbs, 2, ui)}</td>
+                    <td class="num">{fixed(c.scaleup_gbs, 0, ui)}</td>
+                    <td><cite>{c.cite()}</cite>{match (ui, c.note.is_empty()) {
+                        (_, true) => String::new(),
+                        (TextLang::Zh, false) => format!(" — {}", c.note_zh),
+                        (TextLang::En, false) => format!(" — {}", c.note),
+                    }}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let same_rate: Vec<&str> = CHIPS
+        .iter()
+        .filter(|c| fp8_gain(c).is_some_and(|g| (g - 1.0).abs() < 1e-9))
+        .map(|c| c.name)
+        .collect();
+    html! {
+        <div class="panel" lang={ui.tag()} data-testid="alternatives-panel">
+            <section class="panel-part" aria-labelledby="alt-title">
+                <h2 id="alt-title">{ui.t("alt.title")}</h2>
+                <aside class="claim" data-testid="alt-claim">
+                    <p><strong>{ui.t("alt.claim")}</strong></p>
+                    <p>{ui.t("alt.claim_status")}</p>
+                </aside>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("alt.table")}>
+                    <table data-testid="alt-table">
+                        <caption>{ui.t("alt.caption")}</caption>
+                        <thead><tr>
+                            <th scope="col">{ui.t("alt.col.chip")}</th>
+                            <th scope="col">{ui.t("alt.col.vendor")}</th>
+                            <th scope="col">{ui.t("alt.col.year")}</th>
+                            <th scope="col">{"BF16"}</th>
+                            <th scope="col">{"FP8"}</th>
+                            <th scope="col">{ui.t("alt.col.gain")}</th>
+                            <th scope="col">{ui.t("alt.col.hbm")}</th>
+                            <th scope="col">{ui.t("alt.col.hbm_bw")}</th>
+                            <th scope="col">{ui.t("alt.col.link")}</th>
+                            <th scope="col">{ui.t("alt.col.source")}</th>
+                        </tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <p data-testid="alt-same-rate">{fill(ui.t("alt.same_rate"), &[("chips", &same_rate.join(", "))])}</p>
+                <p class="hint">{ui.t("alt.reading")}</p>
+            </section>
+        </div>
+    }
+}

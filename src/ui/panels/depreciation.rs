@@ -1,0 +1,307 @@
+//! The Moore's-law depreciation chart of the `#/depreciation` slide: the cost
+//! to reproduce reference models falling with hardware and algorithmic
+//! progress, the frontier budget rising, sliders for the trends, a year
+//! cursor, a readout, a text description and a table.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
+
+use crate::deck::i18n::{fill, TextLang};
+use crate::model::chart::{polyline_path, tenths, LinearScale, LogScale};
+use crate::model::depreciation::{
+    band_series, frontier_budget, frontier_series, reproduce_cost, series, DepreciationSettings,
+    RefModel, ALGO_TENTHS, HORIZON_YEARS, HW_HUNDREDTHS, MODELS, YEARS,
+};
+use crate::ui::numfmt::{fixed, shortest, usd, usd_axis};
+use crate::ui::widgets::controls::{reset_button, slider};
+
+#[derive(Properties, PartialEq)]
+pub struct DepreciationProps {
+    pub settings: DepreciationSettings,
+    pub lang: TextLang,
+    pub on_change: Callback<DepreciationSettings>,
+}
+
+/// Chart geometry in SVG user units (the viewBox below says the same).
+const W: f64 = 600.0;
+const H: f64 = 340.0;
+const LEFT: f64 = 84.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 12.0;
+const BOTTOM: f64 = 40.0;
+/// The plot area the axes are drawn in.
+const FRAME: Frame = Frame {
+    w: W,
+    h: H,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
+/// Cost axis range in US dollars.
+const Y_RANGE: (f64, f64) = (1.0, 1e12);
+/// Years between plotted points.
+const STEP: f64 = 0.25;
+
+/// CSS class of each reference model's line, in `MODELS` order.
+const LINE_CLASSES: [&str; 3] = ["series-a", "series-b", "series-c"];
+
+fn line_class(i: usize) -> &'static str {
+    LINE_CLASSES[i % LINE_CLASSES.len()]
+}
+
+/// The plotted value of one reference model in a year, if trained by then.
+fn model_at(m: &RefModel, year: f64, p: &DepreciationSettings) -> Option<f64> {
+    reproduce_cost(m, year, p.hw_years(), p.algo_months(), p.algo_on)
+}
+
+#[function_component]
+pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
+    let ui = props.lang;
+    let p = props.settings;
+    let cursor = use_state(|| 2026u32);
+    let year = f64::from(*cursor);
+    let (y0, y1) = (f64::from(YEARS.0), f64::from(YEARS.1));
+    let x = LinearScale::new((y0, y1), (LEFT, W - RIGHT));
+    let y = LogScale::new(Y_RANGE, (H - BOTTOM, TOP));
+    let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
+
+    let change = |f: fn(&mut DepreciationSettings, u32)| {
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| {
+            let mut q = p;
+            f(&mut q, v);
+            cb.emit(q);
+        })
+    };
+    let on_algo_toggle = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+                .is_some_and(|i| i.checked());
+            cb.emit(DepreciationSettings { algo_on: on, ..p });
+        })
+    };
+    let on_cursor = {
+        let cursor = cursor.clone();
+        Callback::from(move |v: u32| cursor.set(v.clamp(u32::from(YEARS.0), u32::from(YEARS.1))))
+    };
+    // Pointer (mouse, pen, touch) on the chart moves the cursor to the nearest year.
+    // (Yew delegates events, so `current_target` is not the chart: use a ref.)
+    let chart = use_node_ref();
+    let on_pointer = {
+        let cursor = cursor.clone();
+        let chart = chart.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.type_() == "pointermove" && e.buttons() == 0 {
+                return;
+            }
+            let Some(svg) = chart.cast::<web_sys::Element>() else {
+                return;
+            };
+            let r = svg.get_bounding_client_rect();
+            if r.width() <= 0.0 {
+                return;
+            }
+            let px = (f64::from(e.client_x()) - r.left()) / r.width() * W;
+            let yr = x.invert(px).round().max(y0).min(y1);
+            cursor.set(yr as u32);
+        })
+    };
+    let stop_touch = Callback::from(|e: TouchEvent| e.stop_propagation());
+
+    let hl = p.half_life_years();
+    let left = p.value_left();
+
+    // Chart pieces.
+    let bands: Html = MODELS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let b = band_series(m, p.algo_on, f64::from(m.year), y1, STEP);
+            let mut pts: Vec<(f64, f64)> = b.iter().map(|&(yr, _, hi)| pt((yr, hi))).collect();
+            pts.extend(b.iter().rev().map(|&(yr, lo, _)| pt((yr, lo))));
+            let mut d = polyline_path(&pts);
+            if !d.is_empty() {
+                d.push_str(" Z");
+            }
+            html! { <path d={d} class={classes!("band", line_class(i))} /> }
+        })
+        .collect();
+    let lines: Html = MODELS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let pts: Vec<(f64, f64)> = series(m, &p, f64::from(m.year), y1, STEP).into_iter().map(pt).collect();
+            let (cx, cy) = pt((f64::from(m.year), m.cost_amortized_usd));
+            let tip = format!("{} ({}): {} — {}, {}", m.name, m.year, usd(m.cost_amortized_usd, ui), m.source, m.as_of);
+            html! {
+                <g class={line_class(i)}>
+                    <path d={polyline_path(&pts)} class="line" />
+                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point"><title>{tip}</title></circle>
+                    // Alternate label sides so neighbouring points do not overlap.
+                    if i % 2 == 1 {
+                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{m.name}</text>
+                    } else {
+                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{m.name}</text>
+                    }
+                </g>
+            }
+        })
+        .collect();
+    let frontier: Vec<(f64, f64)> = frontier_series(y0, y1, STEP).into_iter().map(pt).collect();
+    let x_ticks = x_axis(
+        FRAME,
+        (YEARS.0..=YEARS.1)
+            .step_by(2)
+            .map(|t| (x.map(f64::from(t)), t.to_string())),
+        16.0,
+    );
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(false)
+            .into_iter()
+            .step_by(2)
+            .map(|t| (y.map(t), usd_axis(t, ui))),
+    );
+    let cx = tenths(x.map(year));
+
+    // Readout at the cursor.
+    let at_rows: Html = MODELS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let v = model_at(m, year, &p);
+            html! {
+                <li class={line_class(i)} data-testid="cursor-value" data-series={m.id} data-value={v.map(shortest).unwrap_or_default()}>
+                    <span class="swatch"></span>{m.name}{": "}
+                    {v.map_or_else(|| ui.t("dep.not_yet").to_string(), |c| usd(c, ui))}
+                </li>
+            }
+        })
+        .collect();
+    let frontier_now = frontier_budget(year);
+
+    let table_rows: Html = (YEARS.0..=YEARS.1)
+        .map(|yr| {
+            let yf = f64::from(yr);
+            html! {
+                <tr>
+                    <th scope="row">{yr.to_string()}</th>
+                    { for MODELS.iter().map(|m| html! {
+                        <td class="num">{model_at(m, yf, &p).map_or_else(|| "—".to_string(), |c| usd(c, ui))}</td>
+                    }) }
+                    <td class="num">{usd(frontier_budget(yf), ui)}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let caption = fill(
+        ui.t("dep.caption"),
+        &[
+            ("hl", &fixed(hl, 2, ui)),
+            ("year", &cursor.to_string()),
+            ("frontier", &usd(frontier_now, ui)),
+        ],
+    );
+    let cites: Vec<String> = MODELS
+        .iter()
+        .flat_map(|m| m.sources())
+        .chain(
+            crate::model::depreciation::TRENDS
+                .iter()
+                .flat_map(|t| t.sources()),
+        )
+        .map(|s| format!("{} ({})", s.title, s.as_of))
+        .fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+
+    html! {
+        <div class="panel" lang={ui.tag()} data-testid="depreciation-panel">
+            <section class="panel-part" aria-labelledby="dep-title">
+                <div class="part-head">
+                    <h2 id="dep-title">{ui.t("dep.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
+                <div class="sliders">
+                    {slider("hw-slider", ui.t("dep.hw"), HW_HUNDREDTHS.range(), 1, p.hw_hundredths,
+                        fill(ui.t("dep.hw.value"), &[("n", &fixed(p.hw_years(), 2, ui))]),
+                        change(|q, v| q.hw_hundredths = v))}
+                    {slider("algo-slider", ui.t("dep.algo"), ALGO_TENTHS.range(), 5, p.algo_tenths,
+                        fill(ui.t("dep.algo.value"), &[("n", &fixed(p.algo_months(), 1, ui))]),
+                        change(|q, v| q.algo_tenths = v))}
+                    {slider("years-slider", ui.t("dep.years"), HORIZON_YEARS.range(), 1, p.years,
+                        fill(ui.t("dep.years.value"), &[("n", &p.years.to_string())]),
+                        change(|q, v| q.years = v))}
+                    <label class="radio switch">
+                        <input type="checkbox" role="switch" checked={p.algo_on} onchange={on_algo_toggle} data-testid="algo-switch" />
+                        {ui.t("dep.algo_on")}
+                    </label>
+                </div>
+                <dl class="readout">
+                    <dt>{ui.t("dep.half_life")}</dt>
+                    <dd><span class="big" data-testid="half-life" data-value={shortest(hl)}>{fill(ui.t("dep.half_life.value"), &[("n", &fixed(hl, 2, ui))])}</span></dd>
+                    <dt>{fill(ui.t("dep.value_left"), &[("n", &p.years.to_string())])}</dt>
+                    <dd><span class="big" data-testid="value-left" data-value={shortest(left)}>{fill(ui.t("dep.value_left.value"), &[("pct", &fixed(left * 100.0, 1, ui))])}</span></dd>
+                </dl>
+                <figure>
+                    <svg viewBox="0 0 600 340" class="chart chart-wide" ref={chart} role="img" aria-labelledby="dep-caption" data-testid="depreciation-chart"
+                        onpointerdown={on_pointer.clone()} onpointermove={on_pointer} ontouchstart={stop_touch.clone()} ontouchend={stop_touch}>
+                        <defs>
+                            <clipPath id="dep-plot">
+                                <rect x={tenths(LEFT)} y={tenths(TOP)} width={tenths(W - LEFT - RIGHT)} height={tenths(H - TOP - BOTTOM)} />
+                            </clipPath>
+                        </defs>
+                        {x_ticks}{y_ticks}
+                        <g clip-path="url(#dep-plot)">
+                            {bands}
+                            <path d={polyline_path(&frontier)} class="line frontier" />
+                            {lines}
+                        </g>
+                        <line x1={cx.clone()} x2={cx} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="cursor" data-testid="cursor-line" />
+                        <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("dep.axis.x")}</text>
+                        <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
+                    </svg>
+                    <figcaption id="dep-caption">{caption}</figcaption>
+                </figure>
+                <div class="sliders">
+                    {slider("cursor-slider", ui.t("dep.cursor"), (u32::from(YEARS.0), u32::from(YEARS.1)), 1, *cursor, cursor.to_string(), on_cursor)}
+                </div>
+                <p class="label">{fill(ui.t("dep.at_year"), &[("year", &cursor.to_string())])}</p>
+                <ul class="plain legend" aria-live="polite">
+                    {at_rows}
+                    <li class="frontier-key" data-testid="cursor-frontier" data-value={shortest(frontier_now)}>
+                        <span class="swatch"></span>{ui.t("dep.frontier")}{": "}{usd(frontier_now, ui)}
+                    </li>
+                </ul>
+                <p class="hint">{ui.t("dep.band")}</p>
+                <details>
+                    <summary>{ui.t("dep.table")}</summary>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("dep.table")}>
+                        <table data-testid="depreciation-table">
+                            <thead><tr>
+                                <th scope="col">{ui.t("dep.table.year")}</th>
+                                { for MODELS.iter().map(|m| html! { <th scope="col">{m.name}</th> }) }
+                                <th scope="col">{ui.t("dep.frontier")}</th>
+                            </tr></thead>
+                            <tbody>{table_rows}</tbody>
+                        </table>
+                    </div>
+                </details>
+                <p>{ui.t("dep.counter")}</p>
+                <p><strong>{ui.t("dep.keeps")}</strong></p>
+                <p class="hint">{ui.t("dep.cost_basis")}</p>
+                <p class="cite"><cite>{cites.join("; ")}</cite></p>
+            </section>
+        </div>
+    }
+}

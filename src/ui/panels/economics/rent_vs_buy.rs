@@ -1,0 +1,492 @@
+//! The rent-vs-buy panel of the `#/rent-vs-buy` slide (the notes' "building
+//! your own is not much cheaper than renting"): price, life, utilization,
+//! electricity, PUE, TDP and rent as inputs with sourced presets; the cost of
+//! owning per used GPU-hour, the break-even utilization, the worked formula
+//! with the reader's numbers, a cumulative-cost chart (with a description and
+//! a table) and the verdict against each sourced rental price.
+//!
+//! Test hooks: `own-cost-per-hour` (`data-value`: USD per used GPU-hour) and
+//! `break-even-util` (`data-value`: percent; **empty** when owning never
+//! breaks even at this rent, and the text says so).
+
+use yew::prelude::*;
+
+use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
+
+use super::{energy_sliders, Props};
+use crate::deck::i18n::{fill, TextLang};
+use crate::model::chart::{linear_ticks, polyline_path, tenths, LinearScale};
+use crate::model::economics::{
+    cumulative_series, installed_factor, payback_years, rental, BreakEven, EconomicsSettings,
+    Price, Rental, AVERAGE_DRAW, HOURS_PER_YEAR, INTERCONNECT_SHARE, LIFE_TENTHS, PRICES,
+    PRICE_USD, RENTALS, RENT_CENTS, SERVER_FACTOR, SERVER_POWER_FACTOR, UTIL_TENTHS,
+};
+use crate::model::fixed::format_fixed;
+use crate::ui::numfmt::{fixed, money, money_sig, shortest, usd_axis};
+use crate::ui::widgets::controls::NumberField;
+use crate::ui::widgets::controls::{reset_button, slider};
+
+/// Chart geometry in SVG user units (the viewBox says the same).
+const W: f64 = 600.0;
+const H: f64 = 320.0;
+const LEFT: f64 = 76.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 14.0;
+const BOTTOM: f64 = 48.0;
+/// The plot area the axes are drawn in.
+const FRAME: Frame = Frame {
+    w: W,
+    h: H,
+    left: LEFT,
+    right: RIGHT,
+    top: TOP,
+    bottom: BOTTOM,
+};
+
+/// A percentage with one decimal: `50.1`.
+fn pct(share: f64, ui: TextLang) -> String {
+    fixed(share * 100.0, 1, ui)
+}
+
+/// The label of a rental row in the page's language.
+fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
+    ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
+}
+
+#[function_component]
+pub fn RentVsBuyPanel(props: &Props) -> Html {
+    let ui = props.lang;
+    let p = props.settings.clamp();
+
+    let change = |f: fn(&mut EconomicsSettings, u32)| {
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| {
+            let mut q = p;
+            f(&mut q, v);
+            cb.emit(q);
+        })
+    };
+    let on_price = {
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| cb.emit(EconomicsSettings { price_usd: v, ..p }))
+    };
+    let on_rent = {
+        let cb = props.on_change.clone();
+        Callback::from(move |v: u32| cb.emit(EconomicsSettings { rent_cents: v, ..p }))
+    };
+    let price_preset = |pr: &'static Price| {
+        let cb = props.on_change.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(p.with_price(pr));
+        })
+    };
+    let rent_preset = |r: &'static Rental| {
+        let cb = props.on_change.clone();
+        Callback::from(move |_: MouseEvent| {
+            cb.emit(p.with_rent(r.usd_per_hour));
+        })
+    };
+
+    let price_buttons: Html = PRICES
+        .iter()
+        .map(|pr| {
+            let name = crate::model::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
+            let pressed = p.price_usd == p.with_price(pr).price_usd;
+            let src = crate::model::sources::cite(pr.sources(), pr.as_of);
+            html! {
+                <li>
+                    <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
+                        data-testid="price-preset" data-chip={pr.chip} title={format!("{} — {}", pr.note, src)}
+                        onclick={price_preset(pr)}>
+                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}</span>
+                        <small class="preset-src">{src}</small>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    let rent_buttons: Html = RENTALS
+        .iter()
+        .map(|r| {
+            let pressed = p.rent_cents == p.with_rent(r.usd_per_hour).rent_cents;
+            let src = crate::model::sources::cite(r.sources(), r.as_of);
+            html! {
+                <li>
+                    <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
+                        data-testid="rent-preset" data-rental={r.id} title={format!("{} — {}", r.note, src)}
+                        onclick={rent_preset(r)}>
+                        <span>{rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}</span>
+                        <small class="preset-src">{src}</small>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+
+    // The figures.
+    let (installed, cap_h, energy_h) = (p.installed(), p.capital_per_hour(), p.energy_per_hour());
+    let own = p.own_per_used_hour();
+    let rent = p.rent();
+    let be = p.break_even();
+    let (be_value, be_text) = match be {
+        BreakEven::At(s) => (
+            shortest(s * 100.0),
+            fill(ui.t("rvb.be.at"), &[("pct", &pct(s, ui))]),
+        ),
+        BreakEven::Never => (String::new(), ui.t("rvb.be.never").to_string()),
+    };
+    let payback = payback_years(&p);
+    let life = p.life_years();
+    let util_text = format_fixed(p.util_tenths, 1);
+
+    let verdict = if p.owning_wins() {
+        fill(
+            ui.t("rvb.verdict.own"),
+            &[
+                ("util", &util_text),
+                ("own", &money(own, 2, ui)),
+                ("rent", &money(rent, 2, ui)),
+                ("x", &fixed(p.rent_over_own(), 2, ui)),
+            ],
+        )
+    } else {
+        fill(
+            ui.t("rvb.verdict.rent"),
+            &[
+                ("util", &util_text),
+                ("own", &money(own, 2, ui)),
+                ("rent", &money(rent, 2, ui)),
+                ("x", &fixed(1.0 / p.rent_over_own().max(1e-9), 2, ui)),
+            ],
+        )
+    };
+
+    // Worked formula with the reader's numbers.
+    let f_installed = fill(
+        ui.t("rvb.f.installed"),
+        &[
+            ("price", &money(p.price(), 0, ui)),
+            ("server", &fixed(SERVER_FACTOR, 2, ui)),
+            ("ic", &fixed(INTERCONNECT_SHARE, 2, ui)),
+            ("installed", &money(installed, 0, ui)),
+        ],
+    );
+    let f_capital = fill(
+        ui.t("rvb.f.capital"),
+        &[
+            ("installed", &money(installed, 0, ui)),
+            ("life", &fixed(life, 1, ui)),
+            ("hours", &fixed(life * HOURS_PER_YEAR, 0, ui)),
+            ("cap", &money_sig(cap_h, ui)),
+        ],
+    );
+    let f_energy = fill(
+        ui.t("rvb.f.energy"),
+        &[
+            ("tdp", &fixed(p.tdp(), 0, ui)),
+            ("server", &fixed(SERVER_POWER_FACTOR, 2, ui)),
+            ("draw", &fixed(AVERAGE_DRAW, 2, ui)),
+            ("pue", &fixed(p.pue(), 2, ui)),
+            ("kwh", &money(p.usd_per_kwh(), 3, ui)),
+            ("energy", &money_sig(energy_h, ui)),
+        ],
+    );
+    let f_own = fill(
+        ui.t("rvb.f.own"),
+        &[
+            ("cap", &money_sig(cap_h, ui)),
+            ("energy", &money_sig(energy_h, ui)),
+            ("util", &util_text),
+            ("own", &money(own, 2, ui)),
+        ],
+    );
+    let f_be = match be {
+        BreakEven::At(s) => fill(
+            ui.t("rvb.f.be"),
+            &[
+                ("cap", &money_sig(cap_h, ui)),
+                ("energy", &money_sig(energy_h, ui)),
+                ("rent", &money(rent, 2, ui)),
+                ("pct", &pct(s, ui)),
+            ],
+        ),
+        BreakEven::Never => fill(
+            ui.t("rvb.f.be_never"),
+            &[
+                ("perh", &money_sig(p.own_per_hour(), ui)),
+                ("rent", &money(rent, 2, ui)),
+            ],
+        ),
+    };
+
+    // Chart: cumulative cost over the life.
+    let series = cumulative_series(&p);
+    let top = series
+        .last()
+        .map_or(1.0, |c| c.own_usd.max(c.rent_usd))
+        .max(1.0)
+        * 1.05;
+    let x = LinearScale::new((0.0, life), (LEFT, W - RIGHT));
+    let y = LinearScale::new((0.0, top), (H - BOTTOM, TOP));
+    let own_pts: Vec<(f64, f64)> = series
+        .iter()
+        .map(|c| (x.map(c.years), y.map(c.own_usd)))
+        .collect();
+    let rent_pts: Vec<(f64, f64)> = series
+        .iter()
+        .map(|c| (x.map(c.years), y.map(c.rent_usd)))
+        .collect();
+    let x_ticks = x_axis(
+        FRAME,
+        linear_ticks(0.0, life, 6)
+            .into_iter()
+            .map(|t| (x.map(t), fixed(t, 1, ui))),
+        18.0,
+    );
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(5).into_iter().map(|t| (y.map(t), usd_axis(t, ui))),
+    );
+    let cross = payback.filter(|t| *t <= life).map(|t| {
+        let cost = installed + energy_h * t * HOURS_PER_YEAR;
+        let (cx, cy) = (x.map(t), y.map(cost));
+        html! {
+            <g class="series-c" data-testid="payback-point">
+                <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point" />
+                <text x={tenths(cx - 8.0)} y={tenths(cy - 12.0)} text-anchor="end" class="ref-label">
+                    {fill(ui.t("rvb.chart.cross"), &[("t", &fixed(t, 1, ui))])}
+                </text>
+            </g>
+        }
+    });
+    let (own_end, rent_end) = series
+        .last()
+        .map_or((0.0, 0.0), |c| (c.own_usd, c.rent_usd));
+    let payback_text = match payback {
+        Some(t) if t <= life => fill(ui.t("rvb.payback.at"), &[("t", &fixed(t, 1, ui))]),
+        Some(t) => fill(ui.t("rvb.payback.later"), &[("t", &fixed(t, 1, ui))]),
+        None => ui.t("rvb.payback.never").to_string(),
+    };
+    let caption = fill(
+        ui.t("rvb.chart.caption"),
+        &[
+            ("life", &fixed(life, 1, ui)),
+            ("util", &util_text),
+            ("installed", &money(installed, 0, ui)),
+            ("own", &money(own_end, 0, ui)),
+            ("rent", &money(rent_end, 0, ui)),
+            ("payback", &payback_text),
+        ],
+    );
+    let table_rows: Html = series
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| i % 12 == 0 || (*i + 1 == series.len() && c.years > 0.0))
+        .map(|(_, c)| {
+            html! {
+                <tr>
+                    <th scope="row">{fixed(c.years, 1, ui)}</th>
+                    <td class="num">{money(c.own_usd, 0, ui)}</td>
+                    <td class="num">{money(c.rent_usd, 0, ui)}</td>
+                </tr>
+            }
+        })
+        .collect();
+
+    // Against each rental price.
+    let compare_rows: Html = RENTALS
+        .iter()
+        .map(|r| {
+            let q = p.with_rent(r.usd_per_hour);
+            let be = match q.break_even() {
+                BreakEven::At(s) => format!("{} %", pct(s, ui)),
+                BreakEven::Never => ui.t("rvb.never").to_string(),
+            };
+            html! {
+                <tr data-rental={r.id}>
+                    <th scope="row">{rental_label(r, ui)}<br /><cite>{crate::model::sources::cite(r.sources(), r.as_of)}</cite></th>
+                    <td class="num">{money(r.usd_per_hour, 2, ui)}</td>
+                    <td class="num">{be}</td>
+                    <td class="num">{format!("×{}", fixed(q.rent_over_own(), 2, ui))}</td>
+                </tr>
+            }
+        })
+        .collect();
+
+    // The notes' claim, with the reader's settings at full use.
+    let full = EconomicsSettings {
+        util_tenths: UTIL_TENTHS.max,
+        ..p
+    };
+    let own_full = full.own_per_used_hour();
+    let claim_small = rental("small-cloud").map(|r| {
+        let q = p.with_rent(r.usd_per_hour);
+        match q.break_even() {
+            BreakEven::At(s) => fill(
+                ui.t("rvb.claim.small"),
+                &[
+                    ("rent", &money(r.usd_per_hour, 2, ui)),
+                    ("own", &money(own_full, 2, ui)),
+                    ("save", &pct(1.0 - own_full / q.rent(), ui)),
+                    ("be", &pct(s, ui)),
+                ],
+            ),
+            BreakEven::Never => fill(
+                ui.t("rvb.claim.small_never"),
+                &[
+                    ("rent", &money(r.usd_per_hour, 2, ui)),
+                    ("own", &money(own_full, 2, ui)),
+                ],
+            ),
+        }
+    });
+    let claim_hyper = rental("gcp-on-demand").map(|r| {
+        let q = p.with_rent(r.usd_per_hour);
+        match q.break_even() {
+            BreakEven::At(s) => fill(
+                ui.t("rvb.claim.hyper"),
+                &[
+                    ("rent", &money(r.usd_per_hour, 2, ui)),
+                    ("x", &fixed(q.rent() / own_full, 1, ui)),
+                    ("be", &pct(s, ui)),
+                ],
+            ),
+            BreakEven::Never => fill(
+                ui.t("rvb.claim.hyper_never"),
+                &[
+                    ("rent", &money(r.usd_per_hour, 2, ui)),
+                    ("own", &money(own_full, 2, ui)),
+                ],
+            ),
+        }
+    });
+    let savings = fill(
+        ui.t("rvb.savings"),
+        &[
+            ("server", &fixed(SERVER_FACTOR, 2, ui)),
+            ("ic", &fixed(INTERCONNECT_SHARE * 100.0, 0, ui)),
+            ("factor", &fixed(installed_factor(), 2, ui)),
+            ("gpu_only", &money(p.gpu_only_per_used_hour(), 2, ui)),
+            ("own", &money(own, 2, ui)),
+        ],
+    );
+    let sources: Vec<String> = PRICES
+        .iter()
+        .flat_map(|r| r.sources())
+        .chain(RENTALS.iter().flat_map(|r| r.sources()))
+        .map(|s| format!("{} ({})", s.title, s.as_of))
+        .fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+
+    html! {
+        <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
+            <section class="panel-part" aria-labelledby="rvb-title">
+                <div class="part-head">
+                    <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
+                    {reset_button(ui, p, &props.on_change)}
+                </div>
+                <p class="hint">{ui.t("rvb.intro")}</p>
+
+                <fieldset class="presets-box">
+                    <legend>{ui.t("rvb.gpu")}</legend>
+                    <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
+                        value={p.price_usd} fixed={PRICE_USD} lang={ui} on_change={on_price} />
+                    <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
+                    <ul class="plain presets" aria-labelledby="price-presets-label">{price_buttons}</ul>
+                </fieldset>
+
+                <div class="sliders">
+                    {slider("life-slider", ui.t("rvb.life"), LIFE_TENTHS.range(), 1, p.life_tenths,
+                        fill(ui.t("rvb.life.value"), &[("n", &format_fixed(p.life_tenths, 1))]),
+                        change(|q, v| q.life_tenths = v))}
+                    // Whole percents on the slider; a link may give tenths.
+                    {slider("util-slider", ui.t("rvb.util"), (10, UTIL_TENTHS.max), 10, p.util_tenths,
+                        format!("{} %", util_text), change(|q, v| q.util_tenths = v))}
+                    {energy_sliders(p, ui, &props.on_change)}
+                </div>
+
+                <fieldset class="presets-box">
+                    <legend>{ui.t("rvb.rent")}</legend>
+                    <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
+                        value={p.rent_cents} fixed={RENT_CENTS} lang={ui} on_change={on_rent} />
+                    <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
+                    <ul class="plain presets" aria-labelledby="rent-presets-label">{rent_buttons}</ul>
+                </fieldset>
+
+                <dl class="readout" aria-live="polite">
+                    <dt>{fill(ui.t("rvb.own"), &[("util", &util_text)])}</dt>
+                    <dd><span class="big" data-testid="own-cost-per-hour" data-value={shortest(own)}>{money(own, 2, ui)}</span>
+                        {" "}{ui.t("rvb.per_used_hour")}</dd>
+                    <dt>{ui.t("rvb.rent.now")}</dt>
+                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{money(rent, 2, ui)}</span>{" "}{ui.t("rvb.per_used_hour")}</dd>
+                    <dt>{ui.t("rvb.be")}</dt>
+                    <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
+                </dl>
+                <p class="verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
+
+                <h3>{ui.t("rvb.f.title")}</h3>
+                <ol class="formula" data-testid="rvb-formula">
+                    <li data-testid="formula-installed">{f_installed}</li>
+                    <li data-testid="formula-capital">{f_capital}</li>
+                    <li data-testid="formula-energy">{f_energy}</li>
+                    <li data-testid="formula-own">{f_own}</li>
+                    <li data-testid="formula-break-even">{f_be}</li>
+                </ol>
+                <p>{savings}</p>
+
+                <h3>{ui.t("rvb.chart.title")}</h3>
+                <figure>
+                    <svg viewBox="0 0 600 320" class="chart chart-wide chart-econ" role="img" aria-labelledby="rvb-caption" data-testid="rvb-chart">
+                        {x_ticks}{y_ticks}
+                        <g class="series-a"><path d={polyline_path(&own_pts)} class="line" /></g>
+                        <g class="series-b"><path d={polyline_path(&rent_pts)} class="line dashed" /></g>
+                        {cross}
+                        <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("rvb.axis.x")}</text>
+                        <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("rvb.axis.y")}</text>
+                    </svg>
+                    <figcaption id="rvb-caption">{caption}</figcaption>
+                </figure>
+                <ul class="plain legend">
+                    <li class="series-a"><span class="swatch"></span>{ui.t("rvb.legend.own")}</li>
+                    <li class="series-b dashed-key"><span class="swatch"></span>{ui.t("rvb.legend.rent")}</li>
+                </ul>
+                <details>
+                    <summary>{ui.t("rvb.table")}</summary>
+                    <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.table")}>
+                        <table data-testid="rvb-table">
+                            <thead><tr>
+                                <th scope="col">{ui.t("rvb.table.years")}</th>
+                                <th scope="col">{ui.t("rvb.legend.own")}</th>
+                                <th scope="col">{ui.t("rvb.legend.rent")}</th>
+                            </tr></thead>
+                            <tbody>{table_rows}</tbody>
+                        </table>
+                    </div>
+                </details>
+
+                <h3>{ui.t("rvb.compare.title")}</h3>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.compare.title")}>
+                    <table data-testid="rvb-compare">
+                        <thead><tr>
+                            <th scope="col">{ui.t("rvb.compare.offer")}</th>
+                            <th scope="col">{ui.t("rvb.compare.price")}</th>
+                            <th scope="col">{ui.t("rvb.compare.be")}</th>
+                            <th scope="col">{fill(ui.t("rvb.compare.ratio"), &[("util", &util_text)])}</th>
+                        </tr></thead>
+                        <tbody>{compare_rows}</tbody>
+                    </table>
+                </div>
+                <p data-testid="rvb-claim">
+                    {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
+                </p>
+                <p class="hint">{ui.t("rvb.not_counted")}</p>
+                <p class="hint" data-testid="rvb-storage">{ui.t("rvb.storage")}</p>
+                <p class="cite"><cite>{fill(ui.t("rvb.cite"), &[("src", &sources.join("; "))])}</cite></p>
+            </section>
+        </div>
+    }
+}

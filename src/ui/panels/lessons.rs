@@ -1,0 +1,106 @@
+//! The takeaway panel of the three lesson slides (`#/post-training`,
+//! `#/data`, `#/evaluation`): the lesson in one large line, a simple figure
+//! (engineering vs research columns; a ceiling/floor bar; a half-filled
+//! "problem solved" bar) with a text description, and the notes' points.
+//! Figures are `role="img"` labelled by their caption; SVG coordinates are
+//! integers written as text (no float formatting).
+
+use yew::prelude::*;
+
+use crate::deck::i18n::TextLang;
+use crate::model::takeaways::Lesson;
+
+#[derive(Properties, PartialEq)]
+pub struct LessonProps {
+    pub lesson: Lesson,
+    pub lang: TextLang,
+}
+
+/// Pre-training moved from the research column to the engineering column;
+/// post-training is in the research column.
+fn post_training_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
+    let tag = |part: &str| html! { <span class="les-when">{ui.t(&l.key(part))}</span> };
+    html! {
+        <div class="les-cols" role="img" aria-labelledby={desc.to_string()}>
+            <div class="les-col les-col-eng">
+                <div class="les-col-head">{ui.t(&l.key("eng"))}</div>
+                <div class="les-box les-pre">{ui.t(&l.key("pre"))}{tag("now")}<span class="les-arrow">{"←"}</span></div>
+            </div>
+            <div class="les-col les-col-res">
+                <div class="les-col-head">{ui.t(&l.key("res"))}</div>
+                <div class="les-box les-ghost">{ui.t(&l.key("pre"))}{tag("then")}</div>
+                <div class="les-box les-post">{ui.t(&l.key("post"))}{tag("now")}</div>
+            </div>
+        </div>
+    }
+}
+
+/// A performance bar: the floor (algorithm) at the bottom, the ceiling (data)
+/// at the top, the model's range between. SVG user units.
+fn data_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
+    html! {
+        <svg class="les-svg" viewBox="0 0 440 240" role="img" aria-labelledby={desc.to_string()} data-testid="lesson-figure">
+            <defs>
+                <pattern id="les-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                    <line x1="0" y1="0" x2="0" y2="8" class="les-hatch-line" />
+                </pattern>
+            </defs>
+            <text x="18" y="130" text-anchor="middle" transform="rotate(-90 18 130)" class="les-axis">{ui.t(&l.key("axis"))}</text>
+            <rect x="50" y="16" width="80" height="208" rx="4" class="les-bar-frame" />
+            <rect x="50" y="16" width="80" height="34" class="les-bar-above" fill="url(#les-hatch)" />
+            <rect x="50" y="50" width="80" height="130" class="les-bar-range" />
+            <rect x="50" y="180" width="80" height="44" class="les-bar-floor" />
+            <line x1="40" x2="150" y1="50" y2="50" class="les-mark les-mark-ceiling" />
+            <line x1="40" x2="150" y1="180" y2="180" class="les-mark les-mark-floor" />
+            <text x="160" y="55" class="les-label les-strong">{ui.t(&l.key("ceiling"))}</text>
+            <text x="160" y="120" class="les-label">{ui.t(&l.key("between"))}</text>
+            <text x="160" y="185" class="les-label les-strong">{ui.t(&l.key("floor"))}</text>
+        </svg>
+    }
+}
+
+/// The whole of solving a real problem, half of it (evaluation) filled.
+fn evaluation_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
+    html! {
+        <div class="les-half" role="img" aria-labelledby={desc.to_string()}>
+            <div class="les-whole">{ui.t(&l.key("whole"))}</div>
+            <div class="les-halfbar">
+                <div class="les-fill">{ui.t(&l.key("half"))}</div>
+                <div class="les-rest">{ui.t(&l.key("rest"))}</div>
+            </div>
+        </div>
+    }
+}
+
+#[function_component]
+pub fn LessonPanel(props: &LessonProps) -> Html {
+    let ui = props.lang;
+    let l = props.lesson;
+    let desc = format!("les-{}-desc", l.id());
+    let figure = match l {
+        Lesson::PostTraining => post_training_figure(ui, l, &desc),
+        Lesson::Data => data_figure(ui, l, &desc),
+        Lesson::Evaluation => evaluation_figure(ui, l, &desc),
+    };
+    let points: Html = (1..=l.points())
+        .map(|n| html! { <li>{ui.t(&l.point_key(n))}</li> })
+        .collect();
+    html! {
+        <div class="panel lesson" lang={ui.tag()} data-testid="lesson" data-lesson={l.id()}>
+            <section class="panel-part" aria-labelledby="les-title">
+                <h2 id="les-title" class="label">{ui.t("les.takeaway")}</h2>
+                <p class="les-takeaway" data-testid="takeaway">{ui.t(&l.key("takeaway"))}</p>
+                <div class="les-body">
+                    <figure class="les-figure">
+                        {figure}
+                        <figcaption id={desc}>{ui.t(&l.key("figure"))}</figcaption>
+                    </figure>
+                    <div class="les-notes">
+                        <h3 class="label">{ui.t("les.points")}</h3>
+                        <ul class="les-points">{points}</ul>
+                    </div>
+                </div>
+            </section>
+        </div>
+    }
+}

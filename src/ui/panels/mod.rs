@@ -1,0 +1,62 @@
+//! One module or folder per panel. Each takes data and `on_*` callbacks as
+//! props; none owns app state (that is `app::App`'s reducer). Text comes
+//! from `i18n`.
+
+pub mod alternatives;
+pub mod bandwidth;
+pub mod depreciation;
+pub mod economics;
+pub mod ladder;
+pub mod lessons;
+pub mod memory;
+pub mod models;
+pub mod precision;
+pub mod references;
+
+use yew::prelude::*;
+
+use crate::deck::route::Route;
+use crate::deck::slides::Panel;
+use crate::deck::state::Action;
+use crate::ui::hooks::{callback, Dispatch};
+
+/// The panel of the route's slide, with its settings and its callback.
+pub fn view(route: &Route, d: &Dispatch) -> Html {
+    let ui = route.lang.ui();
+    let s = &route.settings;
+    match route.slide.info().panel {
+        Panel::None => html! {},
+        Panel::References => html! { <references::ReferencesPanel lang={ui} /> },
+        Panel::Models => html! { <models::ModelsPanel lang={ui} /> },
+        Panel::Lesson(lesson) => html! { <lessons::LessonPanel {lesson} lang={ui} /> },
+        Panel::Alternatives => html! { <alternatives::AlternativesPanel lang={ui} /> },
+        Panel::Ladder => html! {
+            <ladder::LadderPanel settings={s.ladder} lang={ui}
+                on_change={callback(d, Action::Ladder)} />
+        },
+        Panel::Depreciation => html! {
+            <depreciation::DepreciationPanel settings={s.depreciation} lang={ui}
+                on_change={callback(d, Action::Depreciation)} />
+        },
+        Panel::Bandwidth => html! {
+            <bandwidth::BandwidthPanel settings={s.bandwidth} lang={ui}
+                on_change={callback(d, Action::Bandwidth)} />
+        },
+        Panel::Memory => html! {
+            <memory::MemoryPanel settings={s.memory} lang={ui}
+                on_change={callback(d, Action::Memory)} />
+        },
+        Panel::Resources => html! {
+            <economics::resources::ResourcesPanel settings={s.economics} lang={ui}
+                on_change={callback(d, Action::Economics)} />
+        },
+        Panel::RentVsBuy => html! {
+            <economics::rent_vs_buy::RentVsBuyPanel settings={s.economics} lang={ui}
+                on_change={callback(d, Action::Economics)} />
+        },
+        Panel::Precision => html! {
+            <precision::PrecisionPanel settings={s.precision.clone()} lang={ui}
+                on_action={callback(d, Action::Precision)} />
+        },
+    }
+}

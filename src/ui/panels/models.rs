@@ -1,0 +1,65 @@
+//! The models map of the `#/models` slide: one card per modality of the notes,
+//! in their order, with the notes' verdict and remark, and (on some) a short
+//! 2026 context labelled as ours. A list of cards, each with a heading, so a
+//! screen reader can move card by card.
+
+use yew::prelude::*;
+
+use crate::deck::i18n::TextLang;
+use crate::model::takeaways::{Verdict, MODALITIES};
+
+#[derive(Properties, PartialEq)]
+pub struct ModelsProps {
+    pub lang: TextLang,
+}
+
+#[function_component]
+pub fn ModelsPanel(props: &ModelsProps) -> Html {
+    let ui = props.lang;
+    let cards: Html = MODALITIES
+        .iter()
+        .map(|m| {
+            let remark = if m.has_remark {
+                html! { <p class="mod-remark" data-testid="remark"><q>{ui.t(&m.key("remark"))}</q></p> }
+            } else {
+                html! { <p class="mod-remark mod-none" data-testid="remark">{ui.t("mod.none")}</p> }
+            };
+            let ours = m.has_ours.then(|| {
+                html! {
+                    <p class="mod-ours" data-testid="ours">
+                        <span class="mod-tag mod-tag-ours">{ui.t("mod.ours")}</span>{" "}{ui.t(&m.key("ours"))}
+                        if !m.sources.is_empty() {
+                            <cite class="mod-cite">{" "}{m.sources().map(|s| format!("{} ({})", s.publisher, s.as_of)).collect::<Vec<_>>().join("; ")}</cite>
+                        }
+                    </p>
+                }
+            });
+            let class = classes!(
+                "mod-card",
+                format!("mod-{}", m.id),
+                (m.verdict == Verdict::Open).then_some("mod-open")
+            );
+            html! {
+                <li class={class} data-testid="modality" data-modality={m.id}>
+                    <h3 class="mod-name">{ui.t(&m.key("name"))}</h3>
+                    <p class="mod-verdict">
+                        <span class="sr-only">{ui.t("mod.verdict")}{": "}</span>
+                        <span class="mod-badge" data-testid="verdict">{ui.t(m.verdict.key())}</span>
+                    </p>
+                    <p class="mod-tag">{ui.t("mod.notes")}</p>
+                    {remark}
+                    {ours}
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <div class="panel" lang={ui.tag()} data-testid="models-panel">
+            <section class="panel-part" aria-labelledby="mod-title">
+                <h2 id="mod-title">{ui.t("mod.title")}</h2>
+                <p class="hint mod-lead">{ui.t("mod.lead")}</p>
+                <ul class="mod-grid" aria-label={ui.t("mod.list")}>{cards}</ul>
+            </section>
+        </div>
+    }
+}

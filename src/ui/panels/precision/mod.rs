@@ -1,0 +1,35 @@
+//! The precision panel of the `#/precision` slide: the bit explorer, the
+//! format table, precision vs speed, and the quantization demo.
+
+pub mod explorer;
+pub mod quant;
+pub mod speed;
+
+use yew::prelude::*;
+
+use crate::deck::i18n::TextLang;
+use crate::model::precision::{PrecisionAction, PrecisionSettings};
+use explorer::{Explorer, FormatTable};
+use quant::QuantDemo;
+use speed::Speed;
+
+/// Props of the precision panel and of its parts that change settings.
+#[derive(Properties, PartialEq)]
+pub struct PrecisionProps {
+    pub settings: PrecisionSettings,
+    pub lang: TextLang,
+    pub on_action: Callback<PrecisionAction>,
+}
+
+#[function_component]
+pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
+    let ui = props.lang;
+    html! {
+        <div class="panel" lang={ui.tag()} data-testid="precision-panel">
+            <Explorer settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+            <Speed settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+            <QuantDemo fmt={props.settings.fmt} lang={ui} />
+            <FormatTable lang={ui} />
+        </div>
+    }
+}

@@ -1,0 +1,42 @@
+//! The references list, built from `data/sources.csv`: every source a figure
+//! on the page cites, with its date.
+
+use yew::prelude::*;
+
+use crate::deck::i18n::TextLang;
+use crate::model::sources::SOURCES;
+
+#[derive(Properties, PartialEq)]
+pub struct SourcesProps {
+    pub lang: TextLang,
+}
+
+#[function_component]
+pub fn ReferencesPanel(props: &SourcesProps) -> Html {
+    let ui = props.lang;
+    let items: Html = SOURCES
+        .iter()
+        .map(|s| {
+            let title = if s.url.is_empty() {
+                html! { <span>{s.title}</span> }
+            } else {
+                html! {
+                    <a href={s.url} target="_blank" rel="noopener noreferrer">
+                        {s.title}<span class="sr-only">{ui.t("ui.new_tab")}</span>
+                    </a>
+                }
+            };
+            html! {
+                <li id={format!("src-{}", s.key)} data-testid="source">
+                    <span class="src-key">{format!("[{}]", s.key)}</span>{" "}{title}{" — "}{s.publisher}{", "}{s.as_of}
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <div class="panel" lang={ui.tag()}>
+            <h2 class="panel-title">{ui.t("refs.figures")}</h2>
+            <ul class="sources">{items}</ul>
+        </div>
+    }
+}

@@ -1,0 +1,323 @@
+//! Browser glue: location hash and history, storage, theme and language
+//! attributes on `<html>`, full screen, and the panic banner. Every call
+//! tolerates a missing window, document or storage: it does nothing and
+//! returns a default, never panics. The one Yew call is the panic hook.
+
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element, Storage, Window};
+
+use crate::deck::i18n::TextLang;
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<Document> {
+    window()?.document()
+}
+
+/// The location hash including its `#`, or "" when there is none.
+pub fn location_hash() -> String {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// Writes the hash: a new history entry when `push`, else in place.
+/// Neither fires `hashchange`.
+pub fn set_hash(hash: &str, push: bool) {
+    let Some(history) = window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(hash))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(hash))
+    };
+}
+
+fn storage() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// Key prefix of everything the page stores.
+const STORE_PREFIX: &str = "llm-notes.";
+
+/// A stored setting, as saved.
+pub fn stored(key: &str) -> Option<String> {
+    storage()?
+        .get_item(&format!("{STORE_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Saves a setting; storage that is full or blocked is ignored.
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+    }
+}
+
+/// Forgets a setting (used when a saved value was not understood).
+pub fn unstore(key: &str) {
+    if let Some(s) = storage() {
+        let _ = s.remove_item(&format!("{STORE_PREFIX}{key}"));
+    }
+}
+
+/// The media query the theme follows when set to "system".
+pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
+
+/// Whether the system prefers a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media(DARK_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+fn root() -> Option<Element> {
+    document()?.document_element()
+}
+
+/// Sets `data-theme` and `lang` on `<html>`, and the document title.
+pub fn apply_page(theme: &str, lang: TextLang, title: &str) {
+    if let Some(r) = root() {
+        let _ = r.set_attribute("data-theme", theme);
+        let _ = r.set_attribute("lang", lang.tag());
+    }
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Enters full screen, or leaves it when already there.
+pub fn toggle_fullscreen() {
+    let Some(d) = document() else { return };
+    if d.fullscreen_element().is_some() {
+        d.exit_fullscreen();
+    } else if let Some(r) = d.document_element() {
+        let _ = r.request_fullscreen();
+    }
+}
+
+/// Focuses the element with this id, if it exists and can take focus.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+    }
+}
+
+/// Id of the banner a panic shows.
+pub const ERROR_BANNER_ID: &str = "error-banner";
+
+/// Shows the error banner with `message`, in both languages, built with
+/// plain DOM calls so it works after the app has died.
+pub fn show_error_banner(message: &str) {
+    let Some(d) = document() else { return };
+    let Some(body) = d.body() else { return };
+    let banner = match d.get_element_by_id(ERROR_BANNER_ID) {
+        Some(b) => b,
+        None => {
+            let Ok(b) = d.create_element("div") else {
+                return;
+            };
+            b.set_id(ERROR_BANNER_ID);
+            let _ = b.set_attribute("role", "alert");
+            let _ = b.set_attribute("data-testid", "error-banner");
+            let _ = body.prepend_with_node_1(&b);
+            b
+        }
+    };
+    let text: Vec<String> = [TextLang::Zh, TextLang::En]
+        .iter()
+        .map(|l| crate::deck::i18n::fill(l.t("ui.panic"), &[("msg", message)]))
+        .collect();
+    banner.set_text_content(Some(&text.join(" / ")));
+}
+
+/// Routes panics to the console (with a stack) and to the error banner.
+/// Goes through Yew, which otherwise replaces the hook when the app mounts.
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let payload = info.payload();
+        let msg = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "panic".to_string());
+        let at = info
+            .location()
+            .map(|l| format!(" ({}:{})", l.file(), l.line()))
+            .unwrap_or_default();
+        show_error_banner(&format!("{msg}{at}"));
+    }));
+}
+
+/// Calls `on_visible` once, when `element` first scrolls into view (at once
+/// where IntersectionObserver is missing). Returns a guard that stops
+/// watching when dropped.
+pub fn when_visible(
+    element: &Element,
+    on_visible: impl FnOnce() + 'static,
+) -> Option<VisibilityGuard> {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let once = Rc::new(Cell::new(Some(on_visible)));
+    let fire = {
+        let once = once.clone();
+        move || {
+            if let Some(f) = once.take() {
+                f();
+            }
+        }
+    };
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        let seen = entries.iter().any(|e| {
+            e.dyn_into::<web_sys::IntersectionObserverEntry>()
+                .is_ok_and(|e| e.is_intersecting())
+        });
+        if seen {
+            fire();
+        }
+    });
+    match web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()) {
+        Ok(observer) => {
+            observer.observe(element);
+            Some(VisibilityGuard {
+                observer,
+                _callback: callback,
+            })
+        }
+        Err(_) => {
+            if let Some(f) = once.take() {
+                f();
+            }
+            None
+        }
+    }
+}
+
+/// Keeps an IntersectionObserver alive; disconnects it when dropped.
+pub struct VisibilityGuard {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for VisibilityGuard {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Whether the reader asks for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// Top of `e` in whole CSS pixels from the top of its offset parent (the
+/// list, which CSS positions), ignoring transforms: where layout puts it,
+/// not where an animation shows it.
+fn layout_top(e: &Element) -> i32 {
+    use wasm_bindgen::JsCast;
+    e.dyn_ref::<web_sys::HtmlElement>()
+        .map_or(0, |h| h.offset_top())
+}
+
+/// The elements matching `selector` inside `list`, in document order.
+fn elements(list: &Element, selector: &str) -> Vec<Element> {
+    use wasm_bindgen::JsCast;
+    let Ok(nodes) = list.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i)?.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// The elements matching `selector` inside `list`, each with its
+/// `data-category` and its layout top ([`layout_top`]).
+pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
+    elements(list, selector)
+        .into_iter()
+        .map(|e| {
+            (
+                e.get_attribute("data-category").unwrap_or_default(),
+                layout_top(&e),
+            )
+        })
+        .collect()
+}
+
+/// Slides each element matching `selector` from where it was (`before`, as
+/// written by [`offsets`]) to where it is now ("FLIP"). Nothing moves when
+/// the reader prefers reduced motion or nothing changed place.
+pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
+    if before.is_empty() || prefers_reduced_motion() {
+        return;
+    }
+    let mut moved = Vec::new();
+    for e in elements(list, selector) {
+        let id = e.get_attribute("data-category").unwrap_or_default();
+        let now = layout_top(&e);
+        if let Some((_, was)) = before.iter().find(|(k, _)| *k == id) {
+            if *was != now {
+                let style = format!("transform: translateY({}px); transition: none", was - now);
+                let _ = e.set_attribute("style", &style);
+                moved.push(e);
+            }
+        }
+    }
+    if moved.is_empty() {
+        return;
+    }
+    // Reading layout makes the start position take effect before the move.
+    let _ = list.get_bounding_client_rect();
+    for e in moved {
+        let _ = e.set_attribute("style", "transform: none; transition: transform 0.35s ease");
+    }
+}
+
+/// The distance in CSS pixels between neighbouring elements matching
+/// `selector` inside `list` (layout, transforms ignored): the span from the
+/// first to the last divided by their count less one; 0 for fewer than two.
+pub fn pitch(list: &Element, selector: &str) -> i32 {
+    let tops = offsets(list, selector);
+    match (tops.first(), tops.last()) {
+        (Some(a), Some(b)) if tops.len() > 1 => (a.1 - b.1).abs() / (tops.len() as i32 - 1),
+        _ => 0,
+    }
+}
+
+/// While dragging: when `y` (a pointer's `clientY`) is within 48 px of the
+/// top or bottom edge of the scrolling element `id`, scrolls it 16 px that
+/// way. Returns how far it scrolled (negative: up), 0 when it did not.
+pub fn scroll_near_edge(id: &str, y: i32) -> i32 {
+    let Some(el) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return 0;
+    };
+    let r = el.get_bounding_client_rect();
+    let y = f64::from(y);
+    let step = if y < r.top() + 48.0 {
+        -16
+    } else if y > r.bottom() - 48.0 {
+        16
+    } else {
+        return 0;
+    };
+    let before = el.scroll_top();
+    el.set_scroll_top(before + step);
+    el.scroll_top() - before
+}
