@@ -1,23 +1,11 @@
 // End-to-end: the bandwidth panel (#/bandwidth) against the release build.
 // Expected figures are worked by hand from data/links.csv.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, readableAt, hashOf } from './harness.mjs';
 
 const env = setup();
 const value = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
 const text = (page, id) => page.textContent(`[data-testid=${id}]`);
-
-/** Opens each link and checks the panel prints no NaN, inf or undefined. */
-async function readableAt(links, keep) {
-  for (const link of links) {
-    const { page, log, context } = await open(env, link);
-    keep(page);
-    const panel = await page.textContent('.panel');
-    assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(panel), `${link}: ${panel.match(/.{30}(NaN|inf|Infinity|undefined).{30}/)?.[0]}`);
-    clean(log);
-    await context.close();
-  }
-}
 
 spec('a bandwidth link gives the transfer and all-reduce times', async (keep) => {
   const { page, log } = await open(env, '#/bandwidth?link=nic400&gb=100&gpus=8&lang=en');
@@ -71,7 +59,7 @@ spec('the bandwidth panel works by keyboard, refuses bad text and keeps the link
 });
 
 spec('bandwidth: range ends and bad links give readable numbers, never NaN or inf', async (keep) => {
-  await readableAt([
+  await readableAt(env, [
     '#/bandwidth?link=nic400&gb=100000&gpus=65536&lang=en',
     '#/bandwidth?link=pcie5&gb=0.1&gpus=1&lang=en',
     '#/bandwidth?link=warp&gb=1e9&gpus=-2&lang=en',

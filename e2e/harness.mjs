@@ -65,3 +65,16 @@ export function clean(log) {
   assert.deepEqual(log.errors, [], 'no console errors');
   assert.deepEqual(log.foreign, [], 'no request leaves the origin');
 }
+
+/** Opens each link in a fresh context and checks that the panel prints no
+ * NaN, inf or undefined, and that the page stays clean. */
+export async function readableAt(env, links, keep) {
+  for (const link of links) {
+    const { page, log, context } = await open(env, link);
+    keep(page);
+    const panel = await page.textContent('.panel');
+    assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(panel), `${link}: ${panel.match(/.{30}(NaN|inf|Infinity|undefined).{30}/)?.[0]}`);
+    clean(log);
+    await context.close();
+  }
+}

@@ -1,23 +1,11 @@
 // End-to-end: the memory panel (#/memory) against the release build.
 // Expected figures are worked by hand from data/chips.csv.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, readableAt } from './harness.mjs';
 
 const env = setup();
 const value = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
 const text = (page, id) => page.textContent(`[data-testid=${id}]`);
-
-/** Opens each link and checks the panel prints no NaN, inf or undefined. */
-async function readableAt(links, keep) {
-  for (const link of links) {
-    const { page, log, context } = await open(env, link);
-    keep(page);
-    const panel = await page.textContent('.panel');
-    assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(panel), `${link}: ${panel.match(/.{30}(NaN|inf|Infinity|undefined).{30}/)?.[0]}`);
-    clean(log);
-    await context.close();
-  }
-}
 
 spec('the memory panel: the notes\' 192 GB today, and what fits where', async (keep) => {
   const { page, log } = await open(env, '#/memory?lang=en');
@@ -58,7 +46,7 @@ spec('memory: range ends and bad links give readable numbers, never NaN or inf',
     '#/memory?params_b=0.1&layers=1&kv_heads=1&head_dim=1&ctx=1&mbatch=1&wfmt=fp4&lang=en',
     '#/memory?mchip=h900&params_b=abc&train=yes&lang=en',
   ];
-  await readableAt(links, keep);
+  await readableAt(env, links, keep);
   // The largest settings: more chips than a counter holds, said in words.
   const { page, log } = await open(env, links[0]);
   keep(page);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check CI runs, installing what is missing first:
-# format, clippy (native and wasm32, warnings denied), native tests,
+# format, clippy (native and wasm32, warnings denied), the docs (warnings
+# denied), native tests,
 # browser tests (wasm-bindgen-test in headless Chromium), the release build,
 # and the end-to-end tests (Playwright) against that build.
 set -euo pipefail
@@ -18,6 +19,10 @@ cargo clippy --all-targets --locked -- -D warnings
 
 step "clippy (wasm32)"
 cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+
+step "docs (cargo doc, warnings denied, native and wasm32)"
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --locked
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --locked --target wasm32-unknown-unknown
 
 step "reference vectors are the output of their script (ml_dtypes 0.6.0)"
 vectors=$(mktemp -d)

@@ -248,7 +248,7 @@ fn elements(list: &Element, selector: &str) -> Vec<Element> {
 }
 
 /// The elements matching `selector` inside `list`, each with its
-/// `data-category` and its layout top ([`layout_top`]).
+/// `data-category` and its layout top (`layout_top`).
 pub fn offsets(list: &Element, selector: &str) -> Vec<(String, i32)> {
     elements(list, selector)
         .into_iter()
