@@ -1,16 +1,43 @@
-//! Compiles `content/zh.txt` and `content/en.txt` into sorted static tables
-//! (`$OUT_DIR/text_tables.rs`), so the page carries its text without a parser.
-//! Compiles `data/sources.csv` and `data/chips.csv` into `$OUT_DIR/data_tables.rs`
-//! (read by `src/chips.rs`), and `data/trends.csv` and `data/models.csv` into
-//! `$OUT_DIR/depreciation_tables.rs` (read by `src/depreciation.rs`), and
-//! `data/occupations.csv` into `$OUT_DIR/ladder_tables.rs` (read by
-//! `src/ladder.rs`), `data/links.csv` into `$OUT_DIR/interconnect_tables.rs`
-//! (read by `src/interconnect.rs`), and `data/prices.csv` and
-//! `data/rentals.csv` into `$OUT_DIR/economics_tables.rs` (read by
-//! `src/economics.rs`); a row without a known source or an `as_of` date, with
-//! the wrong number of columns, or (prices) naming a chip not in
-//! `data/chips.csv`, fails the build.
-use std::{env, fs, path::Path};
+//! Compiles the page's text and data files into static Rust tables in
+//! `$OUT_DIR`, so the page carries them without a parser:
+//!
+//! | input                                   | tables                | generated file             | read by                     |
+//! | --------------------------------------- | --------------------- | -------------------------- | --------------------------- |
+//! | `content/zh.txt`, `content/en.txt`      | `ZH`, `EN` (sorted)   | `text_tables.rs`           | `src/deck/i18n.rs`          |
+//! | `data/sources.csv`                      | `SOURCES`             | `sources_tables.rs`        | `src/model/sources.rs`      |
+//! | `data/chips.csv`                        | `CHIPS`               | `chips_tables.rs`          | `src/model/chips.rs`        |
+//! | `data/trends.csv`, `data/models.csv`    | `TRENDS`, `MODELS`    | `depreciation_tables.rs`   | `src/model/depreciation.rs` |
+//! | `data/occupations.csv`                  | `OCCUPATIONS`         | `ladder_tables.rs`         | `src/model/ladder.rs`       |
+//! | `data/links.csv`                        | `LINKS`               | `bandwidth_tables.rs`      | `src/model/bandwidth.rs`    |
+//! | `data/prices.csv`, `data/rentals.csv`   | `PRICES`, `RENTALS`   | `economics_tables.rs`      | `src/model/economics.rs`    |
+//!
+//! Table rows are in file order. Each file names only the types of its own
+//! table (`SOURCES: &[Source]`; `CHIPS: &[Chip]` with `Rate`), unqualified,
+//! from the module that includes it: `sources_tables.rs` and
+//! `chips_tables.rs` do not refer to each other.
+//!
+//! Each CSV file is read with the `csv` crate into a row struct of its own
+//! (`#[derive(Deserialize)]`), columns matched by header name, so their order
+//! in the file is free; cells are trimmed, blank lines skipped, and a cell
+//! holding a comma or a quote is written in double quotes. The build fails,
+//! naming the file, line and column, on: a header that lacks a column, names
+//! one twice or names one the row struct does not have; a row with more or
+//! fewer cells than the header; a missing, duplicate or malformed id; an
+//! empty required cell; a number that is not one, or negative, or not finite
+//! (or not positive, or not a share in 0..=1, where the column says so); a
+//! bad year; a row with figures whose `source` does not name one or more
+//! (space-separated) keys of `data/sources.csv` or whose `as_of` is not a
+//! date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a `note` without its `note_zh` or
+//! the other way round (chips); a range with `low > value` or `high < value`
+//! (trends); `bidirectional_gbs` below `per_direction_gbs` or an unknown
+//! `kind` (links); and a price for a chip not in `data/chips.csv`, of a kind
+//! other than `purchase`, or given twice (prices).
+use std::{env, fmt, fs, path::Path};
+
+use serde::{
+    de::{self, DeserializeOwned, Visitor},
+    Deserialize,
+};
 
 #[path = "src/deck/text_format.rs"]
 mod text_format;
@@ -30,259 +57,381 @@ fn table(name: &str, file: &str) -> String {
     out
 }
 
-/// Header of `data/sources.csv`: its columns, in order.
-const SOURCE_HEADER: &str = "key,title,publisher,url,as_of";
-/// Header of `data/chips.csv`: its columns, in order.
-const CHIP_HEADER: &str = "id,name,vendor,year,fp32,tf32,bf16,fp16,fp8,fp6,fp4,\
-                           hbm_gb,hbm_tbs,scaleup_gbs,tdp_w,source,as_of,note,note_zh";
+// ---------------------------------------------------------------------------
+// Row structs: one per data file, its fields the file's columns (any order).
+// Cells that are always a number are `f64` (parsed by serde, as `str::parse`);
+// cells with a marker (`-`, `?`), years and text are `String`, checked below.
 
-/// Header of `data/trends.csv`: its columns, in order.
-const TREND_HEADER: &str = "id,value,low,high,unit,source,as_of,note";
-/// Header of `data/models.csv`: its columns, in order.
-const MODEL_HEADER: &str = "id,name,year,train_flop,cost_amortized_usd,cost_cloud_usd,source,as_of";
-/// Header of `data/occupations.csv`: its columns, in order.
-const OCCUPATION_HEADER: &str =
-    "id,occupation,category,frey_osborne_p,eloundou_human,eloundou_gpt4,source,as_of";
+/// A row of `data/sources.csv`.
+#[derive(Deserialize)]
+struct SourceRow {
+    key: String,
+    title: String,
+    publisher: String,
+    url: String,
+    as_of: String,
+}
 
-/// Header of `data/links.csv`: its columns, in order.
-const LINK_HEADER: &str = "id,name,per_direction_gbs,bidirectional_gbs,kind,source,as_of,note";
-/// Header of `data/prices.csv`: its columns, in order.
-const PRICE_HEADER: &str = "chip,price_usd,kind,source,as_of,note";
-/// Header of `data/rentals.csv`: its columns, in order.
-const RENTAL_HEADER: &str = "id,label,usd_per_hour,source,as_of,note";
+/// A row of `data/chips.csv`. Throughputs are TFLOP/s, `-` (not supported)
+/// or `?` (no sourced figure); `tdp_w` is watts or `?`.
+#[derive(Deserialize)]
+struct ChipRow {
+    id: String,
+    name: String,
+    vendor: String,
+    year: String,
+    fp32: String,
+    tf32: String,
+    bf16: String,
+    fp16: String,
+    fp8: String,
+    fp6: String,
+    fp4: String,
+    hbm_gb: f64,
+    hbm_tbs: f64,
+    scaleup_gbs: f64,
+    tdp_w: String,
+    source: String,
+    as_of: String,
+    note: String,
+    note_zh: String,
+}
 
-/// Reads a CSV file with no quoting: fields may not contain commas or quotes.
-/// Checks the header and the number of columns; returns (line number, fields) per row.
-fn csv_rows(file: &str, want: &str) -> Vec<(usize, Vec<String>)> {
-    println!("cargo:rerun-if-changed={file}");
-    let src = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
-    let mut lines = src
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')));
-    let header = lines.next().map(|(_, l)| l).unwrap_or("");
-    let cols = want.split(',').count();
-    if header != want {
-        panic!("{file}: header is `{header}`, expected `{want}`");
+/// A row of `data/trends.csv`; `low` and `high` are numbers or `-` (none).
+#[derive(Deserialize)]
+struct TrendRow {
+    id: String,
+    value: f64,
+    low: String,
+    high: String,
+    unit: String,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+/// A row of `data/models.csv`.
+#[derive(Deserialize)]
+struct ModelRow {
+    id: String,
+    name: String,
+    year: String,
+    train_flop: f64,
+    cost_amortized_usd: f64,
+    cost_cloud_usd: f64,
+    source: String,
+    as_of: String,
+}
+
+/// A row of `data/occupations.csv`; the shares are in 0..=1 or `-` (none).
+#[derive(Deserialize)]
+struct OccupationRow {
+    id: String,
+    occupation: String,
+    category: String,
+    frey_osborne_p: String,
+    eloundou_human: String,
+    eloundou_gpt4: String,
+    source: String,
+    as_of: String,
+}
+
+/// A row of `data/links.csv`.
+#[derive(Deserialize)]
+struct LinkRow {
+    id: String,
+    name: String,
+    per_direction_gbs: f64,
+    bidirectional_gbs: f64,
+    kind: String,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+/// A row of `data/prices.csv`.
+#[derive(Deserialize)]
+struct PriceRow {
+    chip: String,
+    price_usd: f64,
+    kind: String,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+/// A row of `data/rentals.csv`.
+#[derive(Deserialize)]
+struct RentalRow {
+    id: String,
+    label: String,
+    usd_per_hour: f64,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+/// A row of a data file.
+trait Row: DeserializeOwned {
+    /// The column that names a row in messages (`id`, `key`, `chip`).
+    const ID: &'static str;
+    /// That column's cell.
+    fn id(&self) -> &str;
+}
+
+/// A row with figures: `source` cites it, `as_of` dates it.
+trait Cited: Row {
+    /// Keys of `data/sources.csv`, separated by spaces.
+    fn source(&self) -> &str;
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    fn as_of(&self) -> &str;
+}
+
+macro_rules! row {
+    ($($t:ty: $id:ident),* $(,)?) => {$(
+        impl Row for $t {
+            const ID: &'static str = stringify!($id);
+            fn id(&self) -> &str {
+                &self.$id
+            }
+        }
+    )*};
+}
+row!(SourceRow: key, ChipRow: id, TrendRow: id, ModelRow: id, OccupationRow: id,
+     LinkRow: id, PriceRow: chip, RentalRow: id);
+
+macro_rules! cited {
+    ($($t:ty),* $(,)?) => {$(
+        impl Cited for $t {
+            fn source(&self) -> &str {
+                &self.source
+            }
+            fn as_of(&self) -> &str {
+                &self.as_of
+            }
+        }
+    )*};
+}
+cited!(
+    ChipRow,
+    TrendRow,
+    ModelRow,
+    OccupationRow,
+    LinkRow,
+    PriceRow,
+    RentalRow
+);
+
+// ---------------------------------------------------------------------------
+// Reading a file.
+
+/// The field names of the row struct `R`, i.e. the columns its file must
+/// have: a derived `Deserialize` hands them to `deserialize_struct`, which
+/// this deserializer records instead of reading anything.
+fn columns<R: DeserializeOwned>() -> &'static [&'static str] {
+    struct Fields(Option<&'static [&'static str]>);
+    impl<'de> de::Deserializer<'de> for &mut Fields {
+        type Error = de::value::Error;
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom(
+                "a row type must be a struct with named fields",
+            ))
+        }
+        fn deserialize_struct<V: Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            self.0 = Some(fields);
+            Err(de::Error::custom("only the field names were wanted"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map enum identifier ignored_any
+        }
     }
+    let mut fields = Fields(None);
+    // The error is the expected outcome: the names are in `fields`.
+    let _ = R::deserialize(&mut fields);
+    fields
+        .0
+        .expect("a row type must be a struct with named fields")
+}
+
+/// Panics unless the header of `file` names each column in `want` exactly
+/// once, and no other; the message names every column that is missing,
+/// unexpected or repeated.
+fn check_header(file: &str, header: &csv::StringRecord, want: &[&str]) {
+    let list = |cols: Vec<&str>| format!("`{}`", cols.join("`, `"));
+    let mut faults = Vec::new();
+    let missing: Vec<&str> = want
+        .iter()
+        .copied()
+        .filter(|c| !header.iter().any(|h| h == *c))
+        .collect();
+    if !missing.is_empty() {
+        faults.push(format!("lacks column(s) {}", list(missing)));
+    }
+    let unexpected: Vec<&str> = header.iter().filter(|h| !want.contains(h)).collect();
+    if !unexpected.is_empty() {
+        faults.push(format!("has unexpected column(s) {}", list(unexpected)));
+    }
+    let repeated: Vec<&str> = want
+        .iter()
+        .copied()
+        .filter(|c| header.iter().filter(|h| h == c).count() > 1)
+        .collect();
+    if !repeated.is_empty() {
+        faults.push(format!("repeats column(s) {}", list(repeated)));
+    }
+    if !faults.is_empty() {
+        panic!(
+            "{file} line 1: the header {}; the columns, in any order, are {}",
+            faults.join(" and "),
+            want.join(",")
+        );
+    }
+}
+
+/// Where a row is, for messages: `data/chips.csv line 3 (h100)`.
+struct At {
+    file: &'static str,
+    line: u64,
+    /// The row's id cell, which may be empty (or wrong: see [`unique`]).
+    id: String,
+}
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} line {}", self.file, self.line)?;
+        if !self.id.is_empty() {
+            write!(f, " ({})", self.id)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads `file` into rows of `R`, columns matched by header name (see
+/// [`check_header`]); every row must have as many cells as the header.
+fn read<R: Row>(file: &'static str) -> Vec<(At, R)> {
+    println!("cargo:rerun-if-changed={file}");
+    let mut reader = csv::ReaderBuilder::new()
+        .trim(csv::Trim::All)
+        .flexible(true)
+        .from_path(file)
+        .unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+    let header = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{file} line 1: {e}"))
+        .clone();
+    check_header(file, &header, columns::<R>());
+    let id_col = header.iter().position(|h| h == R::ID);
     let mut rows = Vec::new();
-    for (n, line) in lines.filter(|(_, l)| !l.trim().is_empty()) {
-        if line.contains('"') {
+    for record in reader.records() {
+        let record = record.unwrap_or_else(|e| panic!("{file}: {e}"));
+        let line = record.position().map_or(0, |p| p.line());
+        if record.len() == 1 && record[0].is_empty() {
+            continue; // a line of blanks
+        }
+        if record.len() != header.len() {
             panic!(
-                "{file} line {n}: quotes are not supported; write fields without commas or quotes"
+                "{file} line {line}: {} cells, expected {} ({}); \
+                 a cell holding a comma must be in double quotes",
+                record.len(),
+                header.len(),
+                header.iter().collect::<Vec<_>>().join(",")
             );
         }
-        let fields: Vec<String> = line.split(',').map(|f| f.trim().to_string()).collect();
-        if fields.len() != cols {
-            panic!(
-                "{file} line {n}: {} columns, expected {} ({want}); fields may not contain commas",
-                fields.len(),
-                cols
-            );
-        }
-        rows.push((n, fields));
+        let at = At {
+            file,
+            line,
+            id: id_col.map_or("", |i| &record[i]).to_string(),
+        };
+        let row: R = record.deserialize(Some(&header)).unwrap_or_else(|e| {
+            // A cell of an `f64` field (the only non-text field type) that
+            // does not parse: the error knows which.
+            if let csv::ErrorKind::Deserialize { err, .. } = e.kind() {
+                if let Some(i) = err.field().map(|i| i as usize) {
+                    panic!(
+                        "{at}: column `{}` is `{}`, expected a number ({})",
+                        &header[i],
+                        &record[i],
+                        err.kind()
+                    );
+                }
+            }
+            panic!("{at}: {e}")
+        });
+        rows.push((at, row));
     }
     rows
 }
 
-/// Panics unless `s` is a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-fn check_as_of(file: &str, n: usize, s: &str) {
-    let parts: Vec<&str> = s.split('-').collect();
-    let num = |p: &str, len: usize, lo: u32, hi: u32| {
-        p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) && {
-            let v: u32 = p.parse().unwrap_or(0);
-            (lo..=hi).contains(&v)
-        }
-    };
-    let ok = !parts.is_empty()
-        && parts.len() <= 3
-        && num(parts[0], 4, 1900, 2100)
-        && parts.get(1).is_none_or(|m| num(m, 2, 1, 12))
-        && parts.get(2).is_none_or(|d| num(d, 2, 1, 31));
-    if !ok {
-        panic!("{file} line {n}: as_of `{s}` must be a date YYYY, YYYY-MM or YYYY-MM-DD (every figure needs the date it is from)");
+/// Reads `file` (see [`read`]) and checks every row's citation against
+/// `sources` (see [`At::cites`]).
+fn read_cited<R: Cited>(file: &'static str, sources: &Ids) -> Vec<(At, R)> {
+    let rows = read::<R>(file);
+    for (at, row) in &rows {
+        at.cites(row, sources);
     }
+    rows
 }
 
-/// A non-negative finite number written as a Rust `f64` literal.
-fn number(file: &str, n: usize, col: &str, s: &str) -> String {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v >= 0.0 => format!("{v:?}"),
-        _ => panic!("{file} line {n}: column `{col}` is `{s}`, expected a non-negative number"),
-    }
+/// The shape a file's ids must have.
+#[derive(Clone, Copy)]
+enum IdShape {
+    /// Any non-empty text.
+    Any,
+    /// Non-empty ASCII letters, digits and `-` (source keys).
+    Key,
+    /// Non-empty lowercase ASCII letters, digits and `-`.
+    Slug,
 }
 
-/// A throughput cell: `-` not supported, `?` no sourced figure, else TFLOP/s.
-fn rate(file: &str, n: usize, col: &str, s: &str) -> String {
-    match s {
-        "-" => "Rate::NotSupported".into(),
-        "?" => "Rate::Unknown".into(),
-        _ => format!("Rate::Tflops({})", number(file, n, col, s)),
-    }
+/// The ids of a file, in file order, for other files' rows to refer to.
+struct Ids {
+    file: &'static str,
+    col: &'static str,
+    ids: Vec<String>,
 }
 
-/// Panics unless `source` names one or more keys of `data/sources.csv`
-/// (separated by spaces) and `as_of` is a date.
-fn check_cited(file: &str, n: usize, id: &str, source: &str, as_of: &str, keys: &[String]) {
-    let sf = "data/sources.csv";
-    if source.is_empty() {
-        panic!("{file} line {n} ({id}): column `source` is empty; every figure needs a source");
-    }
-    for key in source.split(' ') {
-        if !keys.iter().any(|k| k == key) {
-            panic!("{file} line {n} ({id}): source key `{key}` is not in {sf}");
-        }
-    }
-    if as_of.is_empty() {
-        panic!("{file} line {n} ({id}): column `as_of` is empty; every figure needs a date");
-    }
-    check_as_of(file, n, as_of);
-}
-
-/// Compiles `data/sources.csv` and `data/chips.csv` into `SOURCES` and `CHIPS`;
-/// also returns the source keys and the chip ids, for the other tables' checks.
-fn data_tables() -> (String, Vec<String>, Vec<String>) {
-    let sf = "data/sources.csv";
-    let mut keys: Vec<String> = Vec::new();
-    let mut out =
-        format!("/// Rows of `{sf}`, in file order.\npub static SOURCES: &[Source] = &[\n");
-    for (n, f) in csv_rows(sf, SOURCE_HEADER) {
-        let (key, title, publisher, url, as_of) = (&f[0], &f[1], &f[2], &f[3], &f[4]);
-        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
-            panic!("{sf} line {n}: key `{key}` must be non-empty letters, digits or `-`");
-        }
-        if keys.contains(key) {
-            panic!("{sf} line {n}: duplicate key `{key}`");
-        }
-        if title.is_empty() || publisher.is_empty() {
-            panic!("{sf} line {n}: source `{key}` needs a title and a publisher");
-        }
-        if !url.is_empty() && !url.starts_with("https://") {
-            panic!("{sf} line {n}: url `{url}` must be empty or start with https://");
-        }
-        check_as_of(sf, n, as_of);
-        keys.push(key.clone());
-        out.push_str(&format!(
-            "    Source {{ key: {key:?}, title: {title:?}, publisher: {publisher:?}, url: {url:?}, as_of: {as_of:?} }},\n"
-        ));
-    }
-    out.push_str("];\n");
-
-    let cf = "data/chips.csv";
-    let col: Vec<&str> = CHIP_HEADER.split(',').collect();
+/// Panics unless every row's id (column `R::ID`) has the `shape` and is
+/// unique; returns the ids.
+fn unique<R: Row>(file: &'static str, rows: &[(At, R)], shape: IdShape) -> Ids {
     let mut ids: Vec<String> = Vec::new();
-    out.push_str(&format!(
-        "/// Rows of `{cf}`, in file order.\npub static CHIPS: &[Chip] = &[\n"
-    ));
-    for (n, f) in csv_rows(cf, CHIP_HEADER) {
-        let id = &f[0];
-        if id.is_empty() || ids.contains(id) {
-            panic!("{cf} line {n}: id `{id}` is empty or a duplicate");
-        }
-        ids.push(id.clone());
-        if f[1].is_empty() || f[2].is_empty() {
-            panic!("{cf} line {n} ({id}): name and vendor must not be empty");
-        }
-        let year: u16 = f[3]
-            .parse()
-            .unwrap_or_else(|_| panic!("{cf} line {n} ({id}): year `{}` is not a year", f[3]));
-        let (source, as_of) = (&f[15], &f[16]);
-        check_cited(cf, n, id, source, as_of, &keys);
-        if f[17].is_empty() != f[18].is_empty() {
-            panic!("{cf} line {n} ({id}): note and note_zh must both be given or both be empty");
-        }
-        let r: Vec<String> = (4..=10).map(|i| rate(cf, n, col[i], &f[i])).collect();
-        let m: Vec<String> = (11..=13).map(|i| number(cf, n, col[i], &f[i])).collect();
-        let tdp = match f[14].as_str() {
-            "?" => "None".to_string(),
-            s => format!("Some({})", number(cf, n, "tdp_w", s)),
+    for (at, row) in rows {
+        let id = row.id();
+        let (ok, what) = match shape {
+            IdShape::Any => (!id.is_empty(), "a non-empty id"),
+            IdShape::Key => (
+                !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+                "a non-empty key of letters, digits or `-`",
+            ),
+            IdShape::Slug => (is_slug(id), "a lowercase id (letters, digits, `-`)"),
         };
-        out.push_str(&format!(
-            "    Chip {{ id: {id:?}, name: {:?}, vendor: {:?}, year: {year}, fp32: {}, tf32: {}, \
-             bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm_gb: {}, hbm_tbs: {}, \
-             scaleup_gbs: {}, tdp_w: {tdp}, source: {source:?}, as_of: {as_of:?}, note: {:?}, note_zh: {:?} }},\n",
-            f[1], f[2], r[0], r[1], r[2], r[3], r[4], r[5], r[6], m[0], m[1], m[2], f[17], f[18]
-        ));
+        let line = at.line;
+        if !ok {
+            panic!(
+                "{file} line {line}: column `{}` is `{id}`, expected {what}",
+                R::ID
+            );
+        }
+        if let Some(first) = ids.iter().position(|i| i == id) {
+            panic!(
+                "{file} line {line}: column `{}` is `{id}`, a duplicate of line {}",
+                R::ID,
+                rows[first].0.line
+            );
+        }
+        ids.push(id.to_string());
     }
-    out.push_str("];\n");
-    (out, keys, ids)
-}
-
-/// A positive finite number (written back with `{:?}`, a Rust `f64` literal).
-fn positive(file: &str, n: usize, col: &str, s: &str) -> f64 {
-    match s.parse::<f64>() {
-        Ok(v) if v.is_finite() && v > 0.0 => v,
-        _ => panic!("{file} line {n}: column `{col}` is `{s}`, expected a positive number"),
+    Ids {
+        file,
+        col: R::ID,
+        ids,
     }
-}
-
-/// Compiles `data/trends.csv` and `data/models.csv` into `TRENDS` and `MODELS`,
-/// checking their sources against `keys` (the keys of `data/sources.csv`).
-fn depreciation_tables(keys: &[String]) -> String {
-    let tf = "data/trends.csv";
-    let mut ids: Vec<String> = Vec::new();
-    let mut out = format!("/// Rows of `{tf}`, in file order.\npub static TRENDS: &[Trend] = &[\n");
-    for (n, f) in csv_rows(tf, TREND_HEADER) {
-        let id = &f[0];
-        if id.is_empty() || ids.contains(id) {
-            panic!("{tf} line {n}: id `{id}` is empty or a duplicate");
-        }
-        ids.push(id.clone());
-        let value = positive(tf, n, "value", &f[1]);
-        let bound = |i: usize, col: &str| match f[i].as_str() {
-            "-" => None,
-            s => Some(positive(tf, n, col, s)),
-        };
-        let (low, high) = (bound(2, "low"), bound(3, "high"));
-        if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
-            panic!("{tf} line {n} ({id}): expected low <= value <= high (`-` for none)");
-        }
-        if f[4].is_empty() {
-            panic!("{tf} line {n} ({id}): column `unit` is empty");
-        }
-        check_cited(tf, n, id, &f[5], &f[6], keys);
-        let opt = |b: Option<f64>| b.map_or("None".to_string(), |v| format!("Some({v:?})"));
-        out.push_str(&format!(
-            "    Trend {{ id: {id:?}, value: {value:?}, low: {}, high: {}, unit: {:?}, \
-             source: {:?}, as_of: {:?}, note: {:?} }},\n",
-            opt(low),
-            opt(high),
-            f[4],
-            f[5],
-            f[6],
-            f[7]
-        ));
-    }
-    out.push_str("];\n");
-
-    let mf = "data/models.csv";
-    let col: Vec<&str> = MODEL_HEADER.split(',').collect();
-    let mut ids: Vec<String> = Vec::new();
-    out.push_str(&format!(
-        "/// Rows of `{mf}`, in file order.\npub static MODELS: &[RefModel] = &[\n"
-    ));
-    for (n, f) in csv_rows(mf, MODEL_HEADER) {
-        let id = &f[0];
-        if id.is_empty() || ids.contains(id) {
-            panic!("{mf} line {n}: id `{id}` is empty or a duplicate");
-        }
-        ids.push(id.clone());
-        if f[1].is_empty() {
-            panic!("{mf} line {n} ({id}): name must not be empty");
-        }
-        let year: u16 = f[2]
-            .parse()
-            .unwrap_or_else(|_| panic!("{mf} line {n} ({id}): year `{}` is not a year", f[2]));
-        let v: Vec<f64> = (3..=5).map(|i| positive(mf, n, col[i], &f[i])).collect();
-        check_cited(mf, n, id, &f[6], &f[7], keys);
-        out.push_str(&format!(
-            "    RefModel {{ id: {id:?}, name: {:?}, year: {year}, train_flop: {:?}, \
-             cost_amortized_usd: {:?}, cost_cloud_usd: {:?}, source: {:?}, as_of: {:?} }},\n",
-            f[1], v[0], v[1], v[2], f[6], f[7]
-        ));
-    }
-    out.push_str("];\n");
-    out
 }
 
 /// True if `s` is a non-empty id of lowercase ASCII letters, digits and `-`.
@@ -292,87 +441,313 @@ fn is_slug(s: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A share cell: `-` for no figure, else a number in 0..=1 (as `None` /
-/// `Some(x)`, Rust source).
-fn share(file: &str, n: usize, col: &str, s: &str) -> String {
-    match s {
-        "-" => "None".into(),
-        _ => match s.parse::<f64>() {
-            Ok(v) if (0.0..=1.0).contains(&v) => format!("Some({v:?})"),
-            _ => {
-                panic!("{file} line {n}: column `{col}` is `{s}`, expected a share in 0..=1 or `-`")
+// ---------------------------------------------------------------------------
+// Cell checks, shared by every file that has such a cell. Each panics with the
+// file, line, row id and column.
+
+impl At {
+    /// Panics unless the cell is non-empty.
+    fn filled(&self, col: &str, s: &str) {
+        if s.is_empty() {
+            panic!("{self}: column `{col}` must not be empty");
+        }
+    }
+
+    /// Panics unless `s` is one of `ids` (the ids of another file).
+    fn known(&self, col: &str, s: &str, ids: &Ids) {
+        if !ids.ids.iter().any(|i| i == s) {
+            panic!(
+                "{self}: column `{col}` names `{s}`, which is not in column `{}` of {}",
+                ids.col, ids.file
+            );
+        }
+    }
+
+    /// Panics unless `source` names one or more keys of `data/sources.csv`
+    /// (`sources`), separated by spaces, and `as_of` is a date.
+    fn cites(&self, row: &impl Cited, sources: &Ids) {
+        if row.source().is_empty() {
+            panic!("{self}: column `source` is empty; every figure needs a source");
+        }
+        for key in row.source().split(' ') {
+            self.known("source", key, sources);
+        }
+        if row.as_of().is_empty() {
+            panic!("{self}: column `as_of` is empty; every figure needs a date");
+        }
+        self.date("as_of", row.as_of());
+    }
+
+    /// Panics unless `s` is a date `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    fn date(&self, col: &str, s: &str) {
+        let parts: Vec<&str> = s.split('-').collect();
+        let num = |p: &str, len: usize, lo: u32, hi: u32| {
+            p.len() == len && p.bytes().all(|b| b.is_ascii_digit()) && {
+                let v: u32 = p.parse().unwrap_or(0);
+                (lo..=hi).contains(&v)
             }
-        },
+        };
+        let ok = !parts.is_empty()
+            && parts.len() <= 3
+            && num(parts[0], 4, 1900, 2100)
+            && parts.get(1).is_none_or(|m| num(m, 2, 1, 12))
+            && parts.get(2).is_none_or(|d| num(d, 2, 1, 31));
+        if !ok {
+            panic!(
+                "{self}: column `{col}` is `{s}`, expected a date YYYY, YYYY-MM or YYYY-MM-DD \
+                 (every figure needs the date it is from)"
+            );
+        }
+    }
+
+    /// Panics unless `a` and `b` (a text in two languages) are both given or
+    /// both empty.
+    fn both_or_neither(&self, (col_a, a): (&str, &str), (col_b, b): (&str, &str)) {
+        if a.is_empty() != b.is_empty() {
+            panic!("{self}: columns `{col_a}` and `{col_b}` must both be given or both be empty");
+        }
+    }
+
+    /// A year (`u16`).
+    fn year(&self, col: &str, s: &str) -> u16 {
+        s.parse()
+            .unwrap_or_else(|_| panic!("{self}: column `{col}` is `{s}`, expected a year"))
+    }
+
+    /// A number written in a text cell (one that may also hold a marker).
+    fn parse(&self, col: &str, s: &str) -> f64 {
+        s.parse()
+            .unwrap_or_else(|_| panic!("{self}: column `{col}` is `{s}`, expected a number"))
+    }
+
+    /// A non-negative finite number, written as a Rust `f64` literal.
+    fn non_negative(&self, col: &str, v: f64) -> String {
+        if !(v.is_finite() && v >= 0.0) {
+            panic!("{self}: column `{col}` is `{v:?}`, expected a non-negative finite number");
+        }
+        format!("{v:?}")
+    }
+
+    /// A positive finite number (written back with `{:?}`, a Rust `f64` literal).
+    fn positive(&self, col: &str, v: f64) -> f64 {
+        if !(v.is_finite() && v > 0.0) {
+            panic!("{self}: column `{col}` is `{v:?}`, expected a positive finite number");
+        }
+        v
+    }
+
+    /// A throughput cell: `-` not supported, `?` no sourced figure, else TFLOP/s.
+    fn rate(&self, col: &str, s: &str) -> String {
+        match s {
+            "-" => "Rate::NotSupported".into(),
+            "?" => "Rate::Unknown".into(),
+            _ => format!(
+                "Rate::Tflops({})",
+                self.non_negative(col, self.parse(col, s))
+            ),
+        }
+    }
+
+    /// A share cell: `-` for no figure, else a number in 0..=1 (as `None` /
+    /// `Some(x)`, Rust source).
+    fn share(&self, col: &str, s: &str) -> String {
+        match s {
+            "-" => "None".into(),
+            _ => match s.parse::<f64>() {
+                Ok(v) if (0.0..=1.0).contains(&v) => format!("Some({v:?})"),
+                _ => panic!("{self}: column `{col}` is `{s}`, expected a share in 0..=1 or `-`"),
+            },
+        }
+    }
+
+    /// A cell that is `none` (no figure) or a positive number.
+    fn positive_or(&self, none: &str, col: &str, s: &str) -> Option<f64> {
+        (s != none).then(|| self.positive(col, self.parse(col, s)))
     }
 }
 
-/// Compiles `data/occupations.csv` into `OCCUPATIONS`, checking its sources
-/// against `keys` (the keys of `data/sources.csv`). Category ids are checked
-/// for their shape here and against `ladder::CATEGORIES` by a native test.
-fn ladder_tables(keys: &[String]) -> String {
-    let of = "data/occupations.csv";
-    let col: Vec<&str> = OCCUPATION_HEADER.split(',').collect();
-    let mut ids: Vec<String> = Vec::new();
+// ---------------------------------------------------------------------------
+// The tables.
+
+/// Compiles `data/sources.csv` into `SOURCES`; also returns its keys, which
+/// the other files' rows cite.
+fn sources_tables() -> (String, Ids) {
+    let sf = "data/sources.csv";
+    let rows = read::<SourceRow>(sf);
+    let keys = unique(sf, &rows, IdShape::Key);
     let mut out =
-        format!("/// Rows of `{of}`, in file order.\npub static OCCUPATIONS: &[Occupation] = &[\n");
-    for (n, f) in csv_rows(of, OCCUPATION_HEADER) {
-        let id = &f[0];
-        if !is_slug(id) || ids.contains(id) {
-            panic!("{of} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
-        }
-        ids.push(id.clone());
-        if f[1].is_empty() {
-            panic!("{of} line {n} ({id}): occupation must not be empty");
-        }
-        if !is_slug(&f[2]) {
+        format!("/// Rows of `{sf}`, in file order.\npub static SOURCES: &[Source] = &[\n");
+    for (at, r) in &rows {
+        at.filled("title", &r.title);
+        at.filled("publisher", &r.publisher);
+        if !r.url.is_empty() && !r.url.starts_with("https://") {
             panic!(
-                "{of} line {n} ({id}): category `{}` must be a lowercase id",
-                f[2]
+                "{at}: column `url` is `{}`, expected empty or an https:// address",
+                r.url
             );
         }
-        let v: Vec<String> = (3..=5).map(|i| share(of, n, col[i], &f[i])).collect();
-        check_cited(of, n, id, &f[6], &f[7], keys);
+        at.date("as_of", &r.as_of);
+        let SourceRow {
+            key,
+            title,
+            publisher,
+            url,
+            as_of,
+        } = r;
         out.push_str(&format!(
-            "    Occupation {{ id: {id:?}, occupation: {:?}, category: {:?}, frey_osborne_p: {}, \
-             eloundou_human: {}, eloundou_gpt4: {}, source: {:?}, as_of: {:?} }},\n",
-            f[1], f[2], v[0], v[1], v[2], f[6], f[7]
+            "    Source {{ key: {key:?}, title: {title:?}, publisher: {publisher:?}, url: {url:?}, as_of: {as_of:?} }},\n"
+        ));
+    }
+    out.push_str("];\n");
+    (out, keys)
+}
+
+/// Compiles `data/chips.csv` into `CHIPS`; also returns the chip ids, which
+/// the rows of `data/prices.csv` name.
+fn chips_tables(sources: &Ids) -> (String, Ids) {
+    let cf = "data/chips.csv";
+    let rows = read_cited::<ChipRow>(cf, sources);
+    let ids = unique(cf, &rows, IdShape::Any);
+    let mut out = format!("/// Rows of `{cf}`, in file order.\npub static CHIPS: &[Chip] = &[\n");
+    for (at, c) in &rows {
+        at.filled("name", &c.name);
+        at.filled("vendor", &c.vendor);
+        let year = at.year("year", &c.year);
+        at.both_or_neither(("note", &c.note), ("note_zh", &c.note_zh));
+        let rates = [
+            ("fp32", &c.fp32),
+            ("tf32", &c.tf32),
+            ("bf16", &c.bf16),
+            ("fp16", &c.fp16),
+            ("fp8", &c.fp8),
+            ("fp6", &c.fp6),
+            ("fp4", &c.fp4),
+        ];
+        let r: Vec<String> = rates.iter().map(|(col, s)| at.rate(col, s)).collect();
+        let hbm_gb = at.non_negative("hbm_gb", c.hbm_gb);
+        let hbm_tbs = at.non_negative("hbm_tbs", c.hbm_tbs);
+        let scaleup_gbs = at.non_negative("scaleup_gbs", c.scaleup_gbs);
+        let tdp = match c.tdp_w.as_str() {
+            "?" => "None".to_string(),
+            s => format!("Some({})", at.non_negative("tdp_w", at.parse("tdp_w", s))),
+        };
+        out.push_str(&format!(
+            "    Chip {{ id: {:?}, name: {:?}, vendor: {:?}, year: {year}, fp32: {}, tf32: {}, \
+             bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm_gb: {hbm_gb}, hbm_tbs: {hbm_tbs}, \
+             scaleup_gbs: {scaleup_gbs}, tdp_w: {tdp}, source: {:?}, as_of: {:?}, note: {:?}, note_zh: {:?} }},\n",
+            c.id, c.name, c.vendor, r[0], r[1], r[2], r[3], r[4], r[5], r[6], c.source, c.as_of,
+            c.note, c.note_zh
+        ));
+    }
+    out.push_str("];\n");
+    (out, ids)
+}
+
+/// Compiles `data/trends.csv` and `data/models.csv` into `TRENDS` and `MODELS`.
+fn depreciation_tables(sources: &Ids) -> String {
+    let tf = "data/trends.csv";
+    let rows = read_cited::<TrendRow>(tf, sources);
+    unique(tf, &rows, IdShape::Any);
+    let mut out = format!("/// Rows of `{tf}`, in file order.\npub static TRENDS: &[Trend] = &[\n");
+    for (at, t) in &rows {
+        let value = at.positive("value", t.value);
+        let low = at.positive_or("-", "low", &t.low);
+        let high = at.positive_or("-", "high", &t.high);
+        if low.is_some_and(|l| l > value) || high.is_some_and(|h| h < value) {
+            panic!("{at}: columns `low`, `value`, `high`: expected low <= value <= high (`-` for none)");
+        }
+        at.filled("unit", &t.unit);
+        let opt = |b: Option<f64>| b.map_or("None".to_string(), |v| format!("Some({v:?})"));
+        out.push_str(&format!(
+            "    Trend {{ id: {:?}, value: {value:?}, low: {}, high: {}, unit: {:?}, \
+             source: {:?}, as_of: {:?}, note: {:?} }},\n",
+            t.id,
+            opt(low),
+            opt(high),
+            t.unit,
+            t.source,
+            t.as_of,
+            t.note
+        ));
+    }
+    out.push_str("];\n");
+
+    let mf = "data/models.csv";
+    let rows = read_cited::<ModelRow>(mf, sources);
+    unique(mf, &rows, IdShape::Any);
+    out.push_str(&format!(
+        "/// Rows of `{mf}`, in file order.\npub static MODELS: &[RefModel] = &[\n"
+    ));
+    for (at, m) in &rows {
+        at.filled("name", &m.name);
+        let year = at.year("year", &m.year);
+        let flop = at.positive("train_flop", m.train_flop);
+        let amortized = at.positive("cost_amortized_usd", m.cost_amortized_usd);
+        let cloud = at.positive("cost_cloud_usd", m.cost_cloud_usd);
+        out.push_str(&format!(
+            "    RefModel {{ id: {:?}, name: {:?}, year: {year}, train_flop: {flop:?}, \
+             cost_amortized_usd: {amortized:?}, cost_cloud_usd: {cloud:?}, source: {:?}, as_of: {:?} }},\n",
+            m.id, m.name, m.source, m.as_of
         ));
     }
     out.push_str("];\n");
     out
 }
 
-/// Compiles `data/links.csv` into `LINKS`, checking its sources against
-/// `keys`. Bandwidths are positive GB/s; `kind` is `pcie`, `nic` or `nvlink`.
-fn interconnect_tables(keys: &[String]) -> String {
+/// Compiles `data/occupations.csv` into `OCCUPATIONS`. Category ids are
+/// checked for their shape here and against `ladder::CATEGORIES` by a native
+/// test.
+fn ladder_tables(sources: &Ids) -> String {
+    let of = "data/occupations.csv";
+    let rows = read_cited::<OccupationRow>(of, sources);
+    unique(of, &rows, IdShape::Slug);
+    let mut out =
+        format!("/// Rows of `{of}`, in file order.\npub static OCCUPATIONS: &[Occupation] = &[\n");
+    for (at, o) in &rows {
+        at.filled("occupation", &o.occupation);
+        if !is_slug(&o.category) {
+            panic!(
+                "{at}: column `category` is `{}`, expected a lowercase id (letters, digits, `-`)",
+                o.category
+            );
+        }
+        let frey = at.share("frey_osborne_p", &o.frey_osborne_p);
+        let human = at.share("eloundou_human", &o.eloundou_human);
+        let gpt4 = at.share("eloundou_gpt4", &o.eloundou_gpt4);
+        out.push_str(&format!(
+            "    Occupation {{ id: {:?}, occupation: {:?}, category: {:?}, frey_osborne_p: {frey}, \
+             eloundou_human: {human}, eloundou_gpt4: {gpt4}, source: {:?}, as_of: {:?} }},\n",
+            o.id, o.occupation, o.category, o.source, o.as_of
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
+/// Compiles `data/links.csv` into `LINKS`. Bandwidths are positive GB/s;
+/// `kind` is `pcie`, `nic` or `nvlink`.
+fn bandwidth_tables(sources: &Ids) -> String {
     let lf = "data/links.csv";
-    let mut ids: Vec<String> = Vec::new();
+    let rows = read_cited::<LinkRow>(lf, sources);
+    unique(lf, &rows, IdShape::Slug);
     let mut out = format!("/// Rows of `{lf}`, in file order.\npub static LINKS: &[Link] = &[\n");
-    for (n, f) in csv_rows(lf, LINK_HEADER) {
-        let id = &f[0];
-        if !is_slug(id) || ids.contains(id) {
-            panic!("{lf} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
-        }
-        ids.push(id.clone());
-        if f[1].is_empty() {
-            panic!("{lf} line {n} ({id}): name must not be empty");
-        }
-        let one = positive(lf, n, "per_direction_gbs", &f[2]);
-        let both = positive(lf, n, "bidirectional_gbs", &f[3]);
+    for (at, l) in &rows {
+        at.filled("name", &l.name);
+        let one = at.positive("per_direction_gbs", l.per_direction_gbs);
+        let both = at.positive("bidirectional_gbs", l.bidirectional_gbs);
         if both < one {
-            panic!("{lf} line {n} ({id}): bidirectional_gbs is below per_direction_gbs");
+            panic!("{at}: column `bidirectional_gbs` is below `per_direction_gbs`");
         }
-        let kind = match f[4].as_str() {
+        let kind = match l.kind.as_str() {
             "pcie" => "LinkKind::Pcie",
             "nic" => "LinkKind::Nic",
             "nvlink" => "LinkKind::Nvlink",
-            k => panic!("{lf} line {n} ({id}): kind `{k}` must be pcie, nic or nvlink"),
+            k => panic!("{at}: column `kind` is `{k}`, expected pcie, nic or nvlink"),
         };
-        check_cited(lf, n, id, &f[5], &f[6], keys);
         out.push_str(&format!(
-            "    Link {{ id: {id:?}, name: {:?}, per_direction_gbs: {one:?}, \
+            "    Link {{ id: {:?}, name: {:?}, per_direction_gbs: {one:?}, \
              bidirectional_gbs: {both:?}, kind: {kind}, source: {:?}, as_of: {:?}, note: {:?} }},\n",
-            f[1], f[5], f[6], f[7]
+            l.id, l.name, l.source, l.as_of, l.note
         ));
     }
     out.push_str("];\n");
@@ -380,55 +755,47 @@ fn interconnect_tables(keys: &[String]) -> String {
 }
 
 /// Compiles `data/prices.csv` and `data/rentals.csv` into `PRICES` and
-/// `RENTALS`, checking sources against `keys` and price rows' chips against
-/// `chip_ids` (the ids of `data/chips.csv`).
-fn economics_tables(keys: &[String], chip_ids: &[String]) -> String {
+/// `RENTALS`; a price names a chip of `chips` (the ids of `data/chips.csv`).
+fn economics_tables(sources: &Ids, chips: &Ids) -> String {
     let pf = "data/prices.csv";
-    let mut seen: Vec<(String, String)> = Vec::new();
+    let rows = read_cited::<PriceRow>(pf, sources);
     let mut out = format!("/// Rows of `{pf}`, in file order.\npub static PRICES: &[Price] = &[\n");
-    for (n, f) in csv_rows(pf, PRICE_HEADER) {
-        let chip = &f[0];
-        if !chip_ids.contains(chip) {
-            panic!("{pf} line {n}: chip `{chip}` is not an id of data/chips.csv");
+    for (i, (at, p)) in rows.iter().enumerate() {
+        at.known("chip", &p.chip, chips);
+        let price = at.positive("price_usd", p.price_usd);
+        if p.kind != "purchase" {
+            panic!("{at}: column `kind` is `{}`, expected `purchase`", p.kind);
         }
-        let price = positive(pf, n, "price_usd", &f[1]);
-        if f[2] != "purchase" {
-            panic!("{pf} line {n} ({chip}): kind `{}` must be `purchase`", f[2]);
+        if let Some((first, _)) = rows[..i]
+            .iter()
+            .find(|(_, q)| q.chip == p.chip && q.kind == p.kind)
+        {
+            panic!(
+                "{at}: a second `{}` price for `{}` (the first is on line {})",
+                p.kind, p.chip, first.line
+            );
         }
-        let pair = (chip.clone(), f[2].clone());
-        if seen.contains(&pair) {
-            panic!("{pf} line {n}: a second `{}` price for `{chip}`", f[2]);
-        }
-        seen.push(pair);
-        check_cited(pf, n, chip, &f[3], &f[4], keys);
         out.push_str(&format!(
-            "    Price {{ chip: {chip:?}, price_usd: {price:?}, kind: {:?}, source: {:?}, \
+            "    Price {{ chip: {:?}, price_usd: {price:?}, kind: {:?}, source: {:?}, \
              as_of: {:?}, note: {:?} }},\n",
-            f[2], f[3], f[4], f[5]
+            p.chip, p.kind, p.source, p.as_of, p.note
         ));
     }
     out.push_str("];\n");
 
     let rf = "data/rentals.csv";
-    let mut ids: Vec<String> = Vec::new();
+    let rows = read_cited::<RentalRow>(rf, sources);
+    unique(rf, &rows, IdShape::Slug);
     out.push_str(&format!(
         "/// Rows of `{rf}`, in file order.\npub static RENTALS: &[Rental] = &[\n"
     ));
-    for (n, f) in csv_rows(rf, RENTAL_HEADER) {
-        let id = &f[0];
-        if !is_slug(id) || ids.contains(id) {
-            panic!("{rf} line {n}: id `{id}` must be a unique lowercase id (letters, digits, `-`)");
-        }
-        ids.push(id.clone());
-        if f[1].is_empty() {
-            panic!("{rf} line {n} ({id}): label must not be empty");
-        }
-        let usd = positive(rf, n, "usd_per_hour", &f[2]);
-        check_cited(rf, n, id, &f[3], &f[4], keys);
+    for (at, r) in &rows {
+        at.filled("label", &r.label);
+        let usd = at.positive("usd_per_hour", r.usd_per_hour);
         out.push_str(&format!(
-            "    Rental {{ id: {id:?}, label: {:?}, usd_per_hour: {usd:?}, source: {:?}, \
+            "    Rental {{ id: {:?}, label: {:?}, usd_per_hour: {usd:?}, source: {:?}, \
              as_of: {:?}, note: {:?} }},\n",
-            f[1], f[3], f[4], f[5]
+            r.id, r.label, r.source, r.as_of, r.note
         ));
     }
     out.push_str("];\n");
@@ -436,19 +803,22 @@ fn economics_tables(keys: &[String], chip_ids: &[String]) -> String {
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/text_format.rs");
-    let code = table("ZH", "content/zh.txt") + &table("EN", "content/en.txt");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("text_tables.rs");
-    fs::write(out, code).expect("write text tables");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("data_tables.rs");
-    let (data, keys, chip_ids) = data_tables();
-    fs::write(out, data).expect("write data tables");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("depreciation_tables.rs");
-    fs::write(out, depreciation_tables(&keys)).expect("write depreciation tables");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("ladder_tables.rs");
-    fs::write(out, ladder_tables(&keys)).expect("write ladder tables");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("interconnect_tables.rs");
-    fs::write(out, interconnect_tables(&keys)).expect("write interconnect tables");
-    let out = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("economics_tables.rs");
-    fs::write(out, economics_tables(&keys, &chip_ids)).expect("write economics tables");
+    println!("cargo:rerun-if-changed=src/deck/text_format.rs");
+    let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
+    let write = |name: &str, code: String| {
+        let path = Path::new(&out_dir).join(name);
+        fs::write(&path, code).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+    };
+    write(
+        "text_tables.rs",
+        table("ZH", "content/zh.txt") + &table("EN", "content/en.txt"),
+    );
+    let (sources_code, sources) = sources_tables();
+    write("sources_tables.rs", sources_code);
+    let (chips_code, chips) = chips_tables(&sources);
+    write("chips_tables.rs", chips_code);
+    write("depreciation_tables.rs", depreciation_tables(&sources));
+    write("ladder_tables.rs", ladder_tables(&sources));
+    write("bandwidth_tables.rs", bandwidth_tables(&sources));
+    write("economics_tables.rs", economics_tables(&sources, &chips));
 }

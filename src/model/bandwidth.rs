@@ -23,7 +23,7 @@
 //! infinity.
 //!
 //! **Data.** `data/links.csv` is compiled by `build.rs` into
-//! `$OUT_DIR/interconnect_tables.rs` ([`LINKS`]); the build fails on an
+//! `$OUT_DIR/bandwidth_tables.rs` ([`LINKS`]); the build fails on an
 //! unknown source key, a missing `as_of`, a bidirectional figure below the
 //! one-way figure, or a `kind` other than `pcie`, `nic`, `nvlink`.
 //!
@@ -68,7 +68,7 @@ pub struct Link {
     pub note: &'static str,
 }
 
-include!(concat!(env!("OUT_DIR"), "/interconnect_tables.rs"));
+include!(concat!(env!("OUT_DIR"), "/bandwidth_tables.rs"));
 
 impl Link {
     /// The sources of this row, in the order the row names them.

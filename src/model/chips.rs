@@ -130,7 +130,7 @@ impl Chip {
     }
 }
 
-include!(concat!(env!("OUT_DIR"), "/data_tables.rs"));
+include!(concat!(env!("OUT_DIR"), "/chips_tables.rs"));
 
 /// The chip with this id.
 pub fn chip(id: &str) -> Option<&'static Chip> {

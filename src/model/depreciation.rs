@@ -22,7 +22,7 @@
 //! **Data.** `data/trends.csv` and `data/models.csv` are compiled by `build.rs`
 //! into `$OUT_DIR/depreciation_tables.rs` ([`TRENDS`], [`MODELS`]), included
 //! here: the row types live in this module, so `chips` and its
-//! `data_tables.rs` know nothing of them. Each row's `source` holds keys of
+//! `chips_tables.rs` know nothing of them. Each row's `source` holds keys of
 //! [`crate::model::sources::SOURCES`]; the build fails on an unknown key, a missing
 //! `as_of`, a wrong column count, or `low > value > high` in a trend.
 //!

@@ -17,7 +17,7 @@ pub struct Source {
     pub as_of: &'static str,
 }
 
-pub use crate::model::chips::SOURCES;
+include!(concat!(env!("OUT_DIR"), "/sources_tables.rs"));
 
 /// How a row names its sources on the page: the publishers, `; `-separated,
 /// then the row's date: `stas00/ml-engineering; jax-ml/scaling-book (2026)`.
