@@ -9,7 +9,7 @@
 //! A throughput is a [`Rate`]: a figure, `NotSupported` (the chip has no unit
 //! for that format, `-` in the CSV) or `Unknown` (no sourced figure, `?`).
 //! Where the vendor gives one FP16/BF16 tensor rate, `fp16` repeats `bf16`.
-//! `source` holds one or more keys of [`SOURCES`] separated by spaces.
+//! `source` holds one or more keys of [`SOURCES`](crate::model::sources::SOURCES) separated by spaces.
 
 use crate::model::sources::{cite, source, Source};
 
@@ -95,7 +95,7 @@ pub struct Chip {
     pub scaleup_gbs: f64,
     /// Board power in W; `None` where the vendor publishes none.
     pub tdp_w: Option<f64>,
-    /// Keys of [`SOURCES`], separated by spaces; see [`Chip::sources`].
+    /// Keys of [`SOURCES`](crate::model::sources::SOURCES), separated by spaces; see [`Chip::sources`].
     pub source: &'static str,
     /// Date of the figures: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub as_of: &'static str,
