@@ -133,27 +133,27 @@ pub trait DynSettings {
     fn set_pair(&mut self, key: &str, value: &str) -> bool;
     /// The pairs that differ from the defaults, in link order.
     fn link_pairs(&self) -> Vec<(&'static str, String)>;
-    /// Back to the defaults.
-    fn reset(&mut self);
-    /// Applies pairs as a link does: keys of `applies_first` first, then the
-    /// rest in order; a key given twice keeps the first; each pair that is
-    /// not the panel's or does not parse changes nothing and is returned as
-    /// `key=value`.
-    fn apply(&mut self, pairs: &[(&str, &str)]) -> Vec<String> {
-        let mut rejected = Vec::new();
-        let mut seen: Vec<&str> = Vec::new();
-        let first = pairs.iter().filter(|(k, _)| self.applies_first(k));
-        let rest = pairs.iter().filter(|(k, _)| !self.applies_first(k));
-        let ordered: Vec<&(&str, &str)> = first.chain(rest).collect();
-        for &(k, v) in ordered {
-            if !seen.contains(&k) && self.set_pair(k, v) {
-                seen.push(k);
-            } else {
-                rejected.push(format!("{k}={v}"));
-            }
+}
+
+/// Applies pairs as a link does, to any panel's settings: keys of
+/// `applies_first` first, then the rest in order; a key given twice keeps the
+/// first; each pair that is not the panel's or does not parse changes
+/// nothing and is returned as `key=value`. (One function for every panel, so
+/// the wasm carries one copy.)
+pub fn apply(settings: &mut dyn DynSettings, pairs: &[(&str, &str)]) -> Vec<String> {
+    let mut rejected = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    let first = pairs.iter().filter(|(k, _)| settings.applies_first(k));
+    let rest = pairs.iter().filter(|(k, _)| !settings.applies_first(k));
+    let ordered: Vec<&(&str, &str)> = first.chain(rest).collect();
+    for &(k, v) in ordered {
+        if !seen.contains(&k) && settings.set_pair(k, v) {
+            seen.push(k);
+        } else {
+            rejected.push(format!("{k}={v}"));
         }
-        rejected
     }
+    rejected
 }
 
 impl<S: Settings> DynSettings for S {
@@ -168,9 +168,6 @@ impl<S: Settings> DynSettings for S {
     }
     fn link_pairs(&self) -> Vec<(&'static str, String)> {
         self.pairs()
-    }
-    fn reset(&mut self) {
-        *self = S::default();
     }
 }
 
@@ -249,14 +246,15 @@ mod tests {
     #[test]
     fn apply_reports_bad_and_repeated_pairs_and_applies_first_keys_first() {
         let mut d = Demo::default();
-        let bad = d.apply(&[("pue", "2"), ("on", "x"), ("pue", "1.1"), ("row", "b")]);
+        let bad = apply(
+            &mut d,
+            &[("pue", "2"), ("on", "x"), ("pue", "1.1"), ("row", "b")],
+        );
         assert_eq!(bad, vec!["on=x", "pue=1.1"]);
         assert_eq!((d.pue, d.on, d.row), (200, true, 1));
         let mut all: Box<dyn DynSettings> = Box::new(Demo::default());
         assert_eq!(all.keys(), vec!["pue", "on", "row"]);
-        assert!(all.apply(&[("on", "0")]).is_empty());
+        assert!(apply(all.as_mut(), &[("on", "0")]).is_empty());
         assert_eq!(all.link_pairs(), vec![("on", "0".to_string())]);
-        all.reset();
-        assert!(all.link_pairs().is_empty());
     }
 }
