@@ -111,9 +111,9 @@ spec('rank it yourself in Chinese, with the buttons and by dragging', async (kee
   assert.deepEqual((await mine(page)).slice(0, 2), ['robotics', 'software']);
   // Drag robotics (the easiest, at the bottom) by its handle up onto the
   // fifth rung: it moves four places harder.
-  const grip = page.locator('#rank-robotics .grip');
+  const grip = page.locator('#rank-robotics .ladder-grip');
   // The list in view: the pointer cannot reach what is scrolled away.
-  await page.evaluate(() => document.querySelector('ol.mine').scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => document.querySelector('ol.ladder-mine').scrollIntoView({ block: 'center' }));
   // Measure where the rungs rest, not where the slide animation shows them.
   await page.waitForFunction(() => document.getAnimations().length === 0);
   const from = await grip.boundingBox();
@@ -152,10 +152,10 @@ spec('rank it yourself by touch: drag a rung by its handle', async (keep) => {
   const { page, log } = await open(env, '#/ladder?lang=en', { hasTouch: true, viewport: { width: 390, height: 844 } });
   keep(page);
   await page.click('[data-testid=rank-start]');
-  await page.evaluate(() => document.querySelector('ol.mine').scrollIntoView({ block: 'center' }));
+  await page.evaluate(() => document.querySelector('ol.ladder-mine').scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => document.getAnimations().length === 0);
   // Software starts easiest (bottom); drag it up past two rungs.
-  const grip = await page.locator('#rank-software .grip').boundingBox();
+  const grip = await page.locator('#rank-software .ladder-grip').boundingBox();
   const target = await page.locator('[data-testid=my-rung]').nth(2).boundingBox();
   const x = grip.x + grip.width / 2;
   const y0 = grip.y + grip.height / 2;
@@ -182,7 +182,7 @@ spec('on a phone, dragging at the edge of the slide scrolls it and the rung keep
   const top = await page.locator('[data-testid=my-rung]').last().boundingBox();
   const main = await page.locator('main').boundingBox();
   assert.ok(top.y < main.y, 'the hardest rung starts scrolled out of view');
-  const grip = await page.locator('#rank-software .grip').boundingBox();
+  const grip = await page.locator('#rank-software .ladder-grip').boundingBox();
   const x = grip.x + grip.width / 2;
   let y = grip.y + grip.height / 2;
   const cdp = await page.context().newCDPSession(page);

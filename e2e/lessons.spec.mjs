@@ -47,7 +47,7 @@ for (const lang of ['en', 'zh']) {
     assert.equal(await cards.count(), 7);
     assert.deepEqual(await cards.evaluateAll((els) => els.map((e) => e.dataset.modality)), IDS);
     // A list of cards, each with its own heading.
-    assert.equal(await page.locator('ul.mod-grid > li[data-testid=modality] h3').count(), 7);
+    assert.equal(await page.locator('ul.models-grid > li[data-testid=modality] h3').count(), 7);
     for (const id of IDS) {
       const remark = page.locator(`[data-modality="${id}"] [data-testid=remark]`);
       assert.ok(await remark.isVisible(), `${id} remark visible`);
@@ -78,7 +78,7 @@ for (const lang of ['en', 'zh']) {
       assert.equal(await figure.count(), 1);
       const described = await figure.evaluate((el) => document.getElementById(el.getAttribute('aria-labelledby'))?.textContent ?? '');
       assert.ok(described.length > 20, `${slug} figure has a text description`);
-      assert.ok(await page.locator('[data-testid=lesson] .les-points li').count() >= 2);
+      assert.ok(await page.locator('[data-testid=lesson] .lessons-points li').count() >= 2);
       const text = await page.getByTestId('lesson').textContent();
       assert.ok(!/\bles\.[a-z]/.test(text), 'no missing text key');
       // The notes and context stay on the slide.

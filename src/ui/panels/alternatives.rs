@@ -45,7 +45,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
             html! {
                 <tr data-testid="alt-row" data-chip={c.id} data-vendor={c.vendor}
                     data-fp8-gain={gain.map(shortest).unwrap_or_default()}
-                    class={classes!((c.vendor == "Google").then_some("tpu"))}>
+                    class={classes!((c.vendor == "Google").then_some("alternatives-tpu"))}>
                     <th scope="row">{c.name}</th>
                     <td>{c.vendor}</td>
                     <td class="num">{c.year.to_string()}</td>
@@ -73,7 +73,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
         <div class="panel" lang={ui.tag()} data-testid="alternatives-panel">
             <section class="panel-part" aria-labelledby="alt-title">
                 <h2 id="alt-title">{ui.t("alt.title")}</h2>
-                <aside class="claim" data-testid="alt-claim">
+                <aside class="alternatives-claim" data-testid="alt-claim">
                     <p><strong>{ui.t("alt.claim")}</strong></p>
                     <p>{ui.t("alt.claim_status")}</p>
                 </aside>

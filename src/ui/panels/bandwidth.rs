@@ -109,13 +109,13 @@ pub fn BandwidthPanel(props: &Props) -> Html {
             let width = if slowest > 0.0 { (tt / slowest * 100.0).round().max(1.0) as u32 } else { 0 };
             let here = i == p.link;
             html! {
-                <tr class={classes!(here.then_some("current"))} aria-current={here.then_some("true")}
+                <tr class={classes!(here.then_some("bandwidth-current"))} aria-current={here.then_some("true")}
                     data-testid="link-row" data-link={l.id} data-seconds={shortest(tt)}>
                     <th scope="row">{l.name}{if here { ui.t("bw.chosen") } else { "" }}</th>
                     <td class="num">{fixed(l.per_direction_gbs, 0, ui)}</td>
                     <td class="num">{fixed(l.bidirectional_gbs, 0, ui)}</td>
-                    <td class="bar-cell">
-                        <span class="hbar" style={format!("width: {width}%")}></span>
+                    <td class="bandwidth-bar-cell">
+                        <span class="bandwidth-hbar" style={format!("width: {width}%")}></span>
                         <span class="num">{duration(tt, ui)}</span>
                     </td>
                     <td class="num">{duration(ring_allreduce_seconds(gb, n, l.per_direction_gbs), ui)}</td>

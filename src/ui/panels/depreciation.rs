@@ -130,7 +130,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             if !d.is_empty() {
                 d.push_str(" Z");
             }
-            html! { <path d={d} class={classes!("band", line_class(i))} /> }
+            html! { <path d={d} class={classes!("depreciation-band", line_class(i))} /> }
         })
         .collect();
     let lines: Html = MODELS
@@ -242,7 +242,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                     {slider("years-slider", ui.t("dep.years"), HORIZON_YEARS.range(), 1, p.years,
                         fill(ui.t("dep.years.value"), &[("n", &p.years.to_string())]),
                         change(|q, v| q.years = v))}
-                    <label class="radio switch">
+                    <label class="radio depreciation-switch">
                         <input type="checkbox" role="switch" checked={p.algo_on} onchange={on_algo_toggle} data-testid="algo-switch" />
                         {ui.t("dep.algo_on")}
                     </label>
@@ -264,10 +264,10 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                         {x_ticks}{y_ticks}
                         <g clip-path="url(#dep-plot)">
                             {bands}
-                            <path d={polyline_path(&frontier)} class="line frontier" />
+                            <path d={polyline_path(&frontier)} class="line depreciation-frontier" />
                             {lines}
                         </g>
-                        <line x1={cx.clone()} x2={cx} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="cursor" data-testid="cursor-line" />
+                        <line x1={cx.clone()} x2={cx} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="depreciation-cursor" data-testid="cursor-line" />
                         <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("dep.axis.x")}</text>
                         <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
                     </svg>
@@ -279,7 +279,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 <p class="label">{fill(ui.t("dep.at_year"), &[("year", &cursor.to_string())])}</p>
                 <ul class="plain legend" aria-live="polite">
                     {at_rows}
-                    <li class="frontier-key" data-testid="cursor-frontier" data-value={shortest(frontier_now)}>
+                    <li class="depreciation-frontier-key" data-testid="cursor-frontier" data-value={shortest(frontier_now)}>
                         <span class="swatch"></span>{ui.t("dep.frontier")}{": "}{usd(frontier_now, ui)}
                     </li>
                 </ul>

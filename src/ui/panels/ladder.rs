@@ -36,13 +36,13 @@ pub struct LadderProps {
     pub on_change: Callback<LadderSettings>,
 }
 
-/// A tier's text key (`lad.tier.arts`) and CSS class (`tier-arts`), from its id.
+/// A tier's text key (`lad.tier.arts`) and CSS class (`ladder-tier-arts`), from its id.
 fn tier_key(t: Tier) -> String {
     format!("lad.tier.{}", t.id())
 }
 
 fn tier_class(t: Tier) -> String {
-    format!("tier-{}", t.id())
+    format!("ladder-tier-{}", t.id())
 }
 
 /// A share (0..=1) as a percentage with no decimals.
@@ -224,15 +224,15 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                 .map(|s| format!("{} ({})", s.publisher, s.as_of))
                 .collect();
             html! {
-                <li key={c.id} class={classes!("rung", tier_class(c.tier))} data-testid="rung"
+                <li key={c.id} class={classes!("ladder-rung", tier_class(c.tier))} data-testid="rung"
                     data-category={c.id} data-score={s.map(shortest).unwrap_or_default()}>
-                    <div class="rung-head">
+                    <div class="ladder-rung-head">
                         <strong>{cat_name(ui, c.id)}</strong>
-                        <span class="rung-score">{shown}</span>
+                        <span class="ladder-rung-score">{shown}</span>
                     </div>
-                    <div class="rung-tier">{ui.t(&tier_key(c.tier))}</div>
+                    <div class="ladder-rung-tier">{ui.t(&tier_key(c.tier))}</div>
                     if lens != Lens::Notes {
-                        <ul class="plain rung-occ">{occupations}</ul>
+                        <ul class="plain ladder-rung-occ">{occupations}</ul>
                         <cite>{cites.join("; ")}</cite>
                     }
                 </li>
@@ -253,7 +253,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                 {fill(ui.t("lad.tau"), &[("tau", &fixed(tau, 2, ui))])}
             </p>
             <p class="ladder-end">{ui.t("lad.hard")}</p>
-            <ol class="ladder" ref={ladder_ref} aria-label={ui.t("lad.order")}>{rungs}</ol>
+            <ol class="ladder-rungs" ref={ladder_ref} aria-label={ui.t("lad.order")}>{rungs}</ol>
             <p class="ladder-end">{ui.t("lad.easy")}</p>
             <p>{ui.t("lad.inversion")}</p>
         </>
@@ -295,7 +295,7 @@ fn rank_section(
             <section class="panel-part" aria-labelledby="rank-title">
                 <h2 id="rank-title">{ui.t("lad.rank.title")}</h2>
                 <p>{ui.t("lad.rank.intro")}</p>
-                <button type="button" class="btn primary" data-testid="rank-start"
+                <button type="button" class="btn ladder-primary" data-testid="rank-start"
                     onclick={act(|| RankAction::Start)}>{ui.t("lad.rank.start")}</button>
             </section>
         };
@@ -344,14 +344,14 @@ fn rank_section(
             let is_dragged = dragging.borrow().as_ref().is_some_and(|d| d.id == id);
             html! {
                 <li key={id} id={format!("rank-{id}")} data-testid="my-rung" data-category={id}
-                    class={classes!("rung", "my-rung", tier_class(tier), is_dragged.then_some("dragged"))}
+                    class={classes!("ladder-rung", "ladder-my-rung", tier_class(tier), is_dragged.then_some("ladder-dragged"))}
                     tabindex="0" data-owns-keys="" aria-describedby="rank-help" {onkeydown}>
-                    <span class="grip" role="img" aria-label={fill(ui.t("lad.rank.handle"), &[("cat", name)])}
+                    <span class="ladder-grip" role="img" aria-label={fill(ui.t("lad.rank.handle"), &[("cat", name)])}
                         title={fill(ui.t("lad.rank.handle"), &[("cat", name)])} {onpointerdown}>{"⠿"}</span>
-                    <span class="my-rung-name"><strong>{name}</strong>
-                        <span class="rung-tier">{ui.t(&tier_key(tier))}</span></span>
-                    <span class="rung-score">{fill(ui.t("lad.rank.place"), &[("n", &(i + 1).to_string()), ("of", &n.to_string())])}</span>
-                    <span class="rank-buttons">
+                    <span class="ladder-my-rung-name"><strong>{name}</strong>
+                        <span class="ladder-rung-tier">{ui.t(&tier_key(tier))}</span></span>
+                    <span class="ladder-rung-score">{fill(ui.t("lad.rank.place"), &[("n", &(i + 1).to_string()), ("of", &n.to_string())])}</span>
+                    <span class="ladder-rank-buttons">
                         <button type="button" class="btn" tabindex="-1" disabled={i + 1 == n}
                             aria-label={fill(ui.t("lad.rank.harder"), &[("cat", name)])}
                             title={fill(ui.t("lad.rank.harder"), &[("cat", name)])} onclick={by(1)}>{"▲"}</button>
@@ -420,16 +420,16 @@ fn rank_section(
             <h2 id="rank-title">{ui.t("lad.rank.title")}</h2>
             <p id="rank-help" class="hint">{ui.t("lad.rank.help")}</p>
             <p class="ladder-end">{ui.t("lad.hard")}</p>
-            <ol class="ladder mine" ref={mine_ref.clone()} aria-label={ui.t("lad.rank.yours")}
+            <ol class="ladder-rungs ladder-mine" ref={mine_ref.clone()} aria-label={ui.t("lad.rank.yours")}
                 onpointermove={onpointermove} onpointerup={end_drag.clone()}
                 onpointercancel={end_drag}>{items}</ol>
             <p class="ladder-end">{ui.t("lad.easy")}</p>
             <p class="sr-only" aria-live="polite" data-testid="rank-live">{moved.unwrap_or_default()}</p>
-            <div class="button-row">
+            <div class="ladder-button-row">
                 if rank.revealed {
                     <button type="button" class="btn" onclick={act(|| RankAction::Reveal(false))}>{ui.t("lad.rank.hide")}</button>
                 } else {
-                    <button type="button" class="btn primary" data-testid="rank-reveal"
+                    <button type="button" class="btn ladder-primary" data-testid="rank-reveal"
                         onclick={act(|| RankAction::Reveal(true))}>{ui.t("lad.rank.reveal")}</button>
                 }
                 <button type="button" class="btn" onclick={act(|| RankAction::Reset)}>{ui.t("lad.rank.reset")}</button>
@@ -502,7 +502,7 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
             <h3>{ui.t("lad.rank.result")}</h3>
             <p data-testid="rank-closest"><strong>{closest.unwrap_or_default()}</strong></p>
             <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("lad.rank.result")}>
-                <table class="data">
+                <table class="ladder-data">
                     <thead><tr>
                         <th scope="col">{ui.t("lad.rank.col.lens")}</th>
                         <th scope="col">{ui.t("lad.rank.col.tau")}</th>
@@ -521,7 +521,7 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
 fn data_strip(ui: TextLang) -> Html {
     let cells: Html = ["text", "code", "driving", "robots"]
         .iter()
-        .map(|k| html! { <li class={classes!("strip-cell", format!("strip-{k}"))}>{ui.t(&format!("lad.strip.{k}"))}</li> })
+        .map(|k| html! { <li class={classes!("ladder-strip-cell", format!("ladder-strip-{k}"))}>{ui.t(&format!("lad.strip.{k}"))}</li> })
         .collect();
     let levels: Html = (0..=5)
         .map(|l| html! { <li>{ui.t(&format!("lad.sae.l{l}"))}</li> })
@@ -531,12 +531,12 @@ fn data_strip(ui: TextLang) -> Html {
         <section class="panel-part" aria-labelledby="strip-title" data-testid="data-strip">
             <h2 id="strip-title">{ui.t("lad.strip.title")}</h2>
             <p>{ui.t("lad.strip.note")}</p>
-            <div class="strip-scale" aria-hidden="true">
+            <div class="ladder-strip-scale" aria-hidden="true">
                 <span>{ui.t("lad.strip.more")}</span><span>{ui.t("lad.strip.less")}</span>
             </div>
-            <ol class="plain strip">{cells}</ol>
+            <ol class="plain ladder-strip">{cells}</ol>
             <h3>{ui.t("lad.sae.title")}</h3>
-            <ol class="plain sae">{levels}</ol>
+            <ol class="plain ladder-sae">{levels}</ol>
             <cite>{sae.unwrap_or_default()}</cite>
         </section>
     }

@@ -19,17 +19,17 @@ pub struct LessonProps {
 /// Pre-training moved from the research column to the engineering column;
 /// post-training is in the research column.
 fn post_training_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
-    let tag = |part: &str| html! { <span class="les-when">{ui.t(&l.key(part))}</span> };
+    let tag = |part: &str| html! { <span class="lessons-when">{ui.t(&l.key(part))}</span> };
     html! {
-        <div class="les-cols" role="img" aria-labelledby={desc.to_string()}>
-            <div class="les-col les-col-eng">
-                <div class="les-col-head">{ui.t(&l.key("eng"))}</div>
-                <div class="les-box les-pre">{ui.t(&l.key("pre"))}{tag("now")}<span class="les-arrow">{"←"}</span></div>
+        <div class="lessons-cols" role="img" aria-labelledby={desc.to_string()}>
+            <div class="lessons-col lessons-col-eng">
+                <div class="lessons-col-head">{ui.t(&l.key("eng"))}</div>
+                <div class="lessons-box lessons-pre">{ui.t(&l.key("pre"))}{tag("now")}<span class="lessons-arrow">{"←"}</span></div>
             </div>
-            <div class="les-col les-col-res">
-                <div class="les-col-head">{ui.t(&l.key("res"))}</div>
-                <div class="les-box les-ghost">{ui.t(&l.key("pre"))}{tag("then")}</div>
-                <div class="les-box les-post">{ui.t(&l.key("post"))}{tag("now")}</div>
+            <div class="lessons-col lessons-col-res">
+                <div class="lessons-col-head">{ui.t(&l.key("res"))}</div>
+                <div class="lessons-box lessons-ghost">{ui.t(&l.key("pre"))}{tag("then")}</div>
+                <div class="lessons-box lessons-post">{ui.t(&l.key("post"))}{tag("now")}</div>
             </div>
         </div>
     }
@@ -39,22 +39,22 @@ fn post_training_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
 /// at the top, the model's range between. SVG user units.
 fn data_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
     html! {
-        <svg class="les-svg" viewBox="0 0 440 240" role="img" aria-labelledby={desc.to_string()} data-testid="lesson-figure">
+        <svg class="lessons-svg" viewBox="0 0 440 240" role="img" aria-labelledby={desc.to_string()} data-testid="lesson-figure">
             <defs>
                 <pattern id="les-hatch" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                    <line x1="0" y1="0" x2="0" y2="8" class="les-hatch-line" />
+                    <line x1="0" y1="0" x2="0" y2="8" class="lessons-hatch-line" />
                 </pattern>
             </defs>
-            <text x="18" y="130" text-anchor="middle" transform="rotate(-90 18 130)" class="les-axis">{ui.t(&l.key("axis"))}</text>
-            <rect x="50" y="16" width="80" height="208" rx="4" class="les-bar-frame" />
-            <rect x="50" y="16" width="80" height="34" class="les-bar-above" fill="url(#les-hatch)" />
-            <rect x="50" y="50" width="80" height="130" class="les-bar-range" />
-            <rect x="50" y="180" width="80" height="44" class="les-bar-floor" />
-            <line x1="40" x2="150" y1="50" y2="50" class="les-mark les-mark-ceiling" />
-            <line x1="40" x2="150" y1="180" y2="180" class="les-mark les-mark-floor" />
-            <text x="160" y="55" class="les-label les-strong">{ui.t(&l.key("ceiling"))}</text>
-            <text x="160" y="120" class="les-label">{ui.t(&l.key("between"))}</text>
-            <text x="160" y="185" class="les-label les-strong">{ui.t(&l.key("floor"))}</text>
+            <text x="18" y="130" text-anchor="middle" transform="rotate(-90 18 130)" class="lessons-axis">{ui.t(&l.key("axis"))}</text>
+            <rect x="50" y="16" width="80" height="208" rx="4" class="lessons-bar-frame" />
+            <rect x="50" y="16" width="80" height="34" class="lessons-bar-above" fill="url(#les-hatch)" />
+            <rect x="50" y="50" width="80" height="130" class="lessons-bar-range" />
+            <rect x="50" y="180" width="80" height="44" class="lessons-bar-floor" />
+            <line x1="40" x2="150" y1="50" y2="50" class="lessons-mark lessons-mark-ceiling" />
+            <line x1="40" x2="150" y1="180" y2="180" class="lessons-mark lessons-mark-floor" />
+            <text x="160" y="55" class="lessons-label lessons-strong">{ui.t(&l.key("ceiling"))}</text>
+            <text x="160" y="120" class="lessons-label">{ui.t(&l.key("between"))}</text>
+            <text x="160" y="185" class="lessons-label lessons-strong">{ui.t(&l.key("floor"))}</text>
         </svg>
     }
 }
@@ -62,11 +62,11 @@ fn data_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
 /// The whole of solving a real problem, half of it (evaluation) filled.
 fn evaluation_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
     html! {
-        <div class="les-half" role="img" aria-labelledby={desc.to_string()}>
-            <div class="les-whole">{ui.t(&l.key("whole"))}</div>
-            <div class="les-halfbar">
-                <div class="les-fill">{ui.t(&l.key("half"))}</div>
-                <div class="les-rest">{ui.t(&l.key("rest"))}</div>
+        <div class="lessons-half" role="img" aria-labelledby={desc.to_string()}>
+            <div class="lessons-whole">{ui.t(&l.key("whole"))}</div>
+            <div class="lessons-halfbar">
+                <div class="lessons-fill">{ui.t(&l.key("half"))}</div>
+                <div class="lessons-rest">{ui.t(&l.key("rest"))}</div>
             </div>
         </div>
     }
@@ -86,18 +86,18 @@ pub fn LessonPanel(props: &LessonProps) -> Html {
         .map(|n| html! { <li>{ui.t(&l.point_key(n))}</li> })
         .collect();
     html! {
-        <div class="panel lesson" lang={ui.tag()} data-testid="lesson" data-lesson={l.id()}>
+        <div class="panel lessons-panel" lang={ui.tag()} data-testid="lesson" data-lesson={l.id()}>
             <section class="panel-part" aria-labelledby="les-title">
                 <h2 id="les-title" class="label">{ui.t("les.takeaway")}</h2>
-                <p class="les-takeaway" data-testid="takeaway">{ui.t(&l.key("takeaway"))}</p>
-                <div class="les-body">
-                    <figure class="les-figure">
+                <p class="lessons-takeaway" data-testid="takeaway">{ui.t(&l.key("takeaway"))}</p>
+                <div class="lessons-body">
+                    <figure class="lessons-figure">
                         {figure}
                         <figcaption id={desc}>{ui.t(&l.key("figure"))}</figcaption>
                     </figure>
-                    <div class="les-notes">
+                    <div class="lessons-notes">
                         <h3 class="label">{ui.t("les.points")}</h3>
-                        <ul class="les-points">{points}</ul>
+                        <ul class="lessons-points">{points}</ul>
                     </div>
                 </div>
             </section>

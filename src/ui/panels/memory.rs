@@ -116,7 +116,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
         (1..chips_n)
             .map(|k| {
                 let at = (fit.chip_bytes * f64::from(k) / scale * 100.0).round() as u32;
-                html! { <span class="chip-mark" style={format!("left: {at}%")}></span> }
+                html! { <span class="memory-chip-mark" style={format!("left: {at}%")}></span> }
             })
             .collect()
     } else {
@@ -160,7 +160,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 </div>
                 <cite>{shapes_source.unwrap_or_default()}</cite>
                 <div class="controls-row">
-                    <label class="field-col">
+                    <label class="memory-field-col">
                         <span>{ui.t("mem.chip")}</span>
                         <select data-testid="mem-chip" onchange={on_select(|q, i| q.chip = i)}>{chip_options}</select>
                     </label>
@@ -174,14 +174,14 @@ pub fn MemoryPanel(props: &Props) -> Html {
                     <NumberField id="mem-params" label={ui.t("mem.params").to_string()} unit="B" value={p.params_tenths_b}
                         fixed={PARAMS_TENTHS_B} lang={ui} on_change={set(|q, v| q.params_tenths_b = v)} />
                     if !p.train {
-                        <label class="field-col">
+                        <label class="memory-field-col">
                             <span>{ui.t("mem.wfmt")}</span>
                             <select data-testid="mem-wfmt" onchange={on_select(|q, i| q.wfmt = i)}>{format_options(p.wfmt)}</select>
                         </label>
                     }
                 </div>
                 if !p.train {
-                    <fieldset class="group">
+                    <fieldset class="memory-group">
                         <legend>{ui.t("mem.kv")}</legend>
                         <div class="controls-row">
                             <NumberField id="mem-layers" label={ui.t("mem.layers").to_string()} value={p.layers}
@@ -194,7 +194,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
                                 fixed={CONTEXT} lang={ui} on_change={set(|q, v| q.ctx = v)} />
                             <NumberField id="mem-batch" label={ui.t("mem.batch").to_string()} value={p.batch}
                                 fixed={BATCH} lang={ui} on_change={set(|q, v| q.batch = v)} />
-                            <label class="field-col">
+                            <label class="memory-field-col">
                                 <span>{ui.t("mem.kvfmt")}</span>
                                 <select data-testid="mem-kvfmt" onchange={on_select(|q, i| q.kvfmt = i)}>{format_options(p.kvfmt)}</select>
                             </label>
@@ -217,17 +217,17 @@ pub fn MemoryPanel(props: &Props) -> Html {
                             data-value={if chips_n == u32::MAX || fit.chip_bytes <= 0.0 { String::new() } else { chips_n.to_string() }}>{chips_text.clone()}</output>
                     </dd>
                 </dl>
-                <div class="stack" role="img" aria-label={fill(ui.t("mem.stack_label"), &[
+                <div class="memory-stack" role="img" aria-label={fill(ui.t("mem.stack_label"), &[
                     ("total", &gb(fit.total_bytes, ui)), ("chips", &chips_text),
                     ("hbm", &gb(fit.chip_bytes, ui))])}>
-                    <span class="stack-w" style={format!("width: {w_pct}%")}></span>
-                    <span class="stack-kv" style={format!("width: {kv_pct}%")}></span>
+                    <span class="memory-stack-w" style={format!("width: {w_pct}%")}></span>
+                    <span class="memory-stack-kv" style={format!("width: {kv_pct}%")}></span>
                     {chip_marks}
                 </div>
                 <ul class="plain legend">
-                    <li><span class="swatch stack-w"></span>{ui.t(if p.train { "mem.train_state" } else { "mem.weights" })}</li>
-                    if !p.train { <li><span class="swatch stack-kv"></span>{ui.t("mem.kv_cache")}</li> }
-                    <li><span class="swatch chip-swatch"></span>{ui.t("mem.chip_edge")}</li>
+                    <li><span class="swatch memory-stack-w"></span>{ui.t(if p.train { "mem.train_state" } else { "mem.weights" })}</li>
+                    if !p.train { <li><span class="swatch memory-stack-kv"></span>{ui.t("mem.kv_cache")}</li> }
+                    <li><span class="swatch memory-chip-swatch"></span>{ui.t("mem.chip_edge")}</li>
                 </ul>
                 if p.train {
                     <p>{ui.t("mem.train_note")}</p>
@@ -290,13 +290,13 @@ fn timeline(ui: TextLang) -> Html {
         .map(|c| {
             let is_record = records.iter().any(|r| r.chip.id == c.id);
             let vendor = match c.vendor {
-                "NVIDIA" => "v-nvidia",
-                "AMD" => "v-amd",
-                _ => "v-other",
+                "NVIDIA" => "memory-v-nvidia",
+                "AMD" => "memory-v-amd",
+                _ => "memory-v-other",
             };
             let (cx, cy) = (x.map(f64::from(c.year)), y.map(c.hbm_gb));
             html! {
-                <g class={classes!("hbm-point", vendor)}>
+                <g class={classes!("memory-hbm-point", vendor)}>
                     <circle cx={tenths(cx)} cy={tenths(cy)} r="5"><title>{format!("{} ({}): {} GB — {}", c.name, c.year, fixed(c.hbm_gb, 0, ui), c.cite())}</title></circle>
                     // Labels left of the point, except near the left edge.
                     if is_record && cx < W / 3.0 {
@@ -365,16 +365,16 @@ fn timeline(ui: TextLang) -> Html {
                 <svg class="chart chart-wide" viewBox="0 0 640 300" role="img" aria-labelledby="mem-hbm-desc">
                     {y_ticks}
                     {x_ticks}
-                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={notes_y.clone()} y2={notes_y.clone()} class="notes-line" />
+                    <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={notes_y.clone()} y2={notes_y.clone()} class="memory-notes-line" />
                     <text x={tenths(LEFT + 4.0)} y={notes_y} dy="-5" class="ref-label">{ui.t("mem.notes_line")}</text>
-                    <path d={record_path} class="line record-line" />
+                    <path d={record_path} class="line memory-record-line" />
                     {points}
                     <text x={tenths(LEFT - 40.0)} y="12" class="axis-label">{ui.t("mem.axis_gb")}</text>
                 </svg>
-                <ul class="plain legend legend-row" aria-hidden="true">
-                    <li><span class="dot v-nvidia"></span>{"NVIDIA"}</li>
-                    <li><span class="dot v-amd"></span>{"AMD"}</li>
-                    <li><span class="dot v-other"></span>{"Google TPU"}</li>
+                <ul class="plain legend memory-legend-row" aria-hidden="true">
+                    <li><span class="memory-dot memory-v-nvidia"></span>{"NVIDIA"}</li>
+                    <li><span class="memory-dot memory-v-amd"></span>{"AMD"}</li>
+                    <li><span class="memory-dot memory-v-other"></span>{"Google TPU"}</li>
                 </ul>
                 <figcaption id="mem-hbm-desc">{fill(ui.t("mem.hbm_desc"), &[("records", &summary.join(" → "))])}</figcaption>
             </figure>

@@ -20,33 +20,33 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
         .iter()
         .map(|m| {
             let remark = if m.has_remark {
-                html! { <p class="mod-remark" data-testid="remark"><q>{ui.t(&m.key("remark"))}</q></p> }
+                html! { <p class="models-remark" data-testid="remark"><q>{ui.t(&m.key("remark"))}</q></p> }
             } else {
-                html! { <p class="mod-remark mod-none" data-testid="remark">{ui.t("mod.none")}</p> }
+                html! { <p class="models-remark models-none" data-testid="remark">{ui.t("mod.none")}</p> }
             };
             let ours = m.has_ours.then(|| {
                 html! {
-                    <p class="mod-ours" data-testid="ours">
-                        <span class="mod-tag mod-tag-ours">{ui.t("mod.ours")}</span>{" "}{ui.t(&m.key("ours"))}
+                    <p class="models-ours" data-testid="ours">
+                        <span class="models-tag models-tag-ours">{ui.t("mod.ours")}</span>{" "}{ui.t(&m.key("ours"))}
                         if !m.sources.is_empty() {
-                            <cite class="mod-cite">{" "}{m.sources().map(|s| format!("{} ({})", s.publisher, s.as_of)).collect::<Vec<_>>().join("; ")}</cite>
+                            <cite class="models-cite">{" "}{m.sources().map(|s| format!("{} ({})", s.publisher, s.as_of)).collect::<Vec<_>>().join("; ")}</cite>
                         }
                     </p>
                 }
             });
             let class = classes!(
-                "mod-card",
-                format!("mod-{}", m.id),
-                (m.verdict == Verdict::Open).then_some("mod-open")
+                "models-card",
+                format!("models-{}", m.id),
+                (m.verdict == Verdict::Open).then_some("models-open")
             );
             html! {
                 <li class={class} data-testid="modality" data-modality={m.id}>
-                    <h3 class="mod-name">{ui.t(&m.key("name"))}</h3>
-                    <p class="mod-verdict">
+                    <h3 class="models-name">{ui.t(&m.key("name"))}</h3>
+                    <p class="models-verdict">
                         <span class="sr-only">{ui.t("mod.verdict")}{": "}</span>
-                        <span class="mod-badge" data-testid="verdict">{ui.t(m.verdict.key())}</span>
+                        <span class="models-badge" data-testid="verdict">{ui.t(m.verdict.key())}</span>
                     </p>
-                    <p class="mod-tag">{ui.t("mod.notes")}</p>
+                    <p class="models-tag">{ui.t("mod.notes")}</p>
                     {remark}
                     {ours}
                 </li>
@@ -57,8 +57,8 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
         <div class="panel" lang={ui.tag()} data-testid="models-panel">
             <section class="panel-part" aria-labelledby="mod-title">
                 <h2 id="mod-title">{ui.t("mod.title")}</h2>
-                <p class="hint mod-lead">{ui.t("mod.lead")}</p>
-                <ul class="mod-grid" aria-label={ui.t("mod.list")}>{cards}</ul>
+                <p class="hint models-lead">{ui.t("mod.lead")}</p>
+                <ul class="models-grid" aria-label={ui.t("mod.list")}>{cards}</ul>
             </section>
         </div>
     }

@@ -28,15 +28,15 @@ pub fn ReferencesPanel(props: &SourcesProps) -> Html {
             };
             html! {
                 <li id={format!("src-{}", s.key)} data-testid="source">
-                    <span class="src-key">{format!("[{}]", s.key)}</span>{" "}{title}{" — "}{s.publisher}{", "}{s.as_of}
+                    <span class="references-src-key">{format!("[{}]", s.key)}</span>{" "}{title}{" — "}{s.publisher}{", "}{s.as_of}
                 </li>
             }
         })
         .collect();
     html! {
         <div class="panel" lang={ui.tag()}>
-            <h2 class="panel-title">{ui.t("refs.figures")}</h2>
-            <ul class="sources">{items}</ul>
+            <h2 class="references-title">{ui.t("refs.figures")}</h2>
+            <ul class="references-sources">{items}</ul>
         </div>
     }
 }

@@ -95,11 +95,11 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             let src = crate::model::sources::cite(pr.sources(), pr.as_of);
             html! {
                 <li>
-                    <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
+                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
                         data-testid="price-preset" data-chip={pr.chip} title={format!("{} — {}", pr.note, src)}
                         onclick={price_preset(pr)}>
                         <span>{name}{" "}{money(pr.price_usd, 0, ui)}</span>
-                        <small class="preset-src">{src}</small>
+                        <small class="rent-vs-buy-preset-src">{src}</small>
                     </button>
                 </li>
             }
@@ -112,11 +112,11 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             let src = crate::model::sources::cite(r.sources(), r.as_of);
             html! {
                 <li>
-                    <button type="button" class="btn preset" aria-pressed={if pressed { "true" } else { "false" }}
+                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
                         data-testid="rent-preset" data-rental={r.id} title={format!("{} — {}", r.note, src)}
                         onclick={rent_preset(r)}>
                         <span>{rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}</span>
-                        <small class="preset-src">{src}</small>
+                        <small class="rent-vs-buy-preset-src">{src}</small>
                     </button>
                 </li>
             }
@@ -391,7 +391,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </div>
                 <p class="hint">{ui.t("rvb.intro")}</p>
 
-                <fieldset class="presets-box">
+                <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.gpu")}</legend>
                     <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
                         value={p.price_usd} fixed={PRICE_USD} lang={ui} on_change={on_price} />
@@ -409,7 +409,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     {energy_sliders(p, ui, &props.on_change)}
                 </div>
 
-                <fieldset class="presets-box">
+                <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
                     <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
                         value={p.rent_cents} fixed={RENT_CENTS} lang={ui} on_change={on_rent} />
@@ -426,7 +426,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <dt>{ui.t("rvb.be")}</dt>
                     <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
                 </dl>
-                <p class="verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
+                <p class="rent-vs-buy-verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
 
                 <h3>{ui.t("rvb.f.title")}</h3>
                 <ol class="formula" data-testid="rvb-formula">
@@ -443,7 +443,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <svg viewBox="0 0 600 320" class="chart chart-wide chart-econ" role="img" aria-labelledby="rvb-caption" data-testid="rvb-chart">
                         {x_ticks}{y_ticks}
                         <g class="series-a"><path d={polyline_path(&own_pts)} class="line" /></g>
-                        <g class="series-b"><path d={polyline_path(&rent_pts)} class="line dashed" /></g>
+                        <g class="series-b"><path d={polyline_path(&rent_pts)} class="line rent-vs-buy-dashed" /></g>
                         {cross}
                         <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("rvb.axis.x")}</text>
                         <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("rvb.axis.y")}</text>
@@ -452,7 +452,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </figure>
                 <ul class="plain legend">
                     <li class="series-a"><span class="swatch"></span>{ui.t("rvb.legend.own")}</li>
-                    <li class="series-b dashed-key"><span class="swatch"></span>{ui.t("rvb.legend.rent")}</li>
+                    <li class="series-b rent-vs-buy-dashed-key"><span class="swatch"></span>{ui.t("rvb.legend.rent")}</li>
                 </ul>
                 <details>
                     <summary>{ui.t("rvb.table")}</summary>

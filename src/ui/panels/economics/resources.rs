@@ -86,7 +86,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             "pow.tdp.unverified"
         };
         html! {
-            <p class="note-inline" data-testid="no-tdp" role="status">
+            <p class="resources-note-inline" data-testid="no-tdp" role="status">
                 {fill(ui.t(key), &[("chip", c.name), ("tdp", &p.tdp_w.to_string())])}
             </p>
         }
@@ -157,7 +157,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 <g>
                     <text x={tenths(LEFT)} y={tenths(y + 14.0)}>{format!("{} ({})", r.chip.name, r.chip.year)}</text>
                     <rect x={tenths(LEFT)} y={tenths(y + 20.0)} width={tenths(w)} height={tenths(BAR)} class="bar" />
-                    <text x={tenths(LEFT + w + 6.0)} y={tenths(y + 20.0 + BAR - 4.0)} class="bar-value">
+                    <text x={tenths(LEFT + w + 6.0)} y={tenths(y + 20.0 + BAR - 4.0)} class="resources-bar-value">
                         {money_sig(r.usd_per_tflops, ui)}
                     </text>
                 </g>
@@ -215,7 +215,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                     {reset_button(ui, p, &props.on_change)}
                 </div>
                 <p class="hint">{ui.t("pow.intro")}</p>
-                <div class="field-row">
+                <div class="resources-field-row">
                     <label for="chip-picker">{ui.t("pow.chip")}</label>
                     <select id="chip-picker" data-testid="chip-picker" onchange={on_pick}>
                         <option value="" selected={shown.is_none()}>{ui.t("pow.chip.custom")}</option>
@@ -248,7 +248,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
                 if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
                 <figure>
-                    <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
+                    <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ resources-bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
                         {bars}
                     </svg>
                     <figcaption id="pow-bars-caption">{bars_caption}</figcaption>

@@ -99,9 +99,9 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
         .map(|i| {
             let field = field_of(f, i);
             let (class_name, key) = match field {
-                Field::Sign => ("bit bit-s", "prec.field.sign"),
-                Field::Exponent => ("bit bit-e", "prec.field.exponent"),
-                Field::Mantissa => ("bit bit-m", "prec.field.mantissa"),
+                Field::Sign => ("precision-bit precision-bit-s", "prec.field.sign"),
+                Field::Exponent => ("precision-bit precision-bit-e", "prec.field.exponent"),
+                Field::Mantissa => ("precision-bit precision-bit-m", "prec.field.mantissa"),
             };
             let on = code >> i & 1 == 1;
             let v = if on { "1" } else { "0" };
@@ -119,10 +119,10 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
 
     let (s_bits, e_bits, m_bits) = (u32::from(f.has_sign()), f.exp_bits(), f.man_bits());
     let legend = html! {
-        <p class="bit-legend">
-            if s_bits > 0 { <span class="key key-s">{ui.t("prec.field.sign")}{" (1)"}</span> }
-            <span class="key key-e">{fill(ui.t("prec.field.exponent_n"), &[("n", &e_bits.to_string())])}</span>
-            if m_bits > 0 { <span class="key key-m">{fill(ui.t("prec.field.mantissa_n"), &[("n", &m_bits.to_string())])}</span> }
+        <p class="precision-bit-legend">
+            if s_bits > 0 { <span class="precision-key precision-key-s">{ui.t("prec.field.sign")}{" (1)"}</span> }
+            <span class="precision-key precision-key-e">{fill(ui.t("prec.field.exponent_n"), &[("n", &e_bits.to_string())])}</span>
+            if m_bits > 0 { <span class="precision-key precision-key-m">{fill(ui.t("prec.field.mantissa_n"), &[("n", &m_bits.to_string())])}</span> }
         </p>
     };
 
@@ -211,7 +211,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
     html! {
         <section class="panel-part" aria-labelledby="explorer-title">
             <h2 id="explorer-title">{ui.t("prec.explorer.title")}</h2>
-            <div class="row">
+            <div class="precision-row">
                 <label class="field">
                     <span>{ui.t("prec.format")}</span>
                     <select data-testid="format-select" onchange={on_format}>
@@ -222,7 +222,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
                 </label>
             </div>
             {legend}
-            <div class="bits" role="group" aria-label={ui.t("prec.bits")} data-testid="bits">{bits}</div>
+            <div class="precision-bits" role="group" aria-label={ui.t("prec.bits")} data-testid="bits">{bits}</div>
             <dl class="readout">
                 <dt>{ui.t("prec.value")}</dt>
                 <dd><output class="big num" data-testid="bit-value" data-value={numfmt::shortest(value)}>{numfmt::shortest(value)}</output></dd>
@@ -243,7 +243,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
                     </ul>
                 </dd>
             </dl>
-            <div class="row">
+            <div class="precision-row">
                 <label class="field">
                     <span>{ui.t("prec.type")}</span>
                     <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false" size="14"

@@ -135,7 +135,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
         .iter()
         .map(|&v| {
             let px = tenths(x.map(v));
-            html! { <line x1={px.clone()} x2={px} y1={tenths(h - bottom + 2.0)} y2={tenths(h - bottom + 12.0)} class="grid-tick" /> }
+            html! { <line x1={px.clone()} x2={px} y1={tenths(h - bottom + 2.0)} y2={tenths(h - bottom + 12.0)} class="precision-grid-tick" /> }
         })
         .collect();
     let axis: Html = [-4.0, -2.0, 0.0, 2.0, 4.0]
@@ -163,7 +163,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
         <section class="panel-part" aria-labelledby="quant-title" ref={section}>
             <h2 id="quant-title">{fill(ui.t("prec.quant.title"), &[("n", &fixed(SAMPLE as f64, 0, ui))])}</h2>
             <p>{ui.t("prec.quant.intro")}</p>
-            <table class="sqnr">
+            <table class="precision-sqnr">
                 <caption>{fill(ui.t("prec.quant.table"), &[("fmt", format_name(f))])}</caption>
                 <tbody>
                     {db(tensor, "sqnr-tensor", "prec.quant.tensor")}

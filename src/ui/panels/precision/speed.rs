@@ -85,8 +85,8 @@ fn roofline(chip: &Chip, peak: f64, ai: f64, ui: TextLang) -> Html {
     html! {
         <svg viewBox="0 0 560 300" class="chart" role="img" aria-labelledby="roofline-caption" data-testid="roofline">
             {xt}{yt}
-            <path d={path} class="line line-roof" />
-            <circle cx={tenths(px)} cy={tenths(py)} r="6" class="point" data-testid="roofline-point" />
+            <path d={path} class="line precision-line-roof" />
+            <circle cx={tenths(px)} cy={tenths(py)} r="6" class="precision-point" data-testid="roofline-point" />
             <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">
                 {ui.t("prec.roof.x")}
             </text>
