@@ -9,7 +9,8 @@
 //! | `data/trends.csv`, `data/models.csv`    | `TRENDS`, `MODELS`    | `depreciation_tables.rs`   | `src/model/depreciation.rs` |
 //! | `data/occupations.csv`                  | `OCCUPATIONS`         | `ladder_tables.rs`         | `src/model/ladder.rs`       |
 //! | `data/links.csv`                        | `LINKS`               | `bandwidth_tables.rs`      | `src/model/bandwidth.rs`    |
-//! | `data/prices.csv`, `data/rentals.csv`   | `PRICES`, `RENTALS`   | `economics_tables.rs`      | `src/model/economics.rs`    |
+//! | `data/prices.csv`, `data/rentals.csv`,  | `PRICES`, `RENTALS`,  | `economics_tables.rs`      | `src/model/economics.rs`    |
+//! | `data/server_power.csv`                 | `SERVER_POWER`        |                            |                             |
 //!
 //! Table rows are in file order. Each file names only the types of its own
 //! table (`SOURCES: &[Source]`; `CHIPS: &[Chip]` with `Rate`), unqualified,
@@ -87,7 +88,8 @@ struct ChipRow {
     fp8: String,
     fp6: String,
     fp4: String,
-    hbm_gb: f64,
+    hbm: f64,
+    hbm_unit: String,
     hbm_tbs: f64,
     scaleup_gbs: f64,
     tdp_w: String,
@@ -155,6 +157,17 @@ struct PriceRow {
     chip: String,
     price_usd: f64,
     kind: String,
+    basis: String,
+    source: String,
+    as_of: String,
+    note: String,
+}
+
+/// A row of `data/server_power.csv`: server power per GPU over the GPU's TDP.
+#[derive(Deserialize)]
+struct ServerPowerRow {
+    chip: String,
+    factor: f64,
     source: String,
     as_of: String,
     note: String,
@@ -198,7 +211,7 @@ macro_rules! row {
     )*};
 }
 row!(SourceRow: key, ChipRow: id, TrendRow: id, ModelRow: id, OccupationRow: id,
-     LinkRow: id, PriceRow: chip, RentalRow: id);
+     LinkRow: id, PriceRow: chip, RentalRow: id, ServerPowerRow: chip);
 
 macro_rules! cited {
     ($($t:ty),* $(,)?) => {$(
@@ -213,6 +226,7 @@ macro_rules! cited {
     )*};
 }
 cited!(
+    ServerPowerRow,
     ChipRow,
     TrendRow,
     ModelRow,
@@ -624,7 +638,12 @@ fn chips_tables(sources: &Ids) -> (String, Ids) {
             ("fp4", &c.fp4),
         ];
         let r: Vec<String> = rates.iter().map(|(col, s)| at.rate(col, s)).collect();
-        let hbm_gb = at.non_negative("hbm_gb", c.hbm_gb);
+        let hbm = at.non_negative("hbm", c.hbm);
+        let hbm_unit = match c.hbm_unit.as_str() {
+            "GB" => "MemUnit::Gb",
+            "GiB" => "MemUnit::Gib",
+            s => panic!("{at}: column `hbm_unit` is `{s}`, expected `GB` or `GiB`"),
+        };
         let hbm_tbs = at.non_negative("hbm_tbs", c.hbm_tbs);
         let scaleup_gbs = at.non_negative("scaleup_gbs", c.scaleup_gbs);
         let tdp = match c.tdp_w.as_str() {
@@ -633,7 +652,7 @@ fn chips_tables(sources: &Ids) -> (String, Ids) {
         };
         out.push_str(&format!(
             "    Chip {{ id: {:?}, name: {:?}, vendor: {:?}, year: {year}, fp32: {}, tf32: {}, \
-             bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm_gb: {hbm_gb}, hbm_tbs: {hbm_tbs}, \
+             bf16: {}, fp16: {}, fp8: {}, fp6: {}, fp4: {}, hbm: {hbm}, hbm_unit: {hbm_unit}, hbm_tbs: {hbm_tbs}, \
              scaleup_gbs: {scaleup_gbs}, tdp_w: {tdp}, source: {:?}, as_of: {:?}, note: {:?}, note_zh: {:?} }},\n",
             c.id, c.name, c.vendor, r[0], r[1], r[2], r[3], r[4], r[5], r[6], c.source, c.as_of,
             c.note, c.note_zh
@@ -766,19 +785,43 @@ fn economics_tables(sources: &Ids, chips: &Ids) -> String {
         if p.kind != "purchase" {
             panic!("{at}: column `kind` is `{}`, expected `purchase`", p.kind);
         }
+        let basis = match p.basis.as_str() {
+            "gpu" => "Basis::Gpu",
+            "server" => "Basis::Server",
+            s => panic!("{at}: column `basis` is `{s}`, expected `gpu` or `server`"),
+        };
         if let Some((first, _)) = rows[..i]
             .iter()
-            .find(|(_, q)| q.chip == p.chip && q.kind == p.kind)
+            .find(|(_, q)| q.chip == p.chip && q.kind == p.kind && q.basis == p.basis)
         {
             panic!(
-                "{at}: a second `{}` price for `{}` (the first is on line {})",
-                p.kind, p.chip, first.line
+                "{at}: a second `{}` {} price for `{}` (the first is on line {})",
+                p.kind, p.basis, p.chip, first.line
             );
         }
         out.push_str(&format!(
-            "    Price {{ chip: {:?}, price_usd: {price:?}, kind: {:?}, source: {:?}, \
-             as_of: {:?}, note: {:?} }},\n",
+            "    Price {{ chip: {:?}, price_usd: {price:?}, kind: {:?}, basis: {basis}, \
+             source: {:?}, as_of: {:?}, note: {:?} }},\n",
             p.chip, p.kind, p.source, p.as_of, p.note
+        ));
+    }
+    out.push_str("];\n");
+
+    let sf = "data/server_power.csv";
+    let rows = read_cited::<ServerPowerRow>(sf, sources);
+    unique(sf, &rows, IdShape::Any);
+    out.push_str(&format!(
+        "/// Rows of `{sf}`, in file order.\npub static SERVER_POWER: &[ServerPower] = &[\n"
+    ));
+    for (at, r) in &rows {
+        at.known("chip", &r.chip, chips);
+        let factor = at.positive("factor", r.factor);
+        if factor < 1.0 {
+            panic!("{at}: column `factor` is {factor}, below 1 (a server draws at least its GPU's power)");
+        }
+        out.push_str(&format!(
+            "    ServerPower {{ chip: {:?}, factor: {factor:?}, source: {:?}, as_of: {:?}, note: {:?} }},\n",
+            r.chip, r.source, r.as_of, r.note
         ));
     }
     out.push_str("];\n");

@@ -19,8 +19,11 @@ spec('a bandwidth link gives the transfer and all-reduce times', async (keep) =>
   // NVLink 5 over the same 100 GB: 900 GB/s each way.
   const nv5 = await page.getAttribute('[data-testid=link-row][data-link=nvlink5]', 'data-seconds');
   assert.ok(Math.abs(Number(nv5) - 100 / 900) < 1e-12);
-  // The NVL72 rack draws as much as 135 / 10.2 = 13 DGX H100 servers.
-  assert.ok((await page.textContent('[data-testid=racks]')).includes('13 DGX H100'));
+  // The NVL72 rack draws as much as 120.6 / 10.2 = 12 to 135 / 10.2 = 13 DGX H100 servers.
+  assert.ok((await page.textContent('[data-testid=racks]')).includes('12–13 DGX H100'));
+  // The GB300 budget, worked: 18 x 7.5 kW; 118.8 kW without the static power.
+  const budget = await page.textContent('[data-testid=rack-budget]');
+  assert.ok(budget.includes('18 × 7.5 kW') && budget.includes('118.8 kW') && budget.includes('120.6 kW'), budget);
   clean(log);
 });
 

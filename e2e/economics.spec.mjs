@@ -1,9 +1,10 @@
 // End-to-end: the two economics panels (#/rent-vs-buy and #/resources),
-// against the release build. Expected values are the facts' worked example
-// (Epoch AI's method): $25,000 x 1.64 / 0.81 = $50,617 installed; over
-// 5 x 8760 h that is $1.1556/h, plus 700 W x 1.82 x 0.75 x 1.25 / 1000 x $0.08
-// = $0.0956/h of energy: $1.2512 per used hour at 100 %; against $2.50 rent
-// the break-even utilization is 1.2512 / 2.5 = 50.05 %.
+// against the release build. Expected values follow Epoch AI's cost code
+// (cost_analysis_standalone.py), worked by hand: an H100 server share of
+// $30,000 is written off at 0.14 x ln 10 = 32.2 % a year: 30000 / 0.81 x
+// 0.32236 / 8766 h = $1.3620/h, plus 700 W x 1.82 x 0.75 x 1.25 / 1000 x
+// $0.08 = $0.0956/h of energy: $1.4576 per used hour at 100 %; against $2.50
+// rent the break-even utilization is 1.4576 / 2.5 = 58.3 %.
 import assert from 'node:assert/strict';
 import { setup, open, spec, clean, hashOf } from './harness.mjs';
 
@@ -11,33 +12,72 @@ const env = setup();
 const val = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
 const num = async (page, id) => Number(await val(page, id));
 const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
-const OWN = (25000 * 1.64 / 0.81) / (5 * 8760) + 700 * 1.82 * 0.75 * 1.25 / 1000 * 0.08;
-const CONTRACT = '#/rent-vs-buy?price=25000&life=5&util=100&kwh=0.08&pue=1.25&tdp=700&rent=2.5';
+const WRITE_OFF = 0.14 * Math.LN10;
+/** Owning's cost per used hour, as Epoch AI's method computes it. */
+const own = ({ price = 30000, basis = 'server', amort = 'epoch', life = 5, util = 1, tdp = 700, power = 1.82, pue = 1.25, kwh = 0.08 } = {}) => {
+  const installed = price * (basis === 'gpu' ? 1.64 : 1) / 0.81;
+  const capital = installed * (amort === 'epoch' ? WRITE_OFF : 1 / life) / 8766;
+  return (capital + tdp * power * 0.75 * pue / 1000 * kwh) / util;
+};
+const OWN = own();
+const CONTRACT = '#/rent-vs-buy?price=30000&basis=server&amort=epoch&life=5&util=100&kwh=0.08&pue=1.25&tdp=700&power=1.82&rent=2.5';
 const noBadNumbers = async (page, panel) => {
   const text = await page.textContent(`[data-testid=${panel}]`);
   assert.ok(!/NaN|Infinity|\binf\b|undefined/.test(text), `nothing non-finite printed in ${panel}`);
   assert.ok(!/\$(?![\d])/.test(text.replace(/\$\{/g, '')), 'no dollar sign without a number');
 };
 
-spec('the contract link gives the worked example: $1.25 per used hour, break-even 50 %', async (keep) => {
+spec('the contract link gives the worked example: $1.46 per used hour, break-even 58 %', async (keep) => {
   const { page, log } = await open(env, `${CONTRACT}&lang=en`);
   keep(page);
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost per used hour');
-  near(await num(page, 'own-cost-per-hour'), 1.25, 0.005, 'about $1.25');
+  near(await num(page, 'own-cost-per-hour'), 1.4576, 0.0001, 'about $1.4576');
   near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');
-  near(await num(page, 'break-even-util'), 50, 0.1, 'about 50 %');
-  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '$1.25');
-  assert.ok((await page.textContent('[data-testid=formula-installed]')).includes('$50,617'));
+  near(await num(page, 'break-even-util'), 58.3, 0.05, 'about 58 %');
+  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '$1.46');
+  // A server share: no x1.64; the installed cost adds the interconnect.
+  assert.ok((await page.textContent('[data-testid=formula-hardware]')).includes('no × 1.64'));
+  assert.ok((await page.textContent('[data-testid=formula-installed]')).includes('$37,037'));
+  assert.ok((await page.textContent('[data-testid=formula-capital]')).includes('0.3224'));
+  assert.ok((await page.textContent('[data-testid=formula-energy]')).includes('1.82 (server power factor)'));
   assert.ok((await page.textContent('[data-testid=rvb-verdict]')).includes('owning is cheaper'));
+  // Epoch's rate beside the depreciation slide's: 2.15 against 2.46 years.
+  const link = await page.textContent('[data-testid=amort-link]');
+  assert.ok(link.includes('2.15') && link.includes('2.46'), link);
   // The notes' claim, with numbers: small clouds vs hyperscaler on demand.
   const claim = await page.textContent('[data-testid=rvb-claim]');
   assert.ok(claim.includes('$2.50') && claim.includes('$11.06'), claim);
-  // The chart has both lines, a crossing, a description and a table.
+  // The chart has both lines, a description and a table; with Epoch's
+  // write-off both start at zero, so there is no crossing.
   assert.equal(await page.locator('[data-testid=rvb-chart] path.line').count(), 2);
-  assert.equal(await page.locator('[data-testid=payback-point]').count(), 1);
-  assert.ok((await page.textContent('#rvb-caption')).includes('$50,617'));
+  assert.equal(await page.locator('[data-testid=payback-point]').count(), 0);
+  assert.ok((await page.textContent('#rvb-caption')).includes("Epoch's write-off"));
   assert.equal(await page.locator('[data-testid=rvb-table] tbody tr').count(), 6, 'years 0..5');
+  // What the bill counts: the notes' Internet bandwidth is data transfer, not modelled.
+  assert.ok((await page.textContent('[data-testid=rentbuy-panel]')).includes('data transfer to and from a cloud'));
   await noBadNumbers(page, 'rentbuy-panel');
+  clean(log);
+});
+
+spec('the straight line and a bare-GPU price, by keyboard and click', async (keep) => {
+  const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
+  keep(page);
+  await page.getByLabel('Straight line over the life (the accounting view)').check();
+  await page.waitForFunction(() => location.hash.includes('amort=line'));
+  near(await num(page, 'own-cost-per-hour'), own({ amort: 'line' }), 1e-9, 'straight line, 5 years');
+  near(await num(page, 'own-cost-per-hour'), 0.9406, 0.0001, 'about $0.94');
+  assert.equal(await page.locator('[data-testid=payback-point]').count(), 1, 'the straight line pays back');
+  assert.ok((await page.textContent('#rvb-caption')).includes('$37,037'));
+  // A bare A100 price: x1.64 for the rest of the server; TDP and factor follow the chip.
+  await page.click('[data-testid=price-preset][data-chip=a100][data-basis=gpu]');
+  await page.waitForFunction(() => ['price=15000', 'basis=gpu', 'tdp=400', 'power=2.03'].every((p) => location.hash.includes(p)));
+  near(await num(page, 'own-cost-per-hour'), own({ price: 15000, basis: 'gpu', amort: 'line', tdp: 400, power: 2.03 }), 1e-9, 'bare A100');
+  assert.ok((await page.textContent('[data-testid=formula-hardware]')).includes('$15,000 × 1.64'));
+  // The basis radio by keyboard: back to a server share.
+  await page.getByLabel(/a per-GPU share of a server/).focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => !location.hash.includes('basis=gpu'));
+  near(await num(page, 'own-cost-per-hour'), own({ price: 15000, amort: 'line', tdp: 400, power: 2.03 }), 1e-9, 'as a server share');
   clean(log);
 });
 
@@ -51,11 +91,11 @@ spec('keyboard on the utilization slider and the price field updates the numbers
   near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even does not move with utilization');
   assert.ok((await page.textContent('[data-testid=rvb-verdict]')).includes('renting is cheaper'));
   // Type a price and press Enter.
-  const price = page.getByLabel('GPU price (US dollars)');
+  const price = page.getByLabel('Purchase price per GPU (US dollars)');
   await price.fill('47000');
   await price.press('Enter');
   await page.waitForFunction(() => location.hash.includes('price=47000'));
-  const own47 = ((47000 * 1.64 / 0.81) / (5 * 8760) + 700 * 1.82 * 0.75 * 1.25 / 1000 * 0.08) / 0.5;
+  const own47 = own({ price: 47000, util: 0.5 });
   near(await num(page, 'own-cost-per-hour'), own47, 1e-9, '$47,000 at 50 %');
   // A bad price is marked and changes nothing.
   await price.fill('12');
@@ -69,7 +109,7 @@ spec('keyboard on the utilization slider and the price field updates the numbers
   clean(log);
 });
 
-spec('presets: a rent preset moves the break-even, a price preset sets price and TDP', async (keep) => {
+spec('presets: a rent preset moves the break-even, a price preset sets price, TDP and power factor', async (keep) => {
   const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
   keep(page);
   await page.click('[data-testid=rent-preset][data-rental=gcp-on-demand]');
@@ -83,8 +123,10 @@ spec('presets: a rent preset moves the break-even, a price preset sets price and
   // Each preset shows its source and date.
   assert.ok((await page.textContent('[data-testid=rent-preset][data-rental=gcp-3yr]')).includes('2025-03'));
   await page.click('[data-testid=price-preset][data-chip=b200]');
-  await page.waitForFunction(() => location.hash.includes('price=47000') && location.hash.includes('tdp=1000'));
+  await page.waitForFunction(() => ['price=47000', 'tdp=1000', 'power=1.8'].every((p) => location.hash.includes(p)));
   assert.ok((await page.textContent('[data-testid=price-preset][data-chip=b200]')).includes('2024-12'));
+  // The smaller clouds' range reaches Lambda and CR8DL.
+  assert.equal(await page.locator('[data-testid=rent-preset][data-rental=cr8dl]').count(), 1);
   clean(log);
 });
 
@@ -106,22 +148,28 @@ spec('at the range ends nothing is NaN or empty, and "never" has no number', asy
   const notice = await page.textContent('[data-testid=notice]');
   for (const part of ['price=abc', 'util=0', 'rent=-2']) assert.ok(notice.includes(part), part);
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'defaults');
+  // Bad basis, write-off and power factor too.
+  await page.goto(`${env.url}/#/rent-vs-buy?basis=rack&amort=fast&power=9&lang=en`);
+  await page.waitForSelector('[data-testid=notice]');
+  const notice2 = await page.textContent('[data-testid=notice]');
+  for (const part of ['basis=rack', 'amort=fast', 'power=9']) assert.ok(notice2.includes(part), part);
+  near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'defaults again');
   clean(log);
 });
 
-spec('the power panel: 700 W is 10,463 kWh a year at PUE 1.25, a chip fills the TDP, TPUs say why not', async (keep) => {
+spec('the power panel: 700 W is 10,470 kWh a year at PUE 1.25, a chip fills the TDP and factor, TPUs say why not', async (keep) => {
   const { page, log } = await open(env, '#/resources?lang=en');
   keep(page);
-  const kwh700 = 700 * 1.82 * 0.75 * 1.25 * 8760 / 1000;
+  const kwh700 = 700 * 1.82 * 0.75 * 1.25 * 8766 / 1000;
   near(await num(page, 'yearly-kwh'), kwh700, 1e-6, 'yearly kWh');
-  near(await num(page, 'yearly-kwh'), 10463, 1, 'about 10,463');
-  assert.ok((await page.textContent('[data-testid=yearly-kwh]')).includes('10,463'));
+  near(await num(page, 'yearly-kwh'), 10470, 1, 'about 10,470');
+  assert.ok((await page.textContent('[data-testid=yearly-kwh]')).includes('10,470'));
   near(await num(page, 'yearly-usd'), kwh700 * 0.08, 1e-6, 'yearly cost');
   near(await num(page, 'rack-kwh'), 72 * kwh700, 1e-6, 'rack');
   assert.equal(await page.inputValue('[data-testid=chip-picker]'), 'h100');
   await page.selectOption('[data-testid=chip-picker]', 'b200');
-  await page.waitForFunction(() => location.hash.includes('tdp=1000'));
-  near(await num(page, 'yearly-kwh'), 1000 * 1.82 * 0.75 * 1.25 * 8760 / 1000, 1e-6, 'B200');
+  await page.waitForFunction(() => location.hash.includes('tdp=1000') && location.hash.includes('power=1.8'));
+  near(await num(page, 'yearly-kwh'), 1000 * 1.8 * 0.75 * 1.25 * 8766 / 1000, 1e-6, 'B200');
   await page.selectOption('[data-testid=chip-picker]', 'tpu-v5p');
   await page.waitForSelector('[data-testid=no-tdp]');
   assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google does not publish'));
@@ -129,7 +177,7 @@ spec('the power panel: 700 W is 10,463 kWh a year at PUE 1.25, a chip fills the 
   await page.getByTestId('pue-slider').focus();
   await page.keyboard.press('Home');
   await page.waitForFunction(() => /pue=1(&|$)/.test(location.hash));
-  near(await num(page, 'yearly-kwh'), 1000 * 1.82 * 0.75 * 8760 / 1000, 1e-6, 'PUE 1');
+  near(await num(page, 'yearly-kwh'), 1000 * 1.8 * 0.75 * 8766 / 1000, 1e-6, 'PUE 1');
   // Dollars per TFLOP/s: falls V100 -> A100 -> H100 -> B200.
   const per = async (id) => Number(await page.getAttribute(`[data-testid=tflops-table] tr[data-chip=${id}]`, 'data-value'));
   assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
@@ -145,7 +193,7 @@ spec('the power panel: 700 W is 10,463 kWh a year at PUE 1.25, a chip fills the 
 spec('both panels in Chinese', async (keep) => {
   const { page, log } = await open(env, '#/resources?lang=zh');
   keep(page);
-  near(await num(page, 'yearly-kwh'), 700 * 1.82 * 0.75 * 1.25 * 8760 / 1000, 1e-6, 'yearly kWh');
+  near(await num(page, 'yearly-kwh'), 700 * 1.82 * 0.75 * 1.25 * 8766 / 1000, 1e-6, 'yearly kWh');
   assert.ok((await page.textContent('[data-testid=power-panel]')).includes('功耗'));
   assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
   await page.selectOption('[data-testid=chip-picker]', 'tpu-v6e');
@@ -155,7 +203,7 @@ spec('both panels in Chinese', async (keep) => {
   await page.waitForSelector('[data-testid=rentbuy-panel][lang=zh-CN]');
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost');
   near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');
-  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '1.25 美元');
+  assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '1.46 美元');
   assert.ok((await page.textContent('[data-testid=break-even-util]')).includes('自建更便宜'));
   await page.getByLabel('利用率（GPU 做有用工作的时间占比）').focus();
   await page.keyboard.press('Home');
@@ -179,7 +227,7 @@ spec('on a phone the panels fit the width', async (keep) => {
 spec('a utilization with a decimal in the link is kept: 62.5 %', async (keep) => {
   const { page, log } = await open(env, '#/rent-vs-buy?price=25000&life=5&util=62.5&kwh=0.08&pue=1.25&tdp=700&rent=2.5&lang=en');
   keep(page);
-  near(await num(page, 'own-cost-per-hour'), OWN / 0.625, 1e-9, 'own cost per used hour at 62.5 %');
+  near(await num(page, 'own-cost-per-hour'), own({ price: 25000, util: 0.625 }), 1e-9, 'own cost per used hour at 62.5 %');
   assert.ok((await hashOf(page)).includes('util=62.5'));
   assert.equal(await page.locator('.notice').count(), 0, 'nothing ignored');
   clean(log);

@@ -15,6 +15,8 @@ spec('the memory panel: the notes\' 192 GB today, and what fits where', async (k
   assert.equal(await value(page, 'mem-weights'), 140);
   assert.ok(Math.abs(await value(page, 'mem-kv') - 2 * 80 * 8 * 128 * 8192 * 2 / 1e9) < 1e-9);
   assert.equal(await value(page, 'chips-needed'), 2);
+  // The H100's 80 GiB are 85.9 GB, and the fit counts real bytes.
+  assert.ok((await text(page, 'mem-gib')).includes('80 GiB is 85.9 GB'));
   // Training: 16 bytes per parameter = 1120 GB = 14 H100s, or 4 B300s.
   await page.check('[data-testid=mem-train]');
   await page.waitForFunction(() => location.hash.includes('train=1'));
@@ -47,10 +49,16 @@ spec('memory: range ends and bad links give readable numbers, never NaN or inf',
     '#/memory?mchip=h900&params_b=abc&train=yes&lang=en',
   ];
   await readableAt(env, links, keep);
-  // The largest settings: more chips than a counter holds, said in words.
+  // The largest settings on 80 GiB H100s: about 4.0 billion chips, counted.
   const { page, log } = await open(env, links[0]);
   keep(page);
-  assert.equal((await text(page, 'chips-needed')).trim(), 'more than 4 billion × H100 SXM');
+  const total = Number(await page.getAttribute('[data-testid=mem-total]', 'data-value')) * 1e9;
+  const count = Number(await page.getAttribute('[data-testid=chips-needed]', 'data-value'));
+  assert.ok(Math.abs(count - total / (80 * 2 ** 30)) < 10, `${count} H100s`);
+  // On 16 GB V100s more chips than a counter holds, said in words.
+  await page.goto(`${env.url}/${links[0]}&mchip=v100`);
+  await page.waitForFunction(() => location.hash.includes('mchip=v100'));
+  assert.equal((await text(page, 'chips-needed')).trim(), 'more than 4 billion × V100 SXM2 (16 GB)');
   assert.equal(await page.getAttribute('[data-testid=chips-needed]', 'data-value'), '');
   clean(log);
 });

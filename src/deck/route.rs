@@ -380,13 +380,14 @@ mod tests {
 
     #[test]
     fn rent_vs_buy_contract_link_parses_and_round_trips() {
-        let h = "#/rent-vs-buy?price=30000&life=4&util=70&kwh=0.12&pue=1.1&tdp=1000&rent=4.86";
+        // The keys of the earlier links keep working.
+        let h = "#/rent-vs-buy?price=40000&life=4&util=70&kwh=0.12&pue=1.1&tdp=1000&rent=4.86";
         let p = Parsed::from_hash(h);
         assert!(p.ignored.is_empty(), "{:?}", p.ignored);
         let c = &p.route.settings.economics;
         assert_eq!(
             (c.price_usd, c.life_tenths, c.util_tenths),
-            (30000, 40, 700)
+            (40000, 40, 700)
         );
         assert_eq!(
             (c.kwh_thousandths, c.pue_hundredths, c.tdp_w, c.rent_cents),
@@ -398,7 +399,7 @@ mod tests {
             slide: SlideId::Resources,
             ..p.route.clone()
         };
-        assert!(power.to_string().starts_with("#/resources?price=30000"));
+        assert!(power.to_string().starts_with("#/resources?price=40000"));
         let intro = Route {
             slide: SlideId::Intro,
             ..p.route.clone()
@@ -411,6 +412,20 @@ mod tests {
         let bad = Parsed::from_hash("#/rent-vs-buy?price=-5&util=150&kwh=abc&rent=2.5");
         assert_eq!(bad.route.settings.economics, EconomicsSettings::default());
         assert_eq!(bad.ignored, vec!["price=-5", "util=150", "kwh=abc"]);
+        // The full contract: basis, write-off and power factor too.
+        let full = "#/rent-vs-buy?price=15000&basis=gpu&amort=line&life=3&util=50&kwh=0.1&pue=1.1&tdp=400&power=2.03&rent=3.29";
+        let p = Parsed::from_hash(full);
+        assert!(p.ignored.is_empty(), "{:?}", p.ignored);
+        let c = &p.route.settings.economics;
+        use crate::model::economics::{Amort, Basis};
+        assert_eq!(
+            (c.basis, c.amort, c.power_hundredths),
+            (Basis::Gpu, Amort::Line, 203)
+        );
+        assert_eq!(p.route.to_string(), full);
+        let bad = Parsed::from_hash("#/rent-vs-buy?basis=rack&amort=fast&power=9");
+        assert_eq!(bad.ignored, vec!["basis=rack", "amort=fast", "power=9"]);
+        assert_eq!(bad.route.settings.economics, EconomicsSettings::default());
     }
 
     #[test]

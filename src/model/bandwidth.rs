@@ -114,20 +114,70 @@ impl Rack {
     }
 }
 
+/// A rack's power budget as NVIDIA writes it for the GB300 NVL72: nodes x
+/// (GPUs per node x GPU kW + CPU kW + static node power kW).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PowerBudget {
+    pub nodes: u32,
+    pub gpus_per_node: u32,
+    /// Power of one GPU, kW.
+    pub gpu_kw: f64,
+    /// Power of a node's CPUs, kW.
+    pub cpu_kw: f64,
+    /// A node's static power (everything else), kW.
+    pub static_kw: f64,
+}
+
+impl PowerBudget {
+    /// The rack's power, kW.
+    pub const fn kw(&self) -> f64 {
+        self.nodes as f64 * self.node_kw()
+    }
+
+    /// One node's power, kW.
+    pub const fn node_kw(&self) -> f64 {
+        self.gpus_per_node as f64 * self.gpu_kw + self.cpu_kw + self.static_kw
+    }
+
+    /// The rack's power without the static node power, kW.
+    pub const fn without_static_kw(&self) -> f64 {
+        self.nodes as f64 * (self.gpus_per_node as f64 * self.gpu_kw + self.cpu_kw)
+    }
+}
+
+/// NVIDIA's GB300 NVL72 budget (Mission Control documentation, NV-MC via
+/// MLE): 18 nodes x (4 x 1.4 kW + 1 kW + 0.9 kW) = 18 x 7.5 = 135 kW.
+pub const GB300_NVL72_BUDGET: PowerBudget = PowerBudget {
+    nodes: 18,
+    gpus_per_node: 4,
+    gpu_kw: 1.4,
+    cpu_kw: 1.0,
+    static_kw: 0.9,
+};
+
+/// The same budget with the GB200's 1.2 kW GPUs (`data/chips.csv`): our
+/// estimate of a GB200 NVL72 rack, 18 x 6.7 = 120.6 kW. NVIDIA publishes no
+/// GB200 NVL72 power figure on the pages cited.
+pub const GB200_NVL72_ESTIMATE: PowerBudget = PowerBudget {
+    gpu_kw: 1.2,
+    ..GB300_NVL72_BUDGET
+};
+
 /// The GB200 NVL72 rack: 72 GPUs in one NVLink domain.
 pub const GB200_NVL72: Rack = Rack {
     name: "GB200 NVL72",
     gpus: 72,
     nvlink_tbs: 130.0,
-    hbm_tb: 13.5,
-    power_kw_low: 120.0,
-    power_kw_high: 135.0,
+    hbm_tb: 13.4,
+    power_kw_low: GB200_NVL72_ESTIMATE.kw(),
+    power_kw_high: GB300_NVL72_BUDGET.kw(),
     liquid_cooled: true,
-    source: "SB NV-MC",
-    as_of: "2025-08",
-    note: "72 GPUs; 130 TB/s NVLink; ~13.5 TB HBM; liquid cooled (SB). 135 kW is the GB300 NVL72 \
-           budget: 18 nodes x (4 x 1.4 kW GPU + 1 kW CPU) (NV-MC via MLE). The 120 kW low end is \
-           the figure commonly quoted for GB200 NVL72 and was not checked against a vendor page.",
+    source: "NV-GB200 NV-MC",
+    as_of: "2025",
+    note: "72 GPUs; 130 TB/s NVLink; 13.4 TB HBM (72 x 186 GB); liquid cooled (NV-GB200). \
+           135 kW is NVIDIA's GB300 NVL72 budget: 18 nodes x (4 x 1.4 kW GPU + 1 kW CPU + \
+           0.9 kW static) (NV-MC via MLE); without the static power it would be 118.8 kW. \
+           120.6 kW is our estimate for GB200 NVL72: the same budget with 1.2 kW GPUs.",
 };
 
 /// The DGX H100 server: 8 H100 in one NVLink 4 domain, air cooled; the
@@ -142,7 +192,7 @@ pub const DGX_H100: Rack = Rack {
     liquid_cooled: false,
     source: "NV-DGXH100 MLE",
     as_of: "2023",
-    note: "8 x H100 SXM: 8 x 900 GB/s NVLink 4 (MLE); 8 x 80 GB HBM; 10.2 kW maximum (NV-DGXH100)",
+    note: "8 x H100 SXM: 8 x 900 GB/s NVLink 4 (MLE); 8 x 80 GiB HBM (640 as quoted); 10.2 kW maximum (NV-DGXH100)",
 };
 
 /// Smallest bandwidth a time is computed with, GB/s.
@@ -425,16 +475,29 @@ mod tests {
         let r = GB200_NVL72;
         assert_eq!(r.gpus, 72);
         let gpu = chip("gb200").expect("gb200");
-        // 72 x 186 GB = 13.4 TB, quoted as ~13.5 TB.
-        let hbm_tb = f64::from(r.gpus) * gpu.hbm_gb / 1000.0;
-        assert!((hbm_tb - r.hbm_tb).abs() < 0.2, "{hbm_tb}");
+        // 72 x 186 GB = 13.392 TB, quoted as 13.4 TB.
+        let hbm_tb = f64::from(r.gpus) * gpu.hbm / 1000.0;
+        assert!((hbm_tb - r.hbm_tb).abs() < 0.01, "{hbm_tb}");
         // 72 x 1.8 TB/s = 129.6 TB/s, quoted as 130 TB/s.
         let nv_tbs = f64::from(r.gpus) * gpu.scaleup_gbs / 1000.0;
         assert!((nv_tbs - r.nvlink_tbs).abs() < 0.5, "{nv_tbs}");
         assert!(r.liquid_cooled && r.power_kw_low <= r.power_kw_high);
-        // GB300 budget: 18 x (4 x 1.4 + 1) kW = 118.8 kW of nodes, under 135.
-        assert!(18.0 * (4.0 * 1.4 + 1.0) <= r.power_kw_high);
         assert_eq!(r.sources().count(), 2);
+    }
+
+    #[test]
+    fn gb300_budget_is_18_nodes_of_7_5_kw_and_118_8_without_static_power() {
+        let b = GB300_NVL72_BUDGET;
+        assert!((b.node_kw() - 7.5).abs() < 1e-12);
+        assert!((b.kw() - 135.0).abs() < 1e-9);
+        assert!((b.without_static_kw() - 118.8).abs() < 1e-9);
+        assert_eq!(GB200_NVL72.power_kw_high, b.kw());
+        // The GB200 estimate: 18 x (4 x 1.2 + 1 + 0.9) = 120.6 kW, with the
+        // GB200's TDP from the chip table.
+        let gb200 = chip("gb200").and_then(|c| c.tdp_w).expect("gb200 tdp");
+        assert_eq!(GB200_NVL72_ESTIMATE.gpu_kw * 1000.0, gb200);
+        assert!((GB200_NVL72.power_kw_low - 120.6).abs() < 1e-9);
+        assert_eq!(b.nodes * b.gpus_per_node, GB200_NVL72.gpus);
     }
 
     #[test]
@@ -442,7 +505,7 @@ mod tests {
         let r = DGX_H100;
         let gpu = chip("h100").expect("h100");
         let n = f64::from(r.gpus);
-        assert!((n * gpu.hbm_gb / 1000.0 - r.hbm_tb).abs() < 1e-9);
+        assert!((n * gpu.hbm / 1000.0 - r.hbm_tb).abs() < 1e-9);
         assert!((n * gpu.scaleup_gbs / 1000.0 - r.nvlink_tbs).abs() < 1e-9);
         assert!(!r.liquid_cooled);
         assert_eq!(r.sources().count(), 2);

@@ -2,7 +2,9 @@
 //! by `build.rs` (the build fails on a row without a known source or an `as_of`).
 //!
 //! Units: throughput in dense TFLOP/s (10^12 floating-point operations per
-//! second, no sparsity); memory in GB (10^9 bytes); memory bandwidth in TB/s
+//! second, no sparsity); memory as the source quotes it, in GB (10^9 bytes)
+//! or GiB (2^30 bytes: H100, H200, A100 and Google's TPUs), with
+//! [`Chip::hbm_gb`] giving the real capacity in GB; memory bandwidth in TB/s
 //! (10^12 bytes per second); scale-up interconnect (NVLink, Infinity Fabric,
 //! ICI) in GB/s, both directions added; power in W.
 //!
@@ -70,6 +72,33 @@ impl Precision {
     }
 }
 
+/// The unit a chip's memory is quoted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MemUnit {
+    /// 10^9 bytes.
+    Gb,
+    /// 2^30 bytes (about 7.4 % more than a GB).
+    Gib,
+}
+
+impl MemUnit {
+    /// Bytes in one unit.
+    pub fn bytes(self) -> f64 {
+        match self {
+            MemUnit::Gb => 1e9,
+            MemUnit::Gib => 1_073_741_824.0,
+        }
+    }
+
+    /// The unit's symbol: `GB`, `GiB`.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            MemUnit::Gb => "GB",
+            MemUnit::Gib => "GiB",
+        }
+    }
+}
+
 /// One accelerator (one row of `data/chips.csv`).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Chip {
@@ -87,8 +116,10 @@ pub struct Chip {
     pub fp8: Rate,
     pub fp6: Rate,
     pub fp4: Rate,
-    /// HBM capacity in GB.
-    pub hbm_gb: f64,
+    /// HBM capacity as the source quotes it, in `hbm_unit`s (80 for the
+    /// H100's 80 GiB).
+    pub hbm: f64,
+    pub hbm_unit: MemUnit,
     /// HBM bandwidth in TB/s.
     pub hbm_tbs: f64,
     /// Scale-up interconnect bandwidth in GB/s, both directions added.
@@ -109,6 +140,17 @@ impl Chip {
     /// The row's sources as the page names them ([`cite`]).
     pub fn cite(&self) -> String {
         cite(self.source.split(' ').filter_map(source), self.as_of)
+    }
+
+    /// HBM capacity in GB (10^9 bytes): the H100's 80 GiB is 85.9 GB.
+    pub fn hbm_gb(&self) -> f64 {
+        self.hbm * self.hbm_unit.bytes() / 1e9
+    }
+
+    /// HBM as quoted, with its unit: `80 GiB`, `192 GB` (the number written
+    /// by the caller's formatter).
+    pub fn hbm_quoted(&self, number: impl Fn(f64) -> String) -> String {
+        format!("{} {}", number(self.hbm), self.hbm_unit.symbol())
     }
 
     /// Dense TFLOP/s (or why there is none) in `p`.
@@ -210,7 +252,7 @@ mod tests {
         assert_eq!(v5e.fp8, Rate::NotSupported);
         assert_eq!(v5e.fp16, Rate::NotSupported);
         assert_eq!(v5e.tdp_w, None);
-        assert_eq!(v5e.fp6, Rate::Unknown);
+        assert_eq!(v5e.fp6, Rate::NotSupported);
         assert_eq!(chip("h100").map(|c| c.fp4), Some(Rate::NotSupported));
         assert_eq!(chip("h100").and_then(|c| c.tdp_w), Some(700.0));
     }
@@ -235,7 +277,7 @@ mod tests {
     #[test]
     fn figures_are_finite_and_positive() {
         for c in CHIPS {
-            for v in [c.hbm_gb, c.hbm_tbs, c.scaleup_gbs] {
+            for v in [c.hbm, c.hbm_tbs, c.scaleup_gbs] {
                 assert!(v.is_finite() && v > 0.0, "{}", c.id);
             }
             for p in Precision::ALL {
@@ -245,5 +287,44 @@ mod tests {
             }
         }
         assert_eq!(chip("h100").map(|c| c.hbm_tbs), Some(3.35));
+    }
+
+    #[test]
+    fn gib_chips_hold_more_bytes_than_their_quoted_number() {
+        let h100 = chip("h100").expect("h100");
+        assert_eq!((h100.hbm, h100.hbm_unit), (80.0, MemUnit::Gib));
+        assert!((h100.hbm_gb() - 85.899_345_92).abs() < 1e-9);
+        assert_eq!(h100.hbm_quoted(|x| x.to_string()), "80 GiB");
+        let b200 = chip("b200").expect("b200");
+        assert_eq!((b200.hbm_gb(), b200.hbm_unit), (180.0, MemUnit::Gb));
+        for id in [
+            "h100", "h200", "a100", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu7x",
+        ] {
+            assert_eq!(chip(id).map(|c| c.hbm_unit), Some(MemUnit::Gib), "{id}");
+        }
+    }
+
+    #[test]
+    fn fp6_is_supported_only_where_the_source_gives_a_rate() {
+        for id in [
+            "h100", "h200", "mi300x", "mi325x", "tpu-v5e", "tpu-v5p", "tpu-v6e", "tpu7x", "a100",
+            "v100",
+        ] {
+            assert_eq!(chip(id).map(|c| c.fp6), Some(Rate::NotSupported), "{id}");
+        }
+        assert_eq!(tf("b200", Precision::Fp6), 4500.0);
+        assert_eq!(tf("gb200", Precision::Fp6), 5000.0);
+        assert_eq!(tf("b300", Precision::Fp6), 4500.0);
+    }
+
+    #[test]
+    fn b300_row_follows_its_source() {
+        let b300 = chip("b300").expect("b300");
+        assert_eq!(tf("b300", Precision::Fp32), 80.0);
+        assert_eq!(tf("b300", Precision::Fp4), 12600.0);
+        assert_eq!(b300.tdp_w, Some(1000.0));
+        assert!(
+            b300.note.contains("75") && b300.note.contains("15000") && b300.note.contains("1400")
+        );
     }
 }

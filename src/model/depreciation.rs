@@ -139,7 +139,7 @@ const DEFAULT_ALGO: u32 = 80;
 /// Default horizon, in years.
 const DEFAULT_YEARS: u32 = 5;
 /// Fallbacks should a data row be missing (the tests pin the data to them).
-const FALLBACK_HW_BAND: (f64, f64) = (2.07, 2.95);
+const FALLBACK_HW_BAND: (f64, f64) = (2.24, 2.72);
 const FALLBACK_ALGO_BAND: (f64, f64) = (5.0, 14.0);
 const FALLBACK_GROWTH: f64 = 2.4;
 const FALLBACK_ANCHOR: (f64, f64) = (2023.0, 40.7e6);
@@ -250,7 +250,8 @@ fn trend_range(id: &str, fallback: (f64, f64)) -> (f64, f64) {
         .unwrap_or(fallback)
 }
 
-/// The sourced range of `T_hw` in years: (ML GPUs 2.07, top GPUs 2.95).
+/// The sourced range of `T_hw` in years: the 95% confidence interval of the
+/// all-GPU doubling time, (2.24, 2.72) (Hobbhahn & Besiroglu 2022, table 1).
 pub fn hw_band() -> (f64, f64) {
     trend_range(HW_TREND, FALLBACK_HW_BAND)
 }
@@ -261,8 +262,8 @@ pub fn algo_band() -> (f64, f64) {
 }
 
 /// Uncertainty band in USD of the cost of reproducing `model` in `year`:
-/// `lo` with the fastest sourced decay (T_hw 2.07 years, T_algo 5 months),
-/// `hi` with the slowest (2.95 years, 14 months); hardware alone when
+/// `lo` with the fastest decay within the 95% intervals (T_hw 2.24 years,
+/// T_algo 5 months), `hi` with the slowest (2.72 years, 14 months); hardware alone when
 /// `algo_on` is false. Before the release year (or for a NaN year) both ends
 /// are the model's cost.
 pub fn band(model: &RefModel, year: f64, algo_on: bool) -> (f64, f64) {
@@ -629,10 +630,10 @@ mod tests {
                 }
             }
         }
-        // Hand-worked: GPT-4 in 2026, 40.7e6 * 2^-(3/2.07 + 36/5) and 2^-(3/2.95 + 36/14).
+        // Hand-worked: GPT-4 in 2026, 40.7e6 * 2^-(3/2.24 + 36/5) and 2^-(3/2.72 + 36/14).
         let (lo, hi) = band(gpt4(), 2026.0, true);
-        assert!((lo - 101_368.5).abs() < 1.0, "{lo}");
-        assert!((hi - 3_383_647.2).abs() < 1.0, "{hi}");
+        assert!((lo - 109_399.0).abs() < 1.0, "{lo}");
+        assert!((hi - 3_187_857.5).abs() < 1.0, "{hi}");
         assert_eq!(band(gpt4(), 2020.0, true), (40.7e6, 40.7e6));
         assert!(!DepreciationSettings {
             hw_hundredths: 100,
@@ -869,7 +870,10 @@ mod tests {
     #[test]
     fn defaults_and_band_come_from_the_data() {
         let hw = trend("hw_doubling_years").expect("hw trend");
-        assert_eq!((hw.value, hw.low, hw.high), (2.46, Some(2.07), Some(2.95)));
+        // The band is the 95% interval of the all-GPU figure, not the other
+        // subsets' point estimates (2.07 ML GPUs, 2.95 top GPUs).
+        assert_eq!((hw.value, hw.low, hw.high), (2.46, Some(2.24), Some(2.72)));
+        assert!(hw.note.contains("95% confidence interval") && hw.note.contains("2.07"));
         assert_eq!(
             f64::from(DepreciationSettings::default().hw_hundredths) / 100.0,
             hw.value
@@ -913,7 +917,7 @@ mod tests {
         let m =
             |id| model(id).map(|m| (m.year, m.train_flop, m.cost_amortized_usd, m.cost_cloud_usd));
         assert_eq!(m("gpt-3"), Some((2020, 3.14e23, 2.2e6, 4.3e6)));
-        assert_eq!(m("gpt-4"), Some((2023, 2e25, 40.7e6, 78.6e6)));
+        assert_eq!(m("gpt-4"), Some((2023, 2.1e25, 40.7e6, 78.6e6)));
         assert_eq!(m("llama-3.1-405b"), Some((2024, 3.8e25, 51.0e6, 170e6)));
         assert!(model("GPT-4").is_none() && trend("").is_none());
         for r in MODELS {

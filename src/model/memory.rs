@@ -42,7 +42,8 @@ use crate::{choice_field, fixed_field, flag_field};
 /// A size of HBM and the first chip that had it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct HbmStep {
-    /// HBM per chip, GB.
+    /// HBM per chip as quoted (GB or GiB, see the chip's `hbm_unit`): the
+    /// history of what vendors announce, as the notes' "192 GB" is.
     pub gb: f64,
     /// Year of `chip`.
     pub year: u16,
@@ -53,7 +54,7 @@ pub struct HbmStep {
 /// The earliest chip with exactly `gb` GB.
 fn first_with(gb: f64) -> Option<&'static Chip> {
     let mut best: Option<&'static Chip> = None;
-    for c in CHIPS.iter().filter(|c| c.hbm_gb == gb) {
+    for c in CHIPS.iter().filter(|c| c.hbm == gb) {
         if best.is_none_or(|b| c.year < b.year) {
             best = Some(c);
         }
@@ -70,7 +71,7 @@ pub fn hbm_sizes() -> Vec<HbmStep> {
     loop {
         let next = CHIPS
             .iter()
-            .map(|c| c.hbm_gb)
+            .map(|c| c.hbm)
             .filter(|&g| g > last)
             .fold(f64::INFINITY, f64::min);
         let Some(chip) = first_with(next) else {
@@ -108,16 +109,16 @@ pub fn hbm_records() -> Vec<HbmStep> {
     steps
 }
 
-/// The most HBM on one chip released in or before `as_of_year`, with that
-/// chip; `None` before the first chip of the table.
+/// The most HBM on one chip released in or before `as_of_year`, as quoted,
+/// with that chip; `None` before the first chip of the table.
 pub fn max_hbm_gb(as_of_year: u16) -> Option<(f64, &'static Chip)> {
     let mut best: Option<&'static Chip> = None;
     for c in CHIPS.iter().filter(|c| c.year <= as_of_year) {
-        if best.is_none_or(|b| c.hbm_gb > b.hbm_gb) {
+        if best.is_none_or(|b| c.hbm > b.hbm) {
             best = Some(c);
         }
     }
-    best.map(|c| (c.hbm_gb, c))
+    best.map(|c| (c.hbm, c))
 }
 
 /// A way to store weights (or the KV cache), with its bits per value.
@@ -437,7 +438,7 @@ impl MemorySettings {
             )
         };
         let total = weights + kv;
-        let hbm_gb = p.chip().map_or(0.0, |c| c.hbm_gb);
+        let hbm_gb = p.chip().map_or(0.0, |c| c.hbm_gb());
         Fit {
             weights_bytes: weights,
             kv_bytes: kv,
@@ -518,8 +519,16 @@ mod tests {
         let kv = 2.0 * 1000.0 * 1024.0 * 1024.0 * 1e7 * 4096.0 * 4.0;
         assert_eq!(f.kv_bytes, kv);
         assert!(f.total_bytes.is_finite() && f.total_bytes > kv);
-        // More chips than a u32 counts: saturated, not wrapped.
-        assert_eq!(f.chips, u32::MAX);
+        // On 80 GiB H100s: about 4.0 billion chips, still counted.
+        let exact = f.total_bytes / 85_899_345_920.0;
+        assert!(
+            f.chips < u32::MAX && (f64::from(f.chips) - exact).abs() < 1e-8 * exact,
+            "{}",
+            f.chips
+        );
+        // On 16 GB V100s, more chips than a u32 counts: saturated, not wrapped.
+        assert!(p.set("mchip", "v100"));
+        assert_eq!(p.fit().chips, u32::MAX);
     }
 
     #[test]
@@ -562,7 +571,8 @@ mod tests {
         assert_eq!(f.weights_bytes, 140e9);
         assert_eq!(f.kv_bytes, 2_684_354_560.0);
         assert_eq!(f.total_bytes, 140e9 + 2_684_354_560.0);
-        assert_eq!(f.chip_bytes, 80e9);
+        // 80 GiB, not 80e9 bytes: the real capacity of the H100.
+        assert_eq!(f.chip_bytes, 80.0 * 1_073_741_824.0);
         assert_eq!(f.chips, 2);
     }
 
@@ -738,6 +748,6 @@ mod tests {
         }
         .fit();
         assert_eq!(f, MemorySettings::default().fit());
-        assert_eq!(chip("h100").map(|c| c.hbm_gb), Some(80.0));
+        assert_eq!(chip("h100").map(|c| c.hbm), Some(80.0));
     }
 }

@@ -202,7 +202,10 @@ mod tests {
     fn seventy_b_at_16_bits_is_140_gb_and_needs_two_h100s() {
         assert_eq!(weight_bytes(70e9, 16.0), 140e9);
         assert_eq!(weight_gb(70e9, 16.0), 140.0);
-        assert_eq!(chips_to_hold(weight_gb(70e9, 16.0), get("h100").hbm_gb), 2);
+        assert_eq!(
+            chips_to_hold(weight_gb(70e9, 16.0), get("h100").hbm_gb()),
+            2
+        );
         // 4 bits: 35 GB, one H100.
         assert_eq!(chips_to_hold(weight_gb(70e9, 4.0), 80.0), 1);
         // 405B at 16 bits = 810 GB: 11 H100s, 5 MI300Xs (192 GB).

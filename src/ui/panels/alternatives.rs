@@ -52,7 +52,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                     <td class="num">{rate(c.rate(Precision::Bf16), ui)}</td>
                     <td class="num">{rate(c.rate(Precision::Fp8), ui)}</td>
                     <td class="num">{gain_text}</td>
-                    <td class="num">{fixed(c.hbm_gb, 0, ui)}</td>
+                    <td class="num">{c.hbm_quoted(|x| fixed(x, 0, ui))}</td>
                     <td class="num">{fixed(c.hbm_tbs, 2, ui)}</td>
                     <td class="num">{fixed(c.scaleup_gbs, 0, ui)}</td>
                     <td><cite>{c.cite()}</cite>{match (ui, c.note.is_empty()) {

@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::bandwidth::{
     gbits_to_gbytes, link, payload_gb, per_direction_of_bidirectional, ring_allreduce_seconds,
-    transfer_seconds, BandwidthSettings, Rack, DGX_H100, GB200_NVL72, GB_TENTHS, GPUS, LINKS,
+    transfer_seconds, BandwidthSettings, Rack, DGX_H100, GB200_NVL72, GB200_NVL72_ESTIMATE,
+    GB300_NVL72_BUDGET, GB_TENTHS, GPUS, LINKS,
 };
 use crate::model::memory::{weight_format, WeightFormat};
 use crate::model::sources::cite;
@@ -245,8 +246,8 @@ fn racks(ui: TextLang) -> Html {
         } else {
             format!(
                 "{}–{}",
-                fixed(r.power_kw_low, 0, ui),
-                fixed(r.power_kw_high, 0, ui)
+                fixed(r.power_kw_low, 1, ui),
+                fixed(r.power_kw_high, 1, ui)
             )
         };
         let cooling = if r.liquid_cooled {
@@ -277,7 +278,33 @@ fn racks(ui: TextLang) -> Html {
             }
         })
         .collect();
-    let servers = GB200_NVL72.power_kw_high / DGX_H100.power_kw_high;
+    // As many DGX H100 servers as the rack's power range covers.
+    let servers = |kw: f64| fixed((kw / DGX_H100.power_kw_high).round(), 0, ui);
+    let (s_low, s_high) = (
+        servers(GB200_NVL72.power_kw_low),
+        servers(GB200_NVL72.power_kw_high),
+    );
+    let servers = if s_low == s_high {
+        s_low
+    } else {
+        format!("{s_low}–{s_high}")
+    };
+    let (b, e) = (GB300_NVL72_BUDGET, GB200_NVL72_ESTIMATE);
+    let rack_budget = fill(
+        ui.t("bw.rack.low_end"),
+        &[
+            ("low", &fixed(e.kw(), 1, ui)),
+            ("gpu200", &fixed(e.gpu_kw, 1, ui)),
+            ("high", &fixed(b.kw(), 0, ui)),
+            ("nodes", &b.nodes.to_string()),
+            ("gpus", &b.gpus_per_node.to_string()),
+            ("gpu300", &fixed(b.gpu_kw, 1, ui)),
+            ("cpu", &fixed(b.cpu_kw, 1, ui)),
+            ("static", &fixed(b.static_kw, 1, ui)),
+            ("node", &fixed(b.node_kw(), 1, ui)),
+            ("no_static", &fixed(b.without_static_kw(), 1, ui)),
+        ],
+    );
     html! {
         <section class="panel-part" aria-labelledby="bw-rack-title" data-testid="racks">
             <h2 id="bw-rack-title">{ui.t("bw.rack.title")}</h2>
@@ -291,8 +318,8 @@ fn racks(ui: TextLang) -> Html {
                     <tbody>{body}</tbody>
                 </table>
             </div>
-            <p>{fill(ui.t("bw.rack.verdict"), &[("n", &fixed(servers, 0, ui))])}</p>
-            <p class="hint">{ui.t("bw.rack.low_end")}</p>
+            <p>{fill(ui.t("bw.rack.verdict"), &[("n", &servers)])}</p>
+            <p class="hint" data-testid="rack-budget">{rack_budget}</p>
             <cite>{cite(DGX_H100.sources(), DGX_H100.as_of)}{"; "}{cite(GB200_NVL72.sources(), GB200_NVL72.as_of)}</cite>
         </section>
     }

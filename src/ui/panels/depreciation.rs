@@ -225,6 +225,23 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             v
         });
 
+    // Cloud rental over amortized cost, per reference model.
+    let cloud_ratio = |id: &str| {
+        MODELS
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(String::new, |m| {
+                fixed(m.cost_cloud_usd / m.cost_amortized_usd, 1, ui)
+            })
+    };
+    let cost_basis = fill(
+        ui.t("dep.cost_basis"),
+        &[
+            ("gpt3", &cloud_ratio("gpt-3")),
+            ("gpt4", &cloud_ratio("gpt-4")),
+            ("llama", &cloud_ratio("llama-3.1-405b")),
+        ],
+    );
     html! {
         <div class="panel" lang={ui.tag()} data-testid="depreciation-panel">
             <section class="panel-part" aria-labelledby="dep-title">
@@ -299,7 +316,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 </details>
                 <p>{ui.t("dep.counter")}</p>
                 <p><strong>{ui.t("dep.keeps")}</strong></p>
-                <p class="hint">{ui.t("dep.cost_basis")}</p>
+                <p class="hint" data-testid="cost-basis">{cost_basis}</p>
                 <p class="cite"><cite>{cites.join("; ")}</cite></p>
             </section>
         </div>

@@ -11,7 +11,7 @@ use crate::ui::widgets::axes::{y_axis, Frame};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::chart::{tenths, LinearScale};
-use crate::model::chips::{Chip, CHIPS};
+use crate::model::chips::{Chip, MemUnit, CHIPS};
 use crate::model::memory::{
     hbm_records, max_hbm_gb, MemorySettings, BATCH, CONTEXT, HEAD_DIM, KV_HEADS, LAYERS,
     MODEL_SHAPES, PARAMS_TENTHS_B, TRAINING_SPLIT, WEIGHT_FORMATS,
@@ -75,7 +75,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
         .map(|(i, c)| {
             html! {
                 <option value={c.id} selected={i == p.chip}>
-                    {fill(ui.t("mem.chip_option"), &[("name", c.name), ("gb", &fixed(c.hbm_gb, 0, ui))])}
+                    {fill(ui.t("mem.chip_option"), &[("name", c.name), ("hbm", &c.hbm_quoted(|x| fixed(x, 0, ui)))])}
                 </option>
             }
         })
@@ -217,6 +217,11 @@ pub fn MemoryPanel(props: &Props) -> Html {
                             data-value={if chips_n == u32::MAX || fit.chip_bytes <= 0.0 { String::new() } else { chips_n.to_string() }}>{chips_text.clone()}</output>
                     </dd>
                 </dl>
+                if let Some(c) = p.chip().filter(|c| c.hbm_unit == MemUnit::Gib) {
+                    <p class="hint" data-testid="mem-gib">{fill(ui.t("mem.gib"), &[
+                        ("chip", c.name), ("quoted", &c.hbm_quoted(|x| fixed(x, 0, ui))),
+                        ("gb", &gb(c.hbm_gb() * 1e9, ui))])}</p>
+                }
                 <div class="memory-stack" role="img" aria-label={fill(ui.t("mem.stack_label"), &[
                     ("total", &gb(fit.total_bytes, ui)), ("chips", &chips_text),
                     ("hbm", &gb(fit.chip_bytes, ui))])}>
@@ -263,7 +268,7 @@ fn timeline(ui: TextLang) -> Html {
         years.clone().min().unwrap_or(2017),
         years.max().unwrap_or(2025),
     );
-    let max_gb = CHIPS.iter().map(|c| c.hbm_gb).fold(0.0, f64::max);
+    let max_gb = CHIPS.iter().map(|c| c.hbm).fold(0.0, f64::max);
     let top_gb = (max_gb / 50.0).ceil() * 50.0;
     let x = LinearScale::new(
         (f64::from(y0) - 0.5, f64::from(y1) + 0.5),
@@ -286,7 +291,7 @@ fn timeline(ui: TextLang) -> Html {
     };
     let points: Html = CHIPS
         .iter()
-        .filter(|c| c.hbm_gb > 0.0)
+        .filter(|c| c.hbm > 0.0)
         .map(|c| {
             let is_record = records.iter().any(|r| r.chip.id == c.id);
             let vendor = match c.vendor {
@@ -294,15 +299,15 @@ fn timeline(ui: TextLang) -> Html {
                 "AMD" => "memory-v-amd",
                 _ => "memory-v-other",
             };
-            let (cx, cy) = (x.map(f64::from(c.year)), y.map(c.hbm_gb));
+            let (cx, cy) = (x.map(f64::from(c.year)), y.map(c.hbm));
             html! {
                 <g class={classes!("memory-hbm-point", vendor)}>
-                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5"><title>{format!("{} ({}): {} GB — {}", c.name, c.year, fixed(c.hbm_gb, 0, ui), c.cite())}</title></circle>
+                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5"><title>{format!("{} ({}): {} — {}", c.name, c.year, c.hbm_quoted(|x| fixed(x, 0, ui)), c.cite())}</title></circle>
                     // Labels left of the point, except near the left edge.
                     if is_record && cx < W / 3.0 {
-                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{format!("{} {}", c.name, fixed(c.hbm_gb, 0, ui))}</text>
+                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{format!("{} {}", c.name, c.hbm_quoted(|x| fixed(x, 0, ui)))}</text>
                     } else if is_record {
-                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{format!("{} {}", c.name, fixed(c.hbm_gb, 0, ui))}</text>
+                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{format!("{} {}", c.name, c.hbm_quoted(|x| fixed(x, 0, ui)))}</text>
                     }
                 </g>
             }
@@ -326,11 +331,11 @@ fn timeline(ui: TextLang) -> Html {
         .iter()
         .map(|c| {
             html! {
-                <tr data-testid="hbm-row" data-chip={c.id} data-gb={shortest(c.hbm_gb)}>
+                <tr data-testid="hbm-row" data-chip={c.id} data-gb={shortest(c.hbm)} data-unit={c.hbm_unit.symbol()}>
                     <th scope="row">{c.name}</th>
                     <td>{c.vendor}</td>
                     <td class="num">{c.year.to_string()}</td>
-                    <td class="num">{fixed(c.hbm_gb, 0, ui)}</td>
+                    <td class="num">{c.hbm_quoted(|x| fixed(x, 0, ui))}</td>
                     <td class="num">{fixed(c.hbm_tbs, 2, ui)}</td>
                     <td><cite>{c.cite()}</cite></td>
                 </tr>
@@ -346,7 +351,7 @@ fn timeline(ui: TextLang) -> Html {
         fill(
             ui.t(key),
             &[
-                ("gb", &fixed(g, 0, ui)),
+                ("hbm", &c.hbm_quoted(|x| fixed(x, 0, ui))),
                 ("chip", c.name),
                 ("year", &c.year.to_string()),
                 ("notes", &fixed(NOTES_MAX_GB, 0, ui)),
@@ -355,7 +360,14 @@ fn timeline(ui: TextLang) -> Html {
     });
     let summary: Vec<String> = records
         .iter()
-        .map(|r| format!("{} {} GB ({})", r.chip.name, fixed(r.gb, 0, ui), r.year))
+        .map(|r| {
+            format!(
+                "{} {} ({})",
+                r.chip.name,
+                r.chip.hbm_quoted(|x| fixed(x, 0, ui)),
+                r.year
+            )
+        })
         .collect();
     html! {
         <section class="panel-part" aria-labelledby="mem-hbm-title">

@@ -9,8 +9,9 @@ pub mod resources;
 use yew::prelude::*;
 
 use crate::deck::i18n::{fill, TextLang};
-use crate::model::economics::{EconomicsSettings, KWH_THOUSANDTHS, PUE_HUNDREDTHS, TDP_W};
-use crate::model::fixed::format_fixed;
+use crate::model::economics::{
+    EconomicsSettings, KWH_THOUSANDTHS, POWER_HUNDREDTHS, PUE_HUNDREDTHS, TDP_W,
+};
 use crate::ui::numfmt::money;
 use crate::ui::widgets::controls::slider;
 
@@ -22,7 +23,8 @@ pub struct Props {
     pub on_change: Callback<EconomicsSettings>,
 }
 
-/// The TDP, PUE and electricity sliders (shared with the rent-vs-buy panel).
+/// The TDP, server power factor, PUE and electricity sliders (shared by
+/// both panels).
 pub fn energy_sliders(
     p: EconomicsSettings,
     ui: TextLang,
@@ -40,8 +42,11 @@ pub fn energy_sliders(
         <>
             {slider("tdp-slider", ui.t("pow.tdp"), TDP_W.range(), 1, p.tdp_w,
                 format!("{} W", p.tdp_w), change(|q, v| q.tdp_w = v))}
+            {slider("power-slider", ui.t("pow.power"), POWER_HUNDREDTHS.range(), 1, p.power_hundredths,
+                fill(ui.t("pow.power.value"), &[("n", &POWER_HUNDREDTHS.text(p.power_hundredths))]),
+                change(|q, v| q.power_hundredths = v))}
             {slider("pue-slider", ui.t("pow.pue"), PUE_HUNDREDTHS.range(), 1, p.pue_hundredths,
-                format_fixed(p.pue_hundredths, 2), change(|q, v| q.pue_hundredths = v))}
+                PUE_HUNDREDTHS.text(p.pue_hundredths), change(|q, v| q.pue_hundredths = v))}
             {slider("kwh-slider", ui.t("pow.kwh"), KWH_THOUSANDTHS.range(), 1, p.kwh_thousandths,
                 fill(ui.t("pow.kwh.value"), &[("n", &money(p.usd_per_kwh(), 3, ui))]),
                 change(|q, v| q.kwh_thousandths = v))}

@@ -1,6 +1,7 @@
 //! The rent-vs-buy panel of the `#/rent-vs-buy` slide (the notes' "building
-//! your own is not much cheaper than renting"): price, life, utilization,
-//! electricity, PUE, TDP and rent as inputs with sourced presets; the cost of
+//! your own is not much cheaper than renting"): price and what it buys,
+//! write-off (Epoch AI's or a straight line), life, utilization, electricity,
+//! PUE, TDP, server power factor and rent as inputs with sourced presets; the cost of
 //! owning per used GPU-hour, the break-even utilization, the worked formula
 //! with the reader's numbers, a cumulative-cost chart (with a description and
 //! a table) and the verdict against each sourced rental price.
@@ -16,10 +17,12 @@ use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 use super::{energy_sliders, Props};
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::chart::{linear_ticks, polyline_path, tenths, LinearScale};
+use crate::model::depreciation::trend;
 use crate::model::economics::{
-    cumulative_series, installed_factor, payback_years, rental, BreakEven, EconomicsSettings,
-    Price, Rental, AVERAGE_DRAW, HOURS_PER_YEAR, INTERCONNECT_SHARE, LIFE_TENTHS, PRICES,
-    PRICE_USD, RENTALS, RENT_CENTS, SERVER_FACTOR, SERVER_POWER_FACTOR, UTIL_TENTHS,
+    cumulative_series, epoch_doubling_years, epoch_write_off_per_year, ml_gpu_ooms_per_year,
+    payback_years, rental, Amort, Basis, BreakEven, EconomicsSettings, Price, Rental, AVERAGE_DRAW,
+    HOURS_PER_YEAR, INTERCONNECT_SHARE, LIFE_TENTHS, PRICES, PRICE_USD, RENTALS, RENT_CENTS,
+    SERVER_OVERHEAD, UTIL_TENTHS,
 };
 use crate::model::fixed::format_fixed;
 use crate::ui::numfmt::{fixed, money, money_sig, shortest, usd_axis};
@@ -91,14 +94,17 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         .iter()
         .map(|pr| {
             let name = crate::model::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
-            let pressed = p.price_usd == p.with_price(pr).price_usd;
+            let q = p.with_price(pr);
+            let pressed = (p.price_usd, p.basis) == (q.price_usd, q.basis);
+            let tag_key = format!("rvb.basis.tag.{}", pr.basis.id());
+            let tag = ui.t(&tag_key);
             let src = crate::model::sources::cite(pr.sources(), pr.as_of);
             html! {
                 <li>
                     <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
-                        data-testid="price-preset" data-chip={pr.chip} title={format!("{} — {}", pr.note, src)}
-                        onclick={price_preset(pr)}>
-                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}</span>
+                        data-testid="price-preset" data-chip={pr.chip} data-basis={pr.basis.id()}
+                        title={format!("{} — {}", pr.note, src)} onclick={price_preset(pr)}>
+                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}{" · "}{tag}</span>
                         <small class="rent-vs-buy-preset-src">{src}</small>
                     </button>
                 </li>
@@ -123,8 +129,30 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         })
         .collect();
 
+    // What the price buys, and the write-off.
+    let pick_basis = |b: Basis| {
+        let cb = props.on_change.clone();
+        Callback::from(move |_: Event| cb.emit(EconomicsSettings { basis: b, ..p }))
+    };
+    let pick_amort = |a: Amort| {
+        let cb = props.on_change.clone();
+        Callback::from(move |_: Event| cb.emit(EconomicsSettings { amort: a, ..p }))
+    };
+    let overhead = fixed(SERVER_OVERHEAD, 2, ui);
+    let write_off_pct = fixed(epoch_write_off_per_year() * 100.0, 0, ui);
+    let hw_all = trend("hw_doubling_years").map_or(2.46, |t| t.value);
+    let amort_link = fill(
+        ui.t("rvb.amort.link"),
+        &[
+            ("ooms", &fixed(ml_gpu_ooms_per_year(), 2, ui)),
+            ("ml", &fixed(epoch_doubling_years(), 2, ui)),
+            ("all", &fixed(hw_all, 2, ui)),
+        ],
+    );
+
     // The figures.
-    let (installed, cap_h, energy_h) = (p.installed(), p.capital_per_hour(), p.energy_per_hour());
+    let (hardware, installed) = (p.hardware(), p.installed());
+    let (cap_h, energy_h) = (p.capital_per_hour(), p.energy_per_hour());
     let own = p.own_per_used_hour();
     let rent = p.rent();
     let be = p.break_even();
@@ -162,29 +190,50 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     };
 
     // Worked formula with the reader's numbers.
+    let f_hardware = fill(
+        ui.t(&format!("rvb.f.hardware.{}", p.basis.id())),
+        &[
+            ("price", &money(p.price(), 0, ui)),
+            ("overhead", &overhead),
+            ("hardware", &money(hardware, 0, ui)),
+        ],
+    );
     let f_installed = fill(
         ui.t("rvb.f.installed"),
         &[
-            ("price", &money(p.price(), 0, ui)),
-            ("server", &fixed(SERVER_FACTOR, 2, ui)),
+            ("hardware", &money(hardware, 0, ui)),
             ("ic", &fixed(INTERCONNECT_SHARE, 2, ui)),
             ("installed", &money(installed, 0, ui)),
         ],
     );
-    let f_capital = fill(
-        ui.t("rvb.f.capital"),
-        &[
-            ("installed", &money(installed, 0, ui)),
-            ("life", &fixed(life, 1, ui)),
-            ("hours", &fixed(life * HOURS_PER_YEAR, 0, ui)),
-            ("cap", &money_sig(cap_h, ui)),
-        ],
-    );
+    let hpy = fixed(HOURS_PER_YEAR, 0, ui);
+    let f_capital = match p.amort {
+        Amort::Epoch => fill(
+            ui.t("rvb.f.capital.epoch"),
+            &[
+                ("installed", &money(installed, 0, ui)),
+                ("ooms", &fixed(ml_gpu_ooms_per_year(), 2, ui)),
+                ("rate", &fixed(epoch_write_off_per_year(), 4, ui)),
+                ("hpy", &hpy),
+                ("cap", &money_sig(cap_h, ui)),
+            ],
+        ),
+        Amort::Line => fill(
+            ui.t("rvb.f.capital"),
+            &[
+                ("installed", &money(installed, 0, ui)),
+                ("life", &fixed(life, 1, ui)),
+                ("hpy", &hpy),
+                ("hours", &fixed(life * HOURS_PER_YEAR, 0, ui)),
+                ("cap", &money_sig(cap_h, ui)),
+            ],
+        ),
+    };
     let f_energy = fill(
         ui.t("rvb.f.energy"),
         &[
             ("tdp", &fixed(p.tdp(), 0, ui)),
-            ("server", &fixed(SERVER_POWER_FACTOR, 2, ui)),
+            ("power", &fixed(p.power_factor(), 2, ui)),
             ("draw", &fixed(AVERAGE_DRAW, 2, ui)),
             ("pue", &fixed(p.pue(), 2, ui)),
             ("kwh", &money(p.usd_per_kwh(), 3, ui)),
@@ -267,8 +316,12 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         Some(t) => fill(ui.t("rvb.payback.later"), &[("t", &fixed(t, 1, ui))]),
         None => ui.t("rvb.payback.never").to_string(),
     };
+    let (caption_key, legend_own) = match p.amort {
+        Amort::Epoch => ("rvb.chart.caption.epoch", ui.t("rvb.legend.own.epoch")),
+        Amort::Line => ("rvb.chart.caption", ui.t("rvb.legend.own")),
+    };
     let caption = fill(
-        ui.t("rvb.chart.caption"),
+        ui.t(caption_key),
         &[
             ("life", &fixed(life, 1, ui)),
             ("util", &util_text),
@@ -361,11 +414,13 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         }
     });
     let savings = fill(
-        ui.t("rvb.savings"),
+        ui.t(match p.basis {
+            Basis::Server => "rvb.savings",
+            Basis::Gpu => "rvb.savings.gpu",
+        }),
         &[
-            ("server", &fixed(SERVER_FACTOR, 2, ui)),
+            ("overhead", &overhead),
             ("ic", &fixed(INTERCONNECT_SHARE * 100.0, 0, ui)),
-            ("factor", &fixed(installed_factor(), 2, ui)),
             ("gpu_only", &money(p.gpu_only_per_used_hour(), 2, ui)),
             ("own", &money(own, 2, ui)),
         ],
@@ -397,7 +452,23 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                         value={p.price_usd} fixed={PRICE_USD} lang={ui} on_change={on_price} />
                     <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
                     <ul class="plain presets" aria-labelledby="price-presets-label">{price_buttons}</ul>
+                    <fieldset class="radios" data-testid="basis">
+                        <legend>{ui.t("rvb.basis")}</legend>
+                        <label class="radio"><input type="radio" name="rvb-basis" value="server" checked={p.basis == Basis::Server}
+                            onchange={pick_basis(Basis::Server)} />{ui.t("rvb.basis.server")}</label>
+                        <label class="radio"><input type="radio" name="rvb-basis" value="gpu" checked={p.basis == Basis::Gpu}
+                            onchange={pick_basis(Basis::Gpu)} />{fill(ui.t("rvb.basis.gpu"), &[("overhead", &overhead)])}</label>
+                    </fieldset>
                 </fieldset>
+
+                <fieldset class="rent-vs-buy-presets-box" data-testid="amort">
+                    <legend>{ui.t("rvb.amort")}</legend>
+                    <label class="radio"><input type="radio" name="rvb-amort" value="epoch" checked={p.amort == Amort::Epoch}
+                        onchange={pick_amort(Amort::Epoch)} />{fill(ui.t("rvb.amort.epoch"), &[("pct", &write_off_pct)])}</label>
+                    <label class="radio"><input type="radio" name="rvb-amort" value="line" checked={p.amort == Amort::Line}
+                        onchange={pick_amort(Amort::Line)} />{ui.t("rvb.amort.line")}</label>
+                </fieldset>
+                <p class="hint" data-testid="amort-link">{amort_link}</p>
 
                 <div class="sliders">
                     {slider("life-slider", ui.t("rvb.life"), LIFE_TENTHS.range(), 1, p.life_tenths,
@@ -430,6 +501,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
 
                 <h3>{ui.t("rvb.f.title")}</h3>
                 <ol class="formula" data-testid="rvb-formula">
+                    <li data-testid="formula-hardware">{f_hardware}</li>
                     <li data-testid="formula-installed">{f_installed}</li>
                     <li data-testid="formula-capital">{f_capital}</li>
                     <li data-testid="formula-energy">{f_energy}</li>
@@ -451,7 +523,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <figcaption id="rvb-caption">{caption}</figcaption>
                 </figure>
                 <ul class="plain legend">
-                    <li class="series-a"><span class="swatch"></span>{ui.t("rvb.legend.own")}</li>
+                    <li class="series-a"><span class="swatch"></span>{legend_own}</li>
                     <li class="series-b rent-vs-buy-dashed-key"><span class="swatch"></span>{ui.t("rvb.legend.rent")}</li>
                 </ul>
                 <details>
@@ -460,7 +532,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                         <table data-testid="rvb-table">
                             <thead><tr>
                                 <th scope="col">{ui.t("rvb.table.years")}</th>
-                                <th scope="col">{ui.t("rvb.legend.own")}</th>
+                                <th scope="col">{legend_own}</th>
                                 <th scope="col">{ui.t("rvb.legend.rent")}</th>
                             </tr></thead>
                             <tbody>{table_rows}</tbody>

@@ -18,8 +18,8 @@ use crate::model::bandwidth::GB200_NVL72;
 use crate::model::chart::{tenths, LinearScale};
 use crate::model::chips::{Precision, CHIPS};
 use crate::model::economics::{
-    chip_tdp_w, dollars_per_tflops, power_kw, price_trend, rack_yearly_energy_kwh,
-    yearly_energy_kwh, EconomicsSettings, AVERAGE_DRAW, HOURS_PER_YEAR, SERVER_POWER_FACTOR, TDP_W,
+    chip_tdp_w, dollars_per_tflops, price_trend, server_power, EconomicsSettings, AVERAGE_DRAW,
+    DEFAULT_POWER_FACTOR, HOURS_PER_YEAR, POWER_HUNDREDTHS, TDP_W,
 };
 use crate::ui::numfmt::{fixed, money, money_sig, shortest};
 use crate::ui::widgets::controls::reset_button;
@@ -56,8 +56,12 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             let chip = CHIPS.iter().find(|c| c.id == id);
             picked.set(chip.map(|c| c.id));
             if let Some(w) = chip.and_then(|c| chip_tdp_w(c.id)) {
+                let factor = chip
+                    .and_then(|c| server_power(c.id))
+                    .map_or(DEFAULT_POWER_FACTOR, |s| s.factor);
                 cb.emit(EconomicsSettings {
-                    tdp_w: w.clamp(TDP_W.min, TDP_W.max),
+                    tdp_w: TDP_W.clamp(w),
+                    power_hundredths: POWER_HUNDREDTHS.clamp((factor * 100.0).round() as u32),
                     ..p
                 });
             }
@@ -103,10 +107,10 @@ pub fn ResourcesPanel(props: &Props) -> Html {
     });
 
     let (tdp, pue, kwh) = (p.tdp(), p.pue(), p.usd_per_kwh());
-    let kw = power_kw(tdp, pue);
-    let year_kwh = yearly_energy_kwh(tdp, pue);
+    let kw = p.power_kw();
+    let year_kwh = p.yearly_energy_kwh();
     let year_usd = p.yearly_energy_usd();
-    let rack_kwh = rack_yearly_energy_kwh(tdp, pue);
+    let rack_kwh = p.rack_yearly_energy_kwh();
     let rack_usd = p.rack_yearly_energy_usd();
     let rack_kw = p.rack_power_kw();
     let gpus = GB200_NVL72.gpus.to_string();
@@ -115,7 +119,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         ui.t("pow.f.power"),
         &[
             ("tdp", &fixed(tdp, 0, ui)),
-            ("server", &fixed(SERVER_POWER_FACTOR, 2, ui)),
+            ("server", &fixed(p.power_factor(), 2, ui)),
             ("draw", &fixed(AVERAGE_DRAW, 2, ui)),
             ("pue", &fixed(pue, 2, ui)),
             ("w", &fixed(kw * 1000.0, 0, ui)),

@@ -146,7 +146,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         .map(|r| fill(ui.t("prec.speed.fp32"), &[("n", &fixed(1.0 / r, 1, ui))]));
 
     let wgb = weight_gb(params, bits);
-    let need = chips_to_hold(wgb, chip.hbm_gb);
+    let need = chips_to_hold(wgb, chip.hbm_gb());
     let bw_tps = decode_tokens_per_s_bandwidth(params, bits, f64::from(batch), chip.hbm_tbs);
     let ai = arithmetic_intensity(bits, f64::from(batch));
     let cites: Vec<String> = chip
@@ -238,7 +238,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 </dd>
                 <dt>{ui.t("prec.speed.weights")}</dt>
                 <dd><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>
-                <dt>{fill(ui.t("prec.speed.chips"), &[("hbm", &fixed(chip.hbm_gb, 0, ui))])}</dt>
+                <dt>{fill(ui.t("prec.speed.chips"), &[("hbm", &chip.hbm_quoted(|x| fixed(x, 0, ui)))])}</dt>
                 <dd><span class="num" data-testid="chips-needed" data-value={need.to_string()}>{need.to_string()}</span></dd>
                 <dt>{ui.t("prec.speed.decode_bw")}</dt>
                 <dd><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" tokens/s"}</dd>
