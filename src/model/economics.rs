@@ -52,13 +52,13 @@
 //! **100% utilization** (utilization is the slider to move), $0.08, PUE
 //! 1.25, 700 W, factor 1.82, rent $2.50 (H100 at a smaller cloud).
 
-use crate::fixed_field;
 use crate::model::bandwidth::GB200_NVL72;
 use crate::model::chips::{chip, Chip, Precision};
 use crate::model::depreciation::trend;
 use crate::model::fixed::Fixed;
 use crate::model::settings::{Field, Settings};
 use crate::model::sources::{source, Source};
+use crate::{enum_field, fixed_field};
 
 /// A purchase price (one row of `data/prices.csv`).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -698,26 +698,8 @@ pub fn price_trend(from: &str, to: &str) -> Option<PriceTrend> {
 impl Settings for EconomicsSettings {
     const FIELDS: &'static [Field<Self>] = &[
         fixed_field!("price", PRICE_USD, price_usd),
-        Field {
-            key: "basis",
-            set: |s, v| {
-                s.basis = [Basis::Gpu, Basis::Server]
-                    .into_iter()
-                    .find(|b| b.id() == v)?;
-                Some(())
-            },
-            get: |s| Some(s.basis.id().to_string()),
-        },
-        Field {
-            key: "amort",
-            set: |s, v| {
-                s.amort = [Amort::Epoch, Amort::Line]
-                    .into_iter()
-                    .find(|a| a.id() == v)?;
-                Some(())
-            },
-            get: |s| Some(s.amort.id().to_string()),
-        },
+        enum_field!("basis", [Basis::Gpu, Basis::Server], basis),
+        enum_field!("amort", [Amort::Epoch, Amort::Line], amort),
         fixed_field!("life", LIFE_TENTHS, life_tenths),
         fixed_field!("util", UTIL_TENTHS, util_tenths),
         fixed_field!("kwh", KWH_THOUSANDTHS, kwh_thousandths),

@@ -33,6 +33,7 @@
 //! **URL key:** `lens` ([`Lens::id`], parsed by `FromStr`), e.g.
 //! `#/ladder?lens=computerisation-2013`; the default is `notes`.
 
+use crate::enum_field;
 use crate::model::settings::{Field, Settings};
 use crate::model::sort::stable_sort_by;
 use crate::model::sources::{source, Source};
@@ -246,11 +247,7 @@ pub struct LadderSettings {
 }
 
 impl Settings for LadderSettings {
-    const FIELDS: &'static [Field<Self>] = &[Field {
-        key: "lens",
-        set: |s, v| v.parse().ok().map(|l| s.lens = l),
-        get: |s| Some(s.lens.id().to_string()),
-    }];
+    const FIELDS: &'static [Field<Self>] = &[enum_field!("lens", Lens::ALL, lens)];
     fn clamped(&self) -> Self {
         *self
     }

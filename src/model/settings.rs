@@ -104,6 +104,19 @@ pub fn keys<S: Settings>() -> Vec<&'static str> {
     S::FIELDS.iter().map(|f| f.key).collect()
 }
 
+/// A field that picks one of `$all` (an array of values with an `id()`), the
+/// value itself stored.
+#[macro_export]
+macro_rules! enum_field {
+    ($key:literal, $all:expr, $field:ident) => {
+        $crate::model::settings::Field {
+            key: $key,
+            set: |s, v| $all.into_iter().find(|x| x.id() == v).map(|x| s.$field = x),
+            get: |s| Some(s.$field.id().to_string()),
+        }
+    };
+}
+
 /// `0` or `1` as a flag.
 pub fn parse_flag(v: &str) -> Option<bool> {
     match v {
