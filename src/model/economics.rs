@@ -260,11 +260,16 @@ pub fn installed_cost(hardware_usd: f64) -> f64 {
 /// Capital cost per wall-clock hour, USD: the installed cost written off
 /// with `amort` (the life, at least 0.1 year, counts for `Amort::Line` only).
 pub fn capital_per_hour(hardware_usd: f64, amort: Amort, life_years: f64) -> f64 {
-    let per_year = match amort {
+    installed_cost(hardware_usd) * write_off_per_year(amort, life_years) / HOURS_PER_YEAR
+}
+
+/// Share of the hardware written off per year with `amort` (the life, at
+/// least 0.1 year, counts for `Amort::Line` only).
+pub fn write_off_per_year(amort: Amort, life_years: f64) -> f64 {
+    match amort {
         Amort::Epoch => epoch_write_off_per_year(),
         Amort::Line => 1.0 / at_least(life_years, 0.1),
-    };
-    installed_cost(hardware_usd) * per_year / HOURS_PER_YEAR
+    }
 }
 
 /// Average power drawn for one GPU, kW: TDP x server power factor x 0.75 x
@@ -594,22 +599,24 @@ impl EconomicsSettings {
     /// chip's TDP is published, its TDP and its server power factor (each
     /// clamped to its URL range).
     pub fn with_price(self, p: &Price) -> EconomicsSettings {
-        let price_usd = to_units(p.price_usd, 1.0, PRICE_USD.range());
-        let tdp = chip_tdp_w(p.chip);
-        let tdp_w = tdp.map_or(self.tdp_w, |w| TDP_W.clamp(w));
-        let factor = server_power(p.chip).map_or(DEFAULT_POWER_FACTOR, |s| s.factor);
-        let power_hundredths = if tdp.is_some() {
-            to_units(factor, 100.0, POWER_HUNDREDTHS.range())
-        } else {
-            self.power_hundredths
-        };
         EconomicsSettings {
-            price_usd,
+            price_usd: to_units(p.price_usd, 1.0, PRICE_USD.range()),
             basis: p.basis,
-            tdp_w,
-            power_hundredths,
-            ..self
+            ..self.with_chip(p.chip).unwrap_or(self)
         }
+    }
+
+    /// These settings with the TDP of the chip with this id and its server
+    /// power factor (Epoch's 1.8 for a GPU without a row of its own), each
+    /// clamped to its URL range; `None` when the chip publishes no TDP.
+    pub fn with_chip(self, chip_id: &str) -> Option<EconomicsSettings> {
+        let tdp = chip_tdp_w(chip_id)?;
+        let factor = server_power(chip_id).map_or(DEFAULT_POWER_FACTOR, |s| s.factor);
+        Some(EconomicsSettings {
+            tdp_w: TDP_W.clamp(tdp),
+            power_hundredths: to_units(factor, 100.0, POWER_HUNDREDTHS.range()),
+            ..self
+        })
     }
 
     /// These settings with the rent `usd_per_hour`, rounded to cents (clamped
@@ -635,10 +642,7 @@ impl EconomicsSettings {
     /// [`Self::own_per_used_hour`] is what the CPUs, memory, server network
     /// and cluster interconnect cost.
     pub fn gpu_only_per_used_hour(&self) -> f64 {
-        let per_year = match self.amort {
-            Amort::Epoch => epoch_write_off_per_year(),
-            Amort::Line => 1.0 / self.life_years(),
-        };
+        let per_year = write_off_per_year(self.amort, self.life_years());
         (self.gpu_part() * per_year / HOURS_PER_YEAR + self.energy_per_hour()) / self.utilization()
     }
 

@@ -18,8 +18,7 @@ use crate::model::bandwidth::GB200_NVL72;
 use crate::model::chart::{tenths, LinearScale};
 use crate::model::chips::{Precision, CHIPS};
 use crate::model::economics::{
-    chip_tdp_w, dollars_per_tflops, price_trend, server_power, EconomicsSettings, AVERAGE_DRAW,
-    DEFAULT_POWER_FACTOR, HOURS_PER_YEAR, POWER_HUNDREDTHS, TDP_W,
+    chip_tdp_w, dollars_per_tflops, price_trend, AVERAGE_DRAW, HOURS_PER_YEAR,
 };
 use crate::ui::numfmt::{fixed, money, money_sig, shortest};
 use crate::ui::widgets::controls::reset_button;
@@ -55,15 +54,8 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             };
             let chip = CHIPS.iter().find(|c| c.id == id);
             picked.set(chip.map(|c| c.id));
-            if let Some(w) = chip.and_then(|c| chip_tdp_w(c.id)) {
-                let factor = chip
-                    .and_then(|c| server_power(c.id))
-                    .map_or(DEFAULT_POWER_FACTOR, |s| s.factor);
-                cb.emit(EconomicsSettings {
-                    tdp_w: TDP_W.clamp(w),
-                    power_hundredths: POWER_HUNDREDTHS.clamp((factor * 100.0).round() as u32),
-                    ..p
-                });
+            if let Some(q) = chip.and_then(|c| p.with_chip(c.id)) {
+                cb.emit(q);
             }
         })
     };
