@@ -11,6 +11,7 @@
 //! | `data/links.csv`                        | `LINKS`               | `bandwidth_tables.rs`      | `src/model/bandwidth.rs`    |
 //! | `data/prices.csv`, `data/rentals.csv`,  | `PRICES`, `RENTALS`,  | `economics_tables.rs`      | `src/model/economics.rs`    |
 //! | `data/server_power.csv`                 | `SERVER_POWER`        |                            |                             |
+//! | `content/steps.csv`                     | `STEPS`               | `steps_tables.rs`          | `src/deck/steps.rs`         |
 //!
 //! Table rows are in file order. Each file names only the types of its own
 //! table (`SOURCES: &[Source]`; `CHIPS: &[Chip]` with `Rate`), unqualified,
@@ -184,6 +185,18 @@ struct RentalRow {
     note: String,
 }
 
+/// A row of `content/steps.csv`: one step of a slide, in deck order.
+#[derive(Deserialize)]
+struct StepRow {
+    slide: String,
+    part: String,
+    set: String,
+    title_zh: String,
+    title_en: String,
+    cue_zh: String,
+    cue_en: String,
+}
+
 /// A row of a data file.
 trait Row: DeserializeOwned {
     /// The column that names a row in messages (`id`, `key`, `chip`).
@@ -211,7 +224,7 @@ macro_rules! row {
     )*};
 }
 row!(SourceRow: key, ChipRow: id, TrendRow: id, ModelRow: id, OccupationRow: id,
-     LinkRow: id, PriceRow: chip, RentalRow: id, ServerPowerRow: chip);
+     LinkRow: id, PriceRow: chip, RentalRow: id, ServerPowerRow: chip, StepRow: slide);
 
 macro_rules! cited {
     ($($t:ty),* $(,)?) => {$(
@@ -845,6 +858,36 @@ fn economics_tables(sources: &Ids, chips: &Ids) -> String {
     out
 }
 
+/// Compiles `content/steps.csv` into `STEPS`. The slide slugs, part names
+/// and `set` pairs are checked against the registry by `deck::steps`'s
+/// tests; here every row needs a slide, a part and both titles, and a cue in
+/// both languages or in neither.
+fn steps_tables() -> String {
+    let f = "content/steps.csv";
+    let rows = read::<StepRow>(f);
+    let mut out = format!("/// Rows of `{f}`, in file order.\npub static STEPS: &[Step] = &[\n");
+    for (at, r) in &rows {
+        if !is_slug(&r.slide) {
+            panic!(
+                "{at}: column `slide` is `{}`, expected a slide's slug",
+                r.slide
+            );
+        }
+        at.filled("part", &r.part);
+        at.filled("title_zh", &r.title_zh);
+        at.filled("title_en", &r.title_en);
+        if r.cue_zh.is_empty() != r.cue_en.is_empty() {
+            panic!("{at}: a cue needs both `cue_zh` and `cue_en`, or neither");
+        }
+        out.push_str(&format!(
+            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, title: [{:?}, {:?}], cue: [{:?}, {:?}] }},\n",
+            r.slide, r.part, r.set, r.title_zh, r.title_en, r.cue_zh, r.cue_en
+        ));
+    }
+    out.push_str("];\n");
+    out
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=src/deck/text_format.rs");
     let out_dir = env::var("OUT_DIR").expect("OUT_DIR");
@@ -864,4 +907,5 @@ fn main() {
     write("ladder_tables.rs", ladder_tables(&sources));
     write("bandwidth_tables.rs", bandwidth_tables(&sources));
     write("economics_tables.rs", economics_tables(&sources, &chips));
+    write("steps_tables.rs", steps_tables());
 }

@@ -120,7 +120,7 @@ fn notes_blocks_have_the_same_shape_in_both_languages() {
         blocks
             .iter()
             .map(|b| match b {
-                Block::List { ordered, items } => format!(
+                Block::List { ordered, items, .. } => format!(
                     "list({ordered}:{})",
                     items
                         .iter()

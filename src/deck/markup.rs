@@ -25,6 +25,8 @@ pub enum Block<'a> {
     MissingFigure(&'a str),
     List {
         ordered: bool,
+        /// The number of the first item (1 unless the list was sliced).
+        start: usize,
         items: Vec<Item<'a>>,
     },
 }
@@ -139,7 +141,11 @@ fn blocks<'a>(lines: &[Option<Line<'a>>], pos: &mut usize, min_indent: usize) ->
                         _ => break,
                     }
                 }
-                out.push(Block::List { ordered, items });
+                out.push(Block::List {
+                    ordered,
+                    start: 1,
+                    items,
+                });
             }
         }
     }
@@ -150,6 +156,57 @@ pub fn parse(src: &str) -> Vec<Block<'_>> {
     let lines = lex(src);
     let mut pos = 0;
     blocks(&lines, &mut pos, 0)
+}
+
+/// How many units a text has for splitting it across steps: each item of
+/// a top-level list is one, and each other top-level block is one.
+pub fn units(blocks: &[Block<'_>]) -> usize {
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::List { items, .. } => items.len(),
+            _ => 1,
+        })
+        .sum()
+}
+
+/// The units `from..=to` (counted from 1, see [`units`]) of a text; a list
+/// cut in two keeps its numbering.
+pub fn slice<'a>(blocks: Vec<Block<'a>>, from: usize, to: usize) -> Vec<Block<'a>> {
+    let mut out = Vec::new();
+    let mut n = 0;
+    for b in blocks {
+        match b {
+            Block::List {
+                ordered,
+                start,
+                items,
+            } => {
+                let first = n + 1;
+                n += items.len();
+                let kept: Vec<Item<'a>> = items
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, _)| (from..=to).contains(&(first + i)))
+                    .map(|(_, item)| item)
+                    .collect();
+                if !kept.is_empty() {
+                    out.push(Block::List {
+                        ordered,
+                        start: start + from.saturating_sub(first),
+                        items: kept,
+                    });
+                }
+            }
+            other => {
+                n += 1;
+                if (from..=to).contains(&n) {
+                    out.push(other);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Parses one line's inline markup. Unclosed markers stay as text.
@@ -217,11 +274,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_text_slices_by_list_item_and_keeps_its_numbering() {
+        let src = "Intro.\n\n1. one\n2. two\n  - nested\n3. three\n\nEnd.";
+        let b = parse(src);
+        assert_eq!(units(&b), 5);
+        let mid = slice(b.clone(), 3, 4);
+        let Block::List { start, items, .. } = &mid[0] else {
+            panic!("{mid:?}")
+        };
+        assert_eq!((*start, items.len()), (2, 2));
+        assert_eq!(
+            items[0].children.len(),
+            1,
+            "nested lines go with their item"
+        );
+        assert_eq!(slice(b.clone(), 1, 1), vec![Block::Para(inlines("Intro."))]);
+        assert_eq!(slice(b.clone(), 5, 5), vec![Block::Para(inlines("End."))]);
+        assert_eq!(slice(b.clone(), 1, 5), b);
+    }
+
+    #[test]
     fn nested_bullets_become_nested_lists() {
         let b = parse("- a\n  - b\n  - c\n- d");
         let Block::List {
             ordered: false,
             items,
+            ..
         } = &b[0]
         else {
             panic!("{b:?}")
@@ -242,6 +320,7 @@ mod tests {
         let Block::List {
             ordered: true,
             items,
+            ..
         } = &b[0]
         else {
             panic!("{b:?}")

@@ -70,6 +70,40 @@ impl PanelSettings {
         })
     }
 
+    /// The settings `panel` shows, to change.
+    pub fn of_mut(&mut self, panel: Panel) -> Option<&mut dyn DynSettings> {
+        Some(match panel {
+            Panel::Precision => &mut self.precision,
+            Panel::Depreciation => &mut self.depreciation,
+            Panel::Ladder => &mut self.ladder,
+            Panel::Bandwidth => &mut self.bandwidth,
+            Panel::Memory => &mut self.memory,
+            Panel::Resources | Panel::RentVsBuy => &mut self.economics,
+            Panel::None
+            | Panel::References
+            | Panel::Alternatives
+            | Panel::Models
+            | Panel::Lesson(_) => return None,
+        })
+    }
+
+    /// Takes the settings of `panel` from `other`, leaving the rest.
+    pub fn take(&mut self, panel: Panel, other: &PanelSettings) {
+        match panel {
+            Panel::Precision => self.precision = other.precision.clone(),
+            Panel::Depreciation => self.depreciation = other.depreciation,
+            Panel::Ladder => self.ladder = other.ladder,
+            Panel::Bandwidth => self.bandwidth = other.bandwidth,
+            Panel::Memory => self.memory = other.memory,
+            Panel::Resources | Panel::RentVsBuy => self.economics = other.economics,
+            Panel::None
+            | Panel::References
+            | Panel::Alternatives
+            | Panel::Models
+            | Panel::Lesson(_) => {}
+        }
+    }
+
     /// Applies `key=value` to the panel that owns `key`; false (and no
     /// change) when no panel owns it or the value is invalid.
     pub fn set(&mut self, key: &str, value: &str) -> bool {

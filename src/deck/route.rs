@@ -1,7 +1,10 @@
-//! The URL hash codec: `#/{slide}?{key}={value}&...`. Pure: no web dependencies.
+//! The URL hash codec: `#/{slide}/{step}?{key}={value}&...`. Pure: no web
+//! dependencies.
 //!
-//! The hash holds the slide and every setting that differs from its default,
-//! so a view can be shared as a link. Parsing never fails: each unknown or
+//! The hash holds the slide, its step (counted from 1, left out for the
+//! first) and every setting that differs from its default, so a view can be
+//! shared as a link. A link without a step that sets a panel's settings opens
+//! the first step that shows the first of them. Parsing never fails: each unknown or
 //! invalid part falls back to its default, field by field, and is reported in
 //! `Parsed::ignored` so the page can say what it ignored.
 
@@ -10,6 +13,7 @@ use std::fmt;
 use crate::deck::i18n::Lang;
 use crate::deck::panels::PanelSettings;
 use crate::deck::slides::SlideId;
+use crate::deck::steps;
 
 /// The colour theme the reader chose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -55,10 +59,57 @@ impl std::str::FromStr for Theme {
     }
 }
 
+/// The two views of the deck: one step at a time on a 16:9 stage, or the
+/// whole slide as one scrolling page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    Present,
+    Read,
+}
+
+impl View {
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Present => "present",
+            View::Read => "read",
+        }
+    }
+
+    /// The default for a screen: Present on wide landscape screens.
+    pub fn default_for(wide: bool) -> View {
+        if wide {
+            View::Present
+        } else {
+            View::Read
+        }
+    }
+
+    pub fn other(self) -> View {
+        match self {
+            View::Present => View::Read,
+            View::Read => View::Present,
+        }
+    }
+}
+
+impl std::str::FromStr for View {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        [View::Present, View::Read]
+            .into_iter()
+            .find(|v| v.id() == s)
+            .ok_or(())
+    }
+}
+
 /// Everything the URL holds.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Route {
     pub slide: SlideId,
+    /// The step of the slide, from 0 (the link counts from 1).
+    pub step: usize,
+    /// The view, when it is not the screen's default.
+    pub view: Option<View>,
     pub lang: Lang,
     pub theme: Theme,
     /// Speaker notes shown.
@@ -68,7 +119,7 @@ pub struct Route {
 }
 
 /// The keys of the route itself; no panel may use them.
-pub const GENERAL_KEYS: [&str; 3] = ["lang", "theme", "notes"];
+pub const GENERAL_KEYS: [&str; 4] = ["lang", "theme", "notes", "view"];
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
 /// stored choice applies where it did not), and the parts it ignored.
@@ -130,10 +181,30 @@ impl Parsed {
             None => (body, ""),
         };
         let path = path.trim_end_matches('/');
-        if !path.is_empty() {
-            match percent_decode(path).parse::<SlideId>() {
+        let (slug, step) = match path.split_once('/') {
+            Some((a, b)) => (a, Some(b)),
+            None => (path, None),
+        };
+        let mut slide_ok = true;
+        if !slug.is_empty() {
+            match percent_decode(slug).parse::<SlideId>() {
                 Ok(s) => p.route.slide = s,
-                Err(()) => p.ignored.push(shown(path)),
+                Err(()) => {
+                    slide_ok = false;
+                    p.ignored.push(shown(path));
+                }
+            }
+        }
+        // The step, counted from 1 in the link; one that is not a step of
+        // the slide falls back to the first.
+        let mut has_step = false;
+        if let (Some(step), true) = (step, slide_ok) {
+            match step.parse::<usize>() {
+                Ok(n) if (1..=steps::count(p.route.slide)).contains(&n) => {
+                    p.route.step = n - 1;
+                    has_step = true;
+                }
+                _ => p.ignored.push(format!("/{}", shown(step))),
             }
         }
         let mut seen: Vec<&str> = Vec::new();
@@ -159,6 +230,7 @@ impl Parsed {
                     p.route.speaker = v == "1";
                     true
                 }
+                "view" => v.parse().map(|w| p.route.view = Some(w)).is_ok(),
                 _ => p.route.settings.set(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
@@ -169,7 +241,22 @@ impl Parsed {
                 p.ignored.push(shown(part));
             }
         }
+        if !has_step {
+            p.route.step = p.route.implied_step();
+        }
         p
+    }
+}
+
+impl Route {
+    /// The step a link without one opens: the first that shows the first
+    /// setting the link writes, or the first step.
+    pub fn implied_step(&self) -> usize {
+        self.settings
+            .of(self.slide.info().panel)
+            .and_then(|s| s.link_pairs().first().map(|(k, _)| *k))
+            .and_then(|k| steps::showing(self.slide, k))
+            .unwrap_or(0)
     }
 }
 
@@ -178,6 +265,9 @@ impl fmt::Display for Route {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = Route::default();
         write!(f, "#/{}", self.slide)?;
+        if self.step != self.implied_step() {
+            write!(f, "/{}", self.step + 1)?;
+        }
         let mut sep = '?';
         let mut param = |f: &mut fmt::Formatter<'_>, k: &str, v: &str| {
             let r = write!(f, "{sep}{k}={v}");
@@ -192,6 +282,9 @@ impl fmt::Display for Route {
         }
         if self.speaker != d.speaker {
             param(f, "notes", "1")?;
+        }
+        if let Some(v) = self.view {
+            param(f, "view", v.id())?;
         }
         if let Some(settings) = self.settings.of(self.slide.info().panel) {
             for (k, v) in settings.link_pairs() {
@@ -215,21 +308,62 @@ mod tests {
     use crate::model::settings::Settings;
 
     #[test]
+    fn a_step_outside_the_slide_falls_back_to_the_first_and_is_reported() {
+        for bad in ["0", "99", "x", "-1", "2.5", ""] {
+            let p = Parsed::from_hash(&format!("#/precision/{bad}?lang=en"));
+            assert_eq!(p.route.slide, SlideId::Precision, "{bad}");
+            assert_eq!(p.route.step, 0, "{bad}");
+            assert_eq!(p.route.lang, Lang::En);
+            if !bad.is_empty() {
+                assert_eq!(p.ignored, vec![format!("/{bad}")]);
+            }
+        }
+        let p = Parsed::from_hash("#/precision/2");
+        assert_eq!(
+            (p.route.step, p.route.to_string()),
+            (1, "#/precision/2".into())
+        );
+        // An explicit step wins over the step a setting would choose.
+        let p = Parsed::from_hash("#/precision/1?fmt=e5m2");
+        assert_eq!(p.route.step, 0);
+        let p = Parsed::from_hash("#/precision?fmt=e5m2");
+        assert_eq!(
+            Some(p.route.step),
+            steps::showing(SlideId::Precision, "fmt")
+        );
+        assert!(p.route.step > 0);
+        // The view.
+        let p = Parsed::from_hash("#/intro?view=read");
+        assert_eq!(p.route.view, Some(View::Read));
+        let p = Parsed::from_hash("#/intro?view=slides");
+        assert_eq!(
+            (p.route.view, p.ignored),
+            (None, vec!["view=slides".into()])
+        );
+    }
+
+    #[test]
     fn every_route_round_trips() {
         for s in SLIDES {
             for lang in Lang::ALL {
                 for theme in Theme::ALL {
                     for speaker in [false, true] {
-                        let r = Route {
-                            slide: s.id,
-                            lang,
-                            theme,
-                            speaker,
-                            ..Route::default()
-                        };
-                        let p = Parsed::from_hash(&r.to_string());
-                        assert_eq!(p.route, r);
-                        assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
+                        for step in 0..steps::count(s.id) {
+                            for view in [None, Some(View::Read), Some(View::Present)] {
+                                let r = Route {
+                                    slide: s.id,
+                                    step,
+                                    view,
+                                    lang,
+                                    theme,
+                                    speaker,
+                                    ..Route::default()
+                                };
+                                let p = Parsed::from_hash(&r.to_string());
+                                assert_eq!(p.route, r);
+                                assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
+                            }
+                        }
                     }
                 }
             }
@@ -298,15 +432,28 @@ mod tests {
                     pairs.windows(2).all(|w| at(w[0].0) < at(w[1].0)),
                     "{pairs:?}"
                 );
-                let r = Route {
+                let mut r = Route {
                     slide: s.id,
                     lang: Lang::En,
                     settings: settings.clone(),
                     ..Route::default()
                 };
+                // The link opens the step that shows its first key, and
+                // writes no step for it.
+                r.step = steps::showing(s.id, pairs[0].0).unwrap_or(0);
                 let p = Parsed::from_hash(&r.to_string());
                 assert!(p.ignored.is_empty(), "{r}: {:?}", p.ignored);
                 assert_eq!(p.route, r, "{r}");
+                assert!(!r.to_string().contains(&format!("/{}", r.step + 1)), "{r}");
+                // Any other step is written.
+                for step in 0..steps::count(s.id) {
+                    let other = Route { step, ..r.clone() };
+                    assert_eq!(
+                        Parsed::from_hash(&other.to_string()).route,
+                        other,
+                        "{other}"
+                    );
+                }
                 // The same pairs applied as data (a step's keyframe) give the same settings.
                 let mut applied = PanelSettings::default();
                 let kv: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -397,11 +544,13 @@ mod tests {
         // The same settings show on the power slide, and nowhere else.
         let power = Route {
             slide: SlideId::Resources,
+            step: 0,
             ..p.route.clone()
         };
         assert!(power.to_string().starts_with("#/resources?price=40000"));
         let intro = Route {
             slide: SlideId::Intro,
+            step: 0,
             ..p.route.clone()
         };
         assert_eq!(intro.to_string(), "#/intro");
@@ -515,7 +664,7 @@ mod tests {
     #[test]
     fn panel_settings_stay_out_of_other_slides_links() {
         let mut r = Parsed::from_hash("#/precision?fmt=e2m1&batch=8").route;
-        r.slide = SlideId::Memory;
+        (r.slide, r.step) = (SlideId::Memory, 0);
         assert_eq!(r.to_string(), "#/memory");
         assert_eq!(r.settings.precision.batch, 8, "kept in the state");
     }

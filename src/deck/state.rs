@@ -2,8 +2,9 @@
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
 use crate::deck::i18n::Lang;
-use crate::deck::route::{Parsed, Route, Theme};
+use crate::deck::route::{Parsed, Route, Theme, View};
 use crate::deck::slides::SlideId;
+use crate::deck::steps;
 use crate::model::bandwidth::BandwidthSettings;
 use crate::model::depreciation::DepreciationSettings;
 use crate::model::economics::EconomicsSettings;
@@ -32,16 +33,35 @@ pub struct State {
     pub ignored_saved: Vec<String>,
     /// Whether the system prefers a dark scheme (for the theme toggle).
     pub system_dark: bool,
+    /// Whether the screen is wide and landscape (Present is its default view).
+    pub wide: bool,
+    /// Counts the keyframes applied, so the panel can animate to them.
+    pub keyframe: u32,
 }
 
 /// Everything that can change the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// The first step of a slide.
     Go(SlideId),
+    /// A step of a slide (from 0).
+    GoStep(SlideId, usize),
+    /// The next step, or the next slide (Read: the next slide).
     Next,
+    /// The step before, or the last step of the slide before.
     Prev,
+    /// The first step of the next slide.
+    NextSlide,
+    /// The first step of the slide before.
+    PrevSlide,
     First,
     Last,
+    /// Present <-> Read.
+    ToggleView,
+    /// The screen became wide (or stopped being).
+    Wide(bool),
+    /// The step's own values back, after a hand change.
+    Restore,
     SetLang(Lang),
     CycleLang,
     SetTheme(Theme),
@@ -79,16 +99,57 @@ impl State {
         let mut s = self.clone();
         let open = s.overlay != Overlay::None;
         let slide = s.route.slide;
+        let step = s.route.step;
+        let present = s.view() == View::Present;
         match action {
             Action::Go(id) => {
-                s.route.slide = id;
                 s.overlay = Overlay::None;
+                s.enter(id, 0);
             }
-            Action::Next if !open => s.route.slide = slide.next(),
-            Action::Prev if !open => s.route.slide = slide.prev(),
-            Action::First if !open => s.route.slide = SlideId::first(),
-            Action::Last if !open => s.route.slide = SlideId::last(),
-            Action::Next | Action::Prev | Action::First | Action::Last => {}
+            Action::GoStep(id, k) => {
+                s.overlay = Overlay::None;
+                s.enter(id, k.min(steps::count(id) - 1));
+            }
+            Action::Next if !open => {
+                if present && step + 1 < steps::count(slide) {
+                    s.enter(slide, step + 1);
+                } else if slide.next() != slide {
+                    s.enter(slide.next(), 0);
+                }
+            }
+            Action::Prev if !open => {
+                if present && step > 0 {
+                    s.enter(slide, step - 1);
+                } else if slide.prev() != slide {
+                    let prev = slide.prev();
+                    s.enter(prev, if present { steps::count(prev) - 1 } else { 0 });
+                } else {
+                    s.enter(slide, 0);
+                }
+            }
+            Action::NextSlide if !open => s.enter(slide.next(), 0),
+            Action::PrevSlide if !open => s.enter(slide.prev(), 0),
+            Action::First if !open => s.enter(SlideId::first(), 0),
+            Action::Last if !open => s.enter(SlideId::last(), 0),
+            Action::Next
+            | Action::Prev
+            | Action::NextSlide
+            | Action::PrevSlide
+            | Action::First
+            | Action::Last => {}
+            Action::ToggleView => {
+                let want = s.view().other();
+                s.route.view = (want != View::default_for(s.wide)).then_some(want);
+            }
+            Action::Wide(w) => {
+                s.wide = w;
+                s.normalize_view();
+            }
+            Action::Restore => {
+                if steps::changed(slide, step, &s.route.settings) {
+                    s.apply_keyframe(slide, step);
+                }
+            }
             Action::SetLang(l) => s.route.lang = l,
             Action::CycleLang => s.route.lang = s.route.lang.cycled(),
             Action::SetTheme(t) => s.route.theme = t,
@@ -122,6 +183,7 @@ impl State {
                 }
                 s.route = route;
                 s.ignored = p.ignored;
+                s.normalize_view();
             }
             Action::SystemDark(d) => s.system_dark = d,
             Action::Precision(a) => {
@@ -134,6 +196,48 @@ impl State {
             Action::Economics(p) => s.route.settings.economics = p.clamp(),
         }
         s
+    }
+}
+
+impl State {
+    /// The view shown: the link's, or the screen's default.
+    pub fn view(&self) -> View {
+        self.route.view.unwrap_or(View::default_for(self.wide))
+    }
+
+    /// A view that is the screen's default is left out of the link.
+    fn normalize_view(&mut self) {
+        if self.route.view == Some(View::default_for(self.wide)) {
+            self.route.view = None;
+        }
+    }
+
+    /// Moves to step `k` of `slide`. In Present, on a slide with keyframes,
+    /// a step with its own keyframe sets its values, and so does any step
+    /// reached going back (so Back restores); elsewhere the settings stay.
+    fn enter(&mut self, slide: SlideId, k: usize) {
+        let back = (slide.index(), k) < (self.route.slide.index(), self.route.step);
+        let moved = (slide, k) != (self.route.slide, self.route.step);
+        self.route.slide = slide;
+        self.route.step = k;
+        let own = steps::get(slide, k).is_some_and(|s| !s.set.is_empty());
+        if moved
+            && self.view() == View::Present
+            && steps::scripted(slide)
+            && (own || back)
+            && steps::changed(slide, k, &self.route.settings)
+        {
+            self.apply_keyframe(slide, k);
+        }
+    }
+
+    /// Sets the values of step `k` of `slide`; a pair that does not apply
+    /// is reported as a link's would be.
+    fn apply_keyframe(&mut self, slide: SlideId, k: usize) {
+        let (values, rejected) = steps::values(slide, k);
+        self.route.settings.take(slide.info().panel, &values);
+        self.ignored.extend(rejected);
+        self.keyframe = self.keyframe.wrapping_add(1);
     }
 }
 
@@ -185,6 +289,8 @@ pub fn key_command(key: &str, shift: bool, modifier: bool, target: Target) -> Op
     }
     let act = |a| Some(KeyCommand::Do(a));
     match key {
+        "ArrowRight" if shift => act(Action::NextSlide),
+        "ArrowLeft" if shift => act(Action::PrevSlide),
         "ArrowRight" | "PageDown" => act(Action::Next),
         "ArrowLeft" | "PageUp" => act(Action::Prev),
         " " | "Spacebar" if target == Target::Button => None,
@@ -197,6 +303,8 @@ pub fn key_command(key: &str, shift: bool, modifier: bool, target: Target) -> Op
         "s" | "S" => act(Action::ToggleSpeaker),
         "t" | "T" => act(Action::ToggleTheme),
         "l" | "L" => act(Action::CycleLang),
+        "r" | "R" => act(Action::ToggleView),
+        "0" | "Backspace" => act(Action::Restore),
         "f" | "F" => Some(KeyCommand::Fullscreen),
         "Escape" | "Esc" => act(Action::CloseOverlay),
         _ => None,
@@ -227,6 +335,102 @@ mod tests {
             },
             ..State::default()
         }
+    }
+
+    fn presenting(slide: SlideId) -> State {
+        State {
+            wide: true,
+            ..at(slide)
+        }
+    }
+
+    #[test]
+    fn in_present_next_walks_the_steps_then_the_slides() {
+        let mut s = presenting(SlideId::Precision);
+        assert_eq!(s.view(), View::Present);
+        let n = steps::count(SlideId::Precision);
+        for k in 1..n {
+            s = s.reduce(Action::Next);
+            assert_eq!((s.route.slide, s.route.step), (SlideId::Precision, k));
+        }
+        s = s.reduce(Action::Next);
+        assert_eq!((s.route.slide, s.route.step), (SlideId::Resources, 0));
+        // Back from a slide's first step is the last step of the slide before.
+        s = s.reduce(Action::Prev);
+        assert_eq!((s.route.slide, s.route.step), (SlideId::Precision, n - 1));
+        // Shift+arrows skip whole slides, to their first step.
+        assert_eq!(s.reduce(Action::NextSlide).route.slide, SlideId::Resources);
+        let back = s.reduce(Action::PrevSlide);
+        assert_eq!((back.route.slide, back.route.step), (SlideId::Memory, 0));
+        assert_eq!(s.reduce(Action::Last).route.step, 0);
+        // In Read, Next is the next slide.
+        let read = State {
+            wide: false,
+            ..at(SlideId::Precision)
+        };
+        assert_eq!(read.view(), View::Read);
+        assert_eq!(read.reduce(Action::Next).route.slide, SlideId::Resources);
+        assert_eq!(read.reduce(Action::Prev).route.step, 0);
+    }
+
+    #[test]
+    fn the_view_toggles_and_the_link_holds_it_only_off_the_default() {
+        let s = presenting(SlideId::Intro).reduce(Action::ToggleView);
+        assert_eq!((s.view(), s.route.view), (View::Read, Some(View::Read)));
+        let s = s.reduce(Action::ToggleView);
+        assert_eq!((s.view(), s.route.view), (View::Present, None));
+        // A narrow screen's default is Read; the choice of Read is then implied.
+        let s = presenting(SlideId::Intro).reduce(Action::ToggleView);
+        assert_eq!(s.reduce(Action::Wide(false)).route.view, None);
+    }
+
+    #[test]
+    fn keyframes_set_the_step_values_and_a_hand_change_can_be_restored() {
+        let slide = SlideId::Depreciation;
+        let scripted: Vec<usize> = steps::of(slide)
+            .iter()
+            .enumerate()
+            .filter(|(_, st)| !st.set.is_empty())
+            .map(|(k, _)| k)
+            .collect();
+        assert!(scripted.len() >= 2, "hardware alone, then with algorithms");
+        let mut s = presenting(slide);
+        while s.route.step < scripted[0] {
+            s = s.reduce(Action::Next);
+        }
+        let first = steps::values(slide, scripted[0]).0;
+        assert_eq!(s.route.settings.depreciation, first.depreciation);
+        assert!(!s.route.settings.depreciation.algo_on);
+        while s.route.step < scripted[1] {
+            s = s.reduce(Action::Next);
+        }
+        assert!(s.route.settings.depreciation.algo_on);
+        assert!(!steps::changed(slide, s.route.step, &s.route.settings));
+        // A hand change is marked, and Restore takes the step's values back.
+        let mut hand = s.route.settings.depreciation;
+        hand.hw_hundredths = 300;
+        let changed = s.reduce(Action::Depreciation(hand));
+        assert!(steps::changed(
+            slide,
+            changed.route.step,
+            &changed.route.settings
+        ));
+        let restored = changed.reduce(Action::Restore);
+        assert_eq!(restored.route.settings, s.route.settings);
+        assert!(restored.keyframe != changed.keyframe);
+        // Going back a step restores that step's values.
+        let back = changed.reduce(Action::Prev);
+        let want = steps::values(slide, back.route.step).0;
+        assert_eq!(back.route.settings.depreciation, want.depreciation);
+        // In Read, moving does not apply keyframes.
+        let read = State {
+            wide: false,
+            ..changed.clone()
+        };
+        assert_eq!(
+            read.reduce(Action::Prev).route.settings,
+            changed.route.settings
+        );
     }
 
     #[test]
@@ -342,6 +546,17 @@ mod tests {
         assert_eq!(k("o", false), Some(KeyCommand::Do(Action::ToggleOverview)));
         assert_eq!(k("s", false), Some(KeyCommand::Do(Action::ToggleSpeaker)));
         assert_eq!(k("f", false), Some(KeyCommand::Fullscreen));
+        assert_eq!(
+            k("ArrowRight", true),
+            Some(KeyCommand::Do(Action::NextSlide))
+        );
+        assert_eq!(
+            k("ArrowLeft", true),
+            Some(KeyCommand::Do(Action::PrevSlide))
+        );
+        assert_eq!(k("r", false), Some(KeyCommand::Do(Action::ToggleView)));
+        assert_eq!(k("0", false), Some(KeyCommand::Do(Action::Restore)));
+        assert_eq!(k("Backspace", false), Some(KeyCommand::Do(Action::Restore)));
         assert_eq!(
             k("Escape", false),
             Some(KeyCommand::Do(Action::CloseOverlay))

@@ -8,15 +8,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::deck::i18n::fill;
+use crate::deck::route::View;
 use crate::deck::slides::SLIDES;
 use crate::deck::state::{Action, Overlay, State};
+use crate::deck::steps;
 use crate::ui::chrome::deck::{title, Notice, Pager, Slide, SpeakerNotes};
 use crate::ui::chrome::overlays::{Help, Overview};
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
     callback, hash_action, send, use_deck_keys, use_focus_return, use_hash_sync, use_slide_top,
-    use_swipe, use_system_theme,
+    use_swipe, use_system_theme, use_wide,
 };
+use crate::ui::panels::Shown;
 use crate::ui::{panels, web};
 
 impl Reducible for State {
@@ -35,6 +38,7 @@ impl Reducible for State {
 pub fn initial_state() -> State {
     State {
         system_dark: web::prefers_dark(),
+        wide: web::is_wide(),
         ..State::default()
     }
     .reduce(hash_action())
@@ -54,9 +58,13 @@ pub fn App(props: &AppProps) -> Html {
     let d = state.dispatcher();
     use_deck_keys(d.clone());
     use_system_theme(d.clone());
+    use_wide(d.clone());
+    let view = state.view();
+    let present = view == View::Present;
     use_hash_sync(
         d.clone(),
         state.route.clone(),
+        view,
         !state.ignored_saved.is_empty(),
     );
     use_focus_return(state.overlay);
@@ -65,22 +73,39 @@ pub fn App(props: &AppProps) -> Html {
 
     let route = &state.route;
     let ui = route.lang.ui();
-    let progress = fill(
-        ui.t("ui.progress"),
-        &[
-            ("n", &(route.slide.index() + 1).to_string()),
-            ("total", &SLIDES.len().to_string()),
-        ],
-    );
-    let live = format!("{progress} {}", title(route.slide, ui));
+    let progress = if present {
+        fill(
+            ui.t("ui.step_progress"),
+            &[
+                (
+                    "n",
+                    &(steps::position(route.slide, route.step) + 1).to_string(),
+                ),
+                ("total", &steps::total().to_string()),
+            ],
+        )
+    } else {
+        fill(
+            ui.t("ui.progress"),
+            &[
+                ("n", &(route.slide.index() + 1).to_string()),
+                ("total", &SLIDES.len().to_string()),
+            ],
+        )
+    };
+    let step = steps::get(route.slide, route.step);
+    let live = match step.filter(|_| present) {
+        Some(s) => format!("{progress} {} · {}", title(route.slide, ui), s.title(ui)),
+        None => format!("{progress} {}", title(route.slide, ui)),
+    };
     let overlay = match state.overlay {
         Overlay::None => html! {},
         Overlay::Help => {
             html! { <Help lang={route.lang} on_close={send(&d, Action::CloseOverlay)} /> }
         }
         Overlay::Overview => html! {
-            <Overview current={route.slide} lang={route.lang}
-                on_go={callback(&d, Action::Go)} on_close={send(&d, Action::CloseOverlay)} />
+            <Overview current={route.slide} step={route.step} lang={route.lang}
+                on_go={callback(&d, |(s, k)| Action::GoStep(s, k))} on_close={send(&d, Action::CloseOverlay)} />
         },
     };
     html! {
@@ -91,20 +116,38 @@ pub fn App(props: &AppProps) -> Html {
                 {ui.t("ui.skip")}
             </a>
             <Toolbar lang={route.lang} theme={route.theme} speaker={route.speaker}
+                {view} on_view={send(&d, Action::ToggleView)}
                 on_lang={callback(&d, Action::SetLang)} on_theme={callback(&d, Action::SetTheme)}
                 on_overview={send(&d, Action::ToggleOverview)} on_help={send(&d, Action::ToggleHelp)}
                 on_speaker={send(&d, Action::ToggleSpeaker)}
                 on_fullscreen={Callback::from(|_: ()| web::toggle_fullscreen())} />
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={send(&d, Action::DismissIgnored)} />
-            <main id="main" tabindex="0" aria-labelledby="slide-title"
+            <main id="main" tabindex="0" aria-labelledby="slide-title" class={classes!(present.then_some("stage-wrap"))}
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
-                <Slide slide={route.slide} lang={route.lang}>{panels::view(route, &d)}</Slide>
+                if present {
+                    <div class="stage" data-testid="stage">
+                        // Keyed by the step and its keyframe, so that each entry
+                        // animates in (reduced motion: it does not).
+                        <div class="stage-inner" key={format!("{}-{}-{}", route.slide, route.step, state.keyframe)}>
+                        <Slide slide={route.slide} lang={route.lang} step={Some(route.step)}
+                            changed={steps::changed(route.slide, route.step, &route.settings)}
+                            on_restore={send(&d, Action::Restore)}>
+                            <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()), present: true }}>
+                                {panels::view(route, &d)}
+                            </ContextProvider<Shown>>
+                        </Slide>
+                        </div>
+                    </div>
+                } else {
+                    <Slide slide={route.slide} lang={route.lang}>{panels::view(route, &d)}</Slide>
+                }
             </main>
             if route.speaker {
-                <SpeakerNotes slide={route.slide} lang={route.lang} />
+                <SpeakerNotes slide={route.slide} lang={route.lang} step={present.then_some(route.step)} />
             }
-            <Pager slide={route.slide} lang={route.lang} on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)} />
+            <Pager slide={route.slide} step={present.then_some(route.step)} lang={route.lang}
+                on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)} />
             </div>
             <div class="sr-only" aria-live="polite" data-testid="live">{live}</div>
             {overlay}

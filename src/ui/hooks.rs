@@ -6,7 +6,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deck::route::{Parsed, Route};
+use crate::deck::route::{Parsed, Route, View};
 use crate::deck::state::{key_command, swipe_action, Action, KeyCommand, Overlay, State, Target};
 use crate::ui::chrome::deck::title;
 use crate::ui::web;
@@ -86,20 +86,32 @@ pub fn use_deck_keys(dispatch: Dispatch) {
     });
 }
 
-/// Follows the system colour scheme (for the theme toggle).
+/// Follows a media query: dispatches `to_action(matches)` when it changes.
 #[hook]
-pub fn use_system_theme(dispatch: Dispatch) {
+fn use_media(dispatch: Dispatch, query: &'static str, to_action: fn(bool) -> Action) {
     use_effect_with((), move |_| {
         let listener = web_sys::window()
-            .and_then(|w| w.match_media(web::DARK_QUERY).ok().flatten())
+            .and_then(|w| w.match_media(query).ok().flatten())
             .map(|mq| {
                 let mq2 = mq.clone();
                 EventListener::new(&mq, "change", move |_| {
-                    dispatch.dispatch(Action::SystemDark(mq2.matches()))
+                    dispatch.dispatch(to_action(mq2.matches()))
                 })
             });
         move || drop(listener)
     });
+}
+
+/// Follows the system colour scheme (for the theme toggle).
+#[hook]
+pub fn use_system_theme(dispatch: Dispatch) {
+    use_media(dispatch, web::DARK_QUERY, Action::SystemDark);
+}
+
+/// Follows the screen's shape (wide landscape screens default to Present).
+#[hook]
+pub fn use_wide(dispatch: Dispatch) {
+    use_media(dispatch, web::WIDE_QUERY, Action::Wide);
 }
 
 /// Keeps the URL hash and the state in step, both ways: a changed hash
@@ -107,7 +119,7 @@ pub fn use_system_theme(dispatch: Dispatch) {
 /// is written to the hash (a slide change pushes a history entry, a setting
 /// replaces it), to storage, and to `<html>`'s attributes and the title.
 #[hook]
-pub fn use_hash_sync(dispatch: Dispatch, route: Route, had_saved_error: bool) {
+pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_error: bool) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
@@ -116,7 +128,7 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, had_saved_error: bool) {
         });
         move || drop(listener)
     });
-    use_effect_with(route, move |route| {
+    use_effect_with((route, view), move |(route, view)| {
         let want = route.to_string();
         let current = web::location_hash();
         if current != want {
@@ -132,7 +144,7 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, had_saved_error: bool) {
         web::store(STORE_THEME, route.theme.id());
         let ui = route.lang.ui();
         let page_title = format!("{} · {}", title(route.slide, ui), ui.t("app.title"));
-        web::apply_page(route.theme.id(), ui, &page_title);
+        web::apply_page(route.theme.id(), view.id(), ui, &page_title);
     });
 }
 

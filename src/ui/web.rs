@@ -68,6 +68,16 @@ pub fn unstore(key: &str) {
 /// The media query the theme follows when set to "system".
 pub const DARK_QUERY: &str = "(prefers-color-scheme: dark)";
 
+/// Screens on which Present is the default view.
+pub const WIDE_QUERY: &str = "(min-width: 900px) and (orientation: landscape)";
+
+/// Whether the screen is wide and landscape.
+pub fn is_wide() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(WIDE_QUERY).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
 /// Whether the system prefers a dark colour scheme.
 pub fn prefers_dark() -> bool {
     window()
@@ -80,9 +90,10 @@ fn root() -> Option<Element> {
 }
 
 /// Sets `data-theme` and `lang` on `<html>`, and the document title.
-pub fn apply_page(theme: &str, lang: TextLang, title: &str) {
+pub fn apply_page(theme: &str, view: &str, lang: TextLang, title: &str) {
     if let Some(r) = root() {
         let _ = r.set_attribute("data-theme", theme);
+        let _ = r.set_attribute("data-view", view);
         let _ = r.set_attribute("lang", lang.tag());
     }
     if let Some(d) = document() {

@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use crate::deck::i18n::{fill, Lang, TextLang};
-use crate::deck::markup::plain;
-use crate::deck::slides::{text_key, SlideId, SLIDES};
-use crate::ui::widgets::rich::rich;
+use crate::deck::markup::{parse, plain, slice};
+use crate::deck::slides::{text_key, SlideId, SlideInfo, SLIDES};
+use crate::deck::steps::{self, Shows, Step, CONTEXT, NOTES};
+use crate::ui::widgets::rich::{rich, rich_blocks};
 
 /// The slide's title in one language, as plain text.
 pub fn title(slide: SlideId, lang: TextLang) -> String {
@@ -18,17 +19,69 @@ pub fn title(slide: SlideId, lang: TextLang) -> String {
 pub struct SlideProps {
     pub slide: SlideId,
     pub lang: Lang,
-    /// The slide's panel, if it has one, shown below its text.
+    /// The step shown on the Present stage; `None` is the Read view, the
+    /// whole slide.
+    #[prop_or_default]
+    pub step: Option<usize>,
+    /// The step's settings were changed by hand (Present, scripted steps).
+    #[prop_or_default]
+    pub changed: bool,
+    #[prop_or_default]
+    pub on_restore: Callback<()>,
+    /// The slide's panel, if it has one: in Present only the step's part
+    /// of it, in Read all of it, below the text.
     #[prop_or_default]
     pub children: Html,
 }
 
-/// One slide: its title, then per language the notes' words and our context.
+/// A text in each language shown, side by side when there are two.
+fn columns(lang: Lang, body: impl Fn(TextLang) -> Html) -> Html {
+    let shown = lang.shown();
+    let cols: Html = shown
+        .iter()
+        .map(|&l| html! { <section class="col" lang={l.tag()}>{body(l)}</section> })
+        .collect();
+    html! { <div class={classes!("cols", (shown.len() > 1).then_some("cols-2"))}>{cols}</div> }
+}
+
+/// The notes' words or our context, whole or some of their items.
+fn text_part(info: &SlideInfo, shows: Shows, lang: Lang) -> Html {
+    let quote = shows.part == NOTES;
+    let key = text_key(info, if quote { "notes" } else { "context" });
+    columns(lang, |l| {
+        let src = l.t(&key);
+        let body = match shows.range {
+            Some((a, b)) => rich_blocks(slice(parse(src), a, b), l),
+            None => rich(src, l),
+        };
+        if quote {
+            html! { <blockquote class="notes-quote">{body}</blockquote> }
+        } else {
+            html! { <div class="context">{body}</div> }
+        }
+    })
+}
+
+/// A step's title in each language shown.
+fn step_titles(step: &Step, lang: Lang) -> Html {
+    lang.shown()
+        .iter()
+        .enumerate()
+        .map(|(i, &l)| {
+            let class = if i == 0 { "title-main" } else { "title-sub" };
+            html! { <span class={class} lang={l.tag()}>{step.title(l)}</span> }
+        })
+        .collect()
+}
+
+/// One slide: in Present one step of it, in Read all of it: its title,
+/// then each text step under its title as a heading, then its panel.
 #[function_component]
 pub fn Slide(props: &SlideProps) -> Html {
     let info = props.slide.info();
-    let shown = props.lang.shown();
-    let titles: Html = shown
+    let titles: Html = props
+        .lang
+        .shown()
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -36,36 +89,72 @@ pub fn Slide(props: &SlideProps) -> Html {
             html! { <span class={class} lang={l.tag()}>{title(props.slide, *l)}</span> }
         })
         .collect();
-    let columns: Html = shown
-        .iter()
-        .map(|&l| {
-            let notes = info.has_notes.then(|| {
+    let ui = props.lang.ui();
+    let Some(k) = props.step else {
+        let sections: Html = steps::of(props.slide)
+            .iter()
+            .filter(|s| matches!(s.shows().part, NOTES | CONTEXT))
+            .map(|s| {
                 html! {
-                    <>
-                        <h2 class="label">{l.t("ui.from_notes")}</h2>
-                        <blockquote class="notes-quote">{rich(l.t(&text_key(info, "notes")), l)}</blockquote>
-                    </>
+                    <section class="step-section" data-testid="step-section">
+                        <h2 class="step-heading">{step_titles(s, props.lang)}</h2>
+                        {text_part(info, s.shows(), props.lang)}
+                    </section>
                 }
-            });
-            let context = info.has_context.then(|| {
-                // The label sets our text apart from the notes' own; alone it is not needed.
-                let label = info.has_notes.then(|| html! { <h2 class="label">{l.t("ui.context")}</h2> });
-                html! {
-                    <>
-                        {label}
-                        <div class="context">{rich(l.t(&text_key(info, "context")), l)}</div>
-                    </>
-                }
-            });
-            html! { <section class="col" lang={l.tag()}>{notes}{context}</section> }
-        })
-        .collect();
-    let cols_class = classes!("cols", (shown.len() > 1).then_some("cols-2"));
+            })
+            .collect();
+        return html! {
+            <article class="slide" data-testid="slide" data-slide={info.slug}>
+                <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
+                {sections}
+                {props.children.clone()}
+            </article>
+        };
+    };
+    let step = steps::get(props.slide, k);
+    let shows = step.map(Step::shows);
+    let body = match shows {
+        Some(sh) if matches!(sh.part, NOTES | CONTEXT) => text_part(info, sh, props.lang),
+        // A step of two panel parts shows them side by side.
+        Some(_) => props.children.clone(),
+        // A slide without steps shows all of itself.
+        None => html! {
+            <>
+                {info.has_notes.then(|| text_part(info, Shows { part: NOTES, range: None }, props.lang))}
+                {info.has_context.then(|| text_part(info, Shows { part: CONTEXT, range: None }, props.lang))}
+                {props.children.clone()}
+            </>
+        },
+    };
+    let count = steps::count(props.slide);
+    let of_slide = fill(
+        ui.t("ui.step_of_slide"),
+        &[("n", &(k + 1).to_string()), ("total", &count.to_string())],
+    );
+    let mark = props.changed.then(|| {
+        html! {
+            <div class="changed-mark" data-testid="changed" role="status">
+                <span>{ui.t("ui.changed")}</span>
+                <button type="button" class="btn" aria-keyshortcuts="0" data-testid="restore"
+                    onclick={props.on_restore.reform(|_: MouseEvent| ())}>{ui.t("ui.restore")}</button>
+            </div>
+        }
+    });
     html! {
-        <article class="slide" data-testid="slide" data-slide={info.slug}>
-            <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
-            <div class={cols_class}>{columns}</div>
-            {props.children.clone()}
+        <article class="slide slide-step" data-testid="slide" data-slide={info.slug}
+            data-step={(k + 1).to_string()} data-part={shows.map(|s| s.part)}
+            data-parts={shows.map(|s| s.parts().count().to_string())}>
+            <header class="step-head">
+                <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
+                if let Some(s) = step {
+                    <p class="step-title" data-testid="step-title">
+                        {step_titles(s, props.lang)}
+                        <span class="step-count">{of_slide}</span>
+                    </p>
+                }
+            </header>
+            <div class="step-body" data-testid="step-body">{body}</div>
+            {mark}
         </article>
     }
 }
@@ -79,7 +168,14 @@ pub fn SpeakerNotes(props: &SlideProps) -> Html {
         .lang
         .shown()
         .iter()
-        .map(|&l| html! { <div class="col" lang={l.tag()}>{rich(l.t(&text_key(info, "speaker")), l)}</div> })
+        .map(|&l| {
+            let cue = props
+                .step
+                .and_then(|k| steps::get(props.slide, k))
+                .and_then(|s| s.cue(l))
+                .map(|c| html! { <p class="cue" data-testid="cue"><strong>{l.t("ui.cue")}{": "}</strong>{c}</p> });
+            html! { <div class="col" lang={l.tag()}>{cue}{rich(l.t(&text_key(info, "speaker")), l)}</div> }
+        })
         .collect();
     html! {
         <aside id="speaker-notes" class="speaker" aria-labelledby="speaker-title" tabindex="0" data-testid="speaker-notes">
@@ -92,6 +188,8 @@ pub fn SpeakerNotes(props: &SlideProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct PagerProps {
     pub slide: SlideId,
+    /// The step, counted in Present; `None` in Read (slides are counted).
+    pub step: Option<usize>,
     pub lang: Lang,
     pub on_prev: Callback<()>,
     pub on_next: Callback<()>,
@@ -101,10 +199,16 @@ pub struct PagerProps {
 #[function_component]
 pub fn Pager(props: &PagerProps) -> Html {
     let ui = props.lang.ui();
-    let n = props.slide.index() + 1;
-    let total = SLIDES.len();
+    let (n, total, key) = match props.step {
+        Some(k) => (
+            steps::position(props.slide, k) + 1,
+            steps::total(),
+            "ui.step_progress",
+        ),
+        None => (props.slide.index() + 1, SLIDES.len(), "ui.progress"),
+    };
     let progress = fill(
-        ui.t("ui.progress"),
+        ui.t(key),
         &[("n", &n.to_string()), ("total", &total.to_string())],
     );
     let prev = props.on_prev.reform(|_: MouseEvent| ());

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::deck::i18n::{Lang, TextLang};
 use crate::deck::slides::{SlideId, SLIDES};
+use crate::deck::steps;
 use crate::ui::chrome::deck::title;
 use crate::ui::web::focus_id;
 
@@ -93,8 +94,11 @@ fn Dialog(props: &DialogProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub current: SlideId,
+    /// The current step of the current slide.
+    pub step: usize,
     pub lang: Lang,
-    pub on_go: Callback<SlideId>,
+    /// Opens a slide at a step.
+    pub on_go: Callback<(SlideId, usize)>,
     pub on_close: Callback<()>,
 }
 
@@ -111,7 +115,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         .iter()
         .enumerate()
         .map(|(i, s)| {
-            let go = props.on_go.reform(move |_: MouseEvent| s.id);
+            let go = props.on_go.reform(move |_: MouseEvent| (s.id, 0));
             let onkeydown = Callback::from(move |e: KeyboardEvent| {
                 let to = match e.key().as_str() {
                     "ArrowDown" => Some(if i == last { 0 } else { i + 1 }),
@@ -140,6 +144,20 @@ pub fn Overview(props: &OverviewProps) -> Html {
                         <span class="ov-num">{(i + 1).to_string()}</span>
                         <span class="ov-titles">{titles}</span>
                     </button>
+                    if steps::count(s.id) > 1 {
+                        <ol class="ov-steps" aria-label={format!("{} · {}", title(s.id, ui), ui.t("ui.steps"))}>
+                            { for steps::of(s.id).iter().enumerate().map(|(k, st)| {
+                                let go = props.on_go.reform(move |_: MouseEvent| (s.id, k));
+                                let here = (s.id == props.current && k == props.step).then_some("step");
+                                html! {
+                                    <li><button type="button" class="ov-step" onclick={go} aria-current={here}
+                                        data-testid="overview-step">
+                                        {format!("{}. {}", k + 1, st.title(ui))}
+                                    </button></li>
+                                }
+                            }) }
+                        </ol>
+                    }
                 </li>
             }
         })
@@ -160,10 +178,13 @@ pub struct HelpProps {
 }
 
 /// Text keys of the shortcut list, in the order shown.
-pub const HELP_KEYS: [&str; 11] = [
+pub const HELP_KEYS: [&str; 14] = [
     "ui.help.next",
     "ui.help.prev",
+    "ui.help.skip",
     "ui.help.first_last",
+    "ui.help.view",
+    "ui.help.restore",
     "ui.help.overview",
     "ui.help.speaker",
     "ui.help.fullscreen",

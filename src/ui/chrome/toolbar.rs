@@ -6,13 +6,15 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::deck::i18n::{Lang, TextLang};
-use crate::deck::route::Theme;
+use crate::deck::route::{Theme, View};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub lang: Lang,
     pub theme: Theme,
     pub speaker: bool,
+    pub view: View,
+    pub on_view: Callback<()>,
     pub on_lang: Callback<Lang>,
     pub on_theme: Callback<Theme>,
     pub on_overview: Callback<()>,
@@ -76,6 +78,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <button type="button" class="btn" onclick={click(&props.on_view)} aria-keyshortcuts="r"
+                    data-testid="toggle-view" data-view={props.view.id()}>
+                    {ui.t(if props.view == View::Present { "ui.view.read" } else { "ui.view.present" })}
+                </button>
                 <button type="button" class="btn" onclick={click(&props.on_overview)} aria-keyshortcuts="o" data-testid="open-overview">
                     {ui.t("ui.overview")}
                 </button>

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::chips::{Chip, Precision, Rate, CHIPS};
 use crate::ui::numfmt::{fixed, shortest};
@@ -35,10 +37,13 @@ fn fp8_gain(c: &Chip) -> Option<f64> {
 #[function_component]
 pub fn AlternativesPanel(props: &Props) -> Html {
     let ui = props.lang;
+    let shown = use_shown();
     let rows: Html = VENDORS
         .iter()
         .flat_map(|v| CHIPS.iter().filter(move |c| c.vendor == *v))
-        .map(|c| {
+        .enumerate()
+        .filter(|(i, _)| shown.item(i + 1))
+        .map(|(_, c)| {
             let gain = fp8_gain(c);
             let gain_text =
                 gain.map_or_else(|| "—".to_string(), |g| format!("{}×", fixed(g, 1, ui)));
@@ -71,12 +76,19 @@ pub fn AlternativesPanel(props: &Props) -> Html {
         .collect();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="alternatives-panel">
+            if shown.has("claim") {
             <section class="panel-part" aria-labelledby="alt-title">
                 <h2 id="alt-title">{ui.t("alt.title")}</h2>
                 <aside class="alternatives-claim" data-testid="alt-claim">
                     <p><strong>{ui.t("alt.claim")}</strong></p>
                     <p>{ui.t("alt.claim_status")}</p>
                 </aside>
+                <p data-testid="alt-same-rate">{fill(ui.t("alt.same_rate"), &[("chips", &same_rate.join(", "))])}</p>
+                <p class="hint">{ui.t("alt.reading")}</p>
+            </section>
+            }
+            if shown.has("table") {
+            <section class="panel-part" aria-label={ui.t("alt.table")}>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("alt.table")}>
                     <table data-testid="alt-table">
                         <caption>{ui.t("alt.caption")}</caption>
@@ -95,9 +107,8 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-                <p data-testid="alt-same-rate">{fill(ui.t("alt.same_rate"), &[("chips", &same_rate.join(", "))])}</p>
-                <p class="hint">{ui.t("alt.reading")}</p>
             </section>
+            }
         </div>
     }
 }

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::bandwidth::{
     gbits_to_gbytes, link, payload_gb, per_direction_of_bidirectional, ring_allreduce_seconds,
@@ -126,8 +128,10 @@ pub fn BandwidthPanel(props: &Props) -> Html {
         })
         .collect();
 
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="bandwidth-panel">
+            if shown.has("calc") {
             <section class="panel-part" aria-labelledby="bw-title">
                 <div class="part-head">
                     <h2 id="bw-title">{ui.t("bw.title")}</h2>
@@ -148,6 +152,10 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     {presets}
                 </div>
                 <p class="hint">{ui.t("bw.gradients")}</p>
+            </section>
+            }
+            if shown.has("result") {
+            <section class="panel-part bandwidth-result" aria-label={ui.t("bw.result")}>
                 <dl class="readout results">
                     <dt>{fill(ui.t("bw.transfer"), &[("link", chosen.map_or("", |l| l.name))])}</dt>
                     <dd>
@@ -162,6 +170,8 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                 </dl>
                 <p class="hint">{ui.t("bw.model_note")}</p>
             </section>
+            }
+            if shown.has("links") {
             <section class="panel-part" aria-labelledby="bw-all-title">
                 <h2 id="bw-all-title">{fill(ui.t("bw.all_title"), &[("gb", &gb_text), ("n", &n.to_string())])}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("bw.table_links")}>
@@ -179,8 +189,9 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     </table>
                 </div>
             </section>
-            {unit_trap(ui)}
-            {racks(ui)}
+            }
+            if shown.has("units") { {unit_trap(ui)} }
+            if shown.has("racks") { {racks(ui)} }
         </div>
     }
 }

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
 use crate::deck::i18n::{fill, TextLang};
@@ -242,9 +244,11 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             ("llama", &cloud_ratio("llama-3.1-405b")),
         ],
     );
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="depreciation-panel">
-            <section class="panel-part" aria-labelledby="dep-title">
+            if shown.has("settings") {
+            <section class="panel-part depreciation-settings" aria-labelledby="dep-title">
                 <div class="part-head">
                     <h2 id="dep-title">{ui.t("dep.title")}</h2>
                     {reset_button(ui, p, &props.on_change)}
@@ -270,6 +274,10 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                     <dt>{fill(ui.t("dep.value_left"), &[("n", &p.years.to_string())])}</dt>
                     <dd><span class="big" data-testid="value-left" data-value={shortest(left)}>{fill(ui.t("dep.value_left.value"), &[("pct", &fixed(left * 100.0, 1, ui))])}</span></dd>
                 </dl>
+            </section>
+            }
+            if shown.has("chart") {
+            <section class="panel-part depreciation-chart" aria-label={ui.t("dep.axis.y")}>
                 <figure>
                     <svg viewBox="0 0 600 340" class="chart chart-wide" ref={chart} role="img" aria-labelledby="dep-caption" data-testid="depreciation-chart"
                         onpointerdown={on_pointer.clone()} onpointermove={on_pointer} ontouchstart={stop_touch.clone()} ontouchend={stop_touch}>
@@ -290,6 +298,11 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                     </svg>
                     <figcaption id="dep-caption">{caption}</figcaption>
                 </figure>
+            </section>
+            }
+            if shown.has("models") {
+            <section class="panel-part" aria-labelledby="dep-models-title">
+                <h2 id="dep-models-title" class="depreciation-models-title">{ui.t("dep.models.title")}</h2>
                 <div class="sliders">
                     {slider("cursor-slider", ui.t("dep.cursor"), (u32::from(YEARS.0), u32::from(YEARS.1)), 1, *cursor, cursor.to_string(), on_cursor)}
                 </div>
@@ -319,6 +332,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 <p class="hint" data-testid="cost-basis">{cost_basis}</p>
                 <p class="cite"><cite>{cites.join("; ")}</cite></p>
             </section>
+            }
         </div>
     }
 }

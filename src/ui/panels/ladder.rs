@@ -20,6 +20,8 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::ladder::{
     category, ids, kendall_tau, move_item, moves, order, score, LadderSettings, Lens, Tier,
@@ -243,26 +245,32 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
     let tau = kendall_tau(&notes_ids, &ids(&order(lens)));
 
     let evidence = html! {
-        <>
-            <fieldset class="radios">
-                <legend>{ui.t("lad.lens")}</legend>
-                {radios}
-            </fieldset>
-            <p class="hint">{ui.t(&format!("lad.lens_note.{}", lens.id()))}</p>
-            <p data-testid="ladder-tau" data-value={shortest(tau)}>
-                {fill(ui.t("lad.tau"), &[("tau", &fixed(tau, 2, ui))])}
-            </p>
-            <p class="ladder-end">{ui.t("lad.hard")}</p>
-            <ol class="ladder-rungs" ref={ladder_ref} aria-label={ui.t("lad.order")}>{rungs}</ol>
-            <p class="ladder-end">{ui.t("lad.easy")}</p>
-            <p>{ui.t("lad.inversion")}</p>
-        </>
+        <div class="ladder-evidence">
+            <div class="ladder-lens-side">
+                <fieldset class="radios">
+                    <legend>{ui.t("lad.lens")}</legend>
+                    {radios}
+                </fieldset>
+                <p class="hint">{ui.t(&format!("lad.lens_note.{}", lens.id()))}</p>
+                <p data-testid="ladder-tau" data-value={shortest(tau)}>
+                    {fill(ui.t("lad.tau"), &[("tau", &fixed(tau, 2, ui))])}
+                </p>
+                <p>{ui.t("lad.inversion")}</p>
+            </div>
+            <div class="ladder-ladder-side">
+                <p class="ladder-end">{ui.t("lad.hard")}</p>
+                <ol class="ladder-rungs" ref={ladder_ref} aria-label={ui.t("lad.order")}>{rungs}</ol>
+                <p class="ladder-end">{ui.t("lad.easy")}</p>
+            </div>
+        </div>
     };
 
     let rank_part = rank_section(ui, &rank, &mine_ref, &dragging, &refocus);
 
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="ladder-panel">
+            if shown.has("ladder") {
             <section class="panel-part" aria-labelledby="ladder-title">
                 <h2 id="ladder-title">{ui.t("lad.title")}</h2>
                 if show_evidence {
@@ -271,8 +279,9 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                     <p class="notice" data-testid="evidence-hidden">{ui.t("lad.rank.hidden")}</p>
                 }
             </section>
-            {rank_part}
-            {data_strip(ui)}
+            }
+            if shown.has("rank") { {rank_part} }
+            if shown.has("strip") { {data_strip(ui)} }
         </div>
     }
 }

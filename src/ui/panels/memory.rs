@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::ui::widgets::axes::{y_axis, Frame};
 
 use crate::deck::i18n::{fill, TextLang};
@@ -146,9 +148,11 @@ pub fn MemoryPanel(props: &Props) -> Html {
         })
         .collect();
 
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="memory-panel">
-            {timeline(ui)}
+            if shown.has("hbm") { {timeline(ui)} }
+            if shown.has("fit") {
             <section class="panel-part" aria-labelledby="mem-fit-title">
                 <div class="part-head">
                     <h2 id="mem-fit-title">{ui.t("mem.fit_title")}</h2>
@@ -202,6 +206,10 @@ pub fn MemoryPanel(props: &Props) -> Html {
                         <p class="hint"><code class="formula">{ui.t("mem.kv_formula")}</code></p>
                     </fieldset>
                 }
+            </section>
+            }
+            if shown.has("need") {
+            <section class="panel-part memory-need" aria-label={ui.t("mem.need")}>
                 <dl class="readout results">
                     <dt>{ui.t(if p.train { "mem.train_state" } else { "mem.weights" })}</dt>
                     <dd class="num" data-testid="mem-weights" data-value={shortest(fit.weights_bytes / 1e9)}>{gb(fit.weights_bytes, ui)}</dd>
@@ -242,6 +250,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 }
                 <p class="hint">{ui.t("mem.split_note")}</p>
             </section>
+            }
         </div>
     }
 }

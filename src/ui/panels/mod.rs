@@ -18,7 +18,35 @@ use yew::prelude::*;
 use crate::deck::route::Route;
 use crate::deck::slides::Panel;
 use crate::deck::state::Action;
+use crate::deck::steps::Shows;
 use crate::ui::hooks::{callback, Dispatch};
+
+/// Which part of its panel a step shows (from a `ContextProvider` around
+/// the panel); without one, every part is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Shown {
+    pub shows: Option<Shows>,
+    /// The step is on the Present stage (not one section of the Read page).
+    pub present: bool,
+}
+
+impl Shown {
+    /// Whether the part `id` is shown.
+    pub fn has(&self, id: &str) -> bool {
+        self.shows.is_none_or(|s| s.has_part(id))
+    }
+
+    /// Whether item `i` (from 1) of a list part is shown.
+    pub fn item(&self, i: usize) -> bool {
+        self.shows.is_none_or(|s| s.has_item(i))
+    }
+}
+
+/// The part the enclosing step shows.
+#[hook]
+pub fn use_shown() -> Shown {
+    use_context::<Shown>().unwrap_or_default()
+}
 
 /// The panel of the route's slide, with its settings and its callback.
 pub fn view(route: &Route, d: &Dispatch) -> Html {

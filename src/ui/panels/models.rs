@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::deck::i18n::TextLang;
 use crate::model::takeaways::{Verdict, MODALITIES};
 
@@ -16,9 +18,12 @@ pub struct ModelsProps {
 #[function_component]
 pub fn ModelsPanel(props: &ModelsProps) -> Html {
     let ui = props.lang;
+    let shown = use_shown();
     let cards: Html = MODALITIES
         .iter()
-        .map(|m| {
+        .enumerate()
+        .filter(|(i, _)| shown.item(i + 1))
+        .map(|(_, m)| {
             let remark = if m.has_remark {
                 html! { <p class="models-remark" data-testid="remark"><q>{ui.t(&m.key("remark"))}</q></p> }
             } else {

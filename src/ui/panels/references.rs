@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::deck::i18n::TextLang;
 use crate::model::sources::SOURCES;
 
@@ -14,9 +16,12 @@ pub struct SourcesProps {
 #[function_component]
 pub fn ReferencesPanel(props: &SourcesProps) -> Html {
     let ui = props.lang;
+    let shown = use_shown();
     let items: Html = SOURCES
         .iter()
-        .map(|s| {
+        .enumerate()
+        .filter(|(i, _)| shown.item(i + 1))
+        .map(|(_, s)| {
             let title = if s.url.is_empty() {
                 html! { <span>{s.title}</span> }
             } else {

@@ -39,7 +39,11 @@ fn block(b: &Block<'_>, lang: TextLang) -> Html {
         Block::Para(items) => html! { <p>{inlines(items, lang)}</p> },
         Block::Heading(items) => html! { <h3>{inlines(items, lang)}</h3> },
         Block::MissingFigure(name) => html! { <p>{missing_figure(name, lang)}</p> },
-        Block::List { ordered, items } => {
+        Block::List {
+            ordered,
+            start,
+            items,
+        } => {
             let lis: Html = items
                 .iter()
                 .map(|item| {
@@ -53,7 +57,8 @@ fn block(b: &Block<'_>, lang: TextLang) -> Html {
                 })
                 .collect();
             if *ordered {
-                html! { <ol>{lis}</ol> }
+                let start = (*start != 1).then(|| start.to_string());
+                html! { <ol {start}>{lis}</ol> }
             } else {
                 html! { <ul>{lis}</ul> }
             }
@@ -63,6 +68,11 @@ fn block(b: &Block<'_>, lang: TextLang) -> Html {
 
 fn blocks(bs: &[Block<'_>], lang: TextLang) -> Html {
     bs.iter().map(|b| block(b, lang)).collect()
+}
+
+/// Renders blocks already parsed (a slice of a text).
+pub fn rich_blocks(bs: Vec<Block<'_>>, lang: TextLang) -> Html {
+    blocks(&bs, lang)
 }
 
 /// Renders one text value of `lang`.

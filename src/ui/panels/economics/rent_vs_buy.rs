@@ -12,6 +12,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
 use super::{energy_sliders, Props};
@@ -437,15 +439,18 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             v
         });
 
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
-            <section class="panel-part" aria-labelledby="rvb-title">
-                <div class="part-head">
-                    <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
-                    {reset_button(ui, p, &props.on_change)}
-                </div>
+            if shown.has("verdict") || shown.has("buy") || shown.has("amort") || shown.has("use") || shown.has("rent") {
+            <div class="part-head rent-vs-buy-head">
+                <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
+                {reset_button(ui, p, &props.on_change)}
+            </div>
+            }
+            if shown.has("buy") {
+            <section class="panel-part rent-vs-buy-buy" aria-labelledby="rvb-title">
                 <p class="hint">{ui.t("rvb.intro")}</p>
-
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.gpu")}</legend>
                     <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
@@ -460,7 +465,11 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                             onchange={pick_basis(Basis::Gpu)} />{fill(ui.t("rvb.basis.gpu"), &[("overhead", &overhead)])}</label>
                     </fieldset>
                 </fieldset>
-
+            </section>
+            }
+            if shown.has("amort") {
+            <section class="panel-part rent-vs-buy-amort" aria-labelledby="rvb-amort-title">
+                <h3 id="rvb-amort-title" class="sr-only">{ui.t("rvb.amort")}</h3>
                 <fieldset class="rent-vs-buy-presets-box" data-testid="amort">
                     <legend>{ui.t("rvb.amort")}</legend>
                     <label class="radio"><input type="radio" name="rvb-amort" value="epoch" checked={p.amort == Amort::Epoch}
@@ -469,17 +478,26 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                         onchange={pick_amort(Amort::Line)} />{ui.t("rvb.amort.line")}</label>
                 </fieldset>
                 <p class="hint" data-testid="amort-link">{amort_link}</p>
-
                 <div class="sliders">
                     {slider("life-slider", ui.t("rvb.life"), LIFE_TENTHS.range(), 1, p.life_tenths,
                         fill(ui.t("rvb.life.value"), &[("n", &format_fixed(p.life_tenths, 1))]),
                         change(|q, v| q.life_tenths = v))}
+                </div>
+            </section>
+            }
+            if shown.has("use") {
+            <section class="panel-part rent-vs-buy-use" aria-label={ui.t("rvb.use")}>
+                <div class="sliders">
                     // Whole percents on the slider; a link may give tenths.
                     {slider("util-slider", ui.t("rvb.util"), (10, UTIL_TENTHS.max), 10, p.util_tenths,
                         format!("{} %", util_text), change(|q, v| q.util_tenths = v))}
                     {energy_sliders(p, ui, &props.on_change)}
                 </div>
 
+            </section>
+            }
+            if shown.has("rent") {
+            <section class="panel-part rent-vs-buy-rent" aria-label={ui.t("rvb.rent")}>
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
                     <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
@@ -487,6 +505,10 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
                     <ul class="plain presets" aria-labelledby="rent-presets-label">{rent_buttons}</ul>
                 </fieldset>
+            </section>
+            }
+            if shown.has("verdict") {
+            <section class="panel-part rent-vs-buy-result" aria-label={ui.t("rvb.result")}>
 
                 <dl class="readout" aria-live="polite">
                     <dt>{fill(ui.t("rvb.own"), &[("util", &util_text)])}</dt>
@@ -498,8 +520,11 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
                 </dl>
                 <p class="rent-vs-buy-verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
-
-                <h3>{ui.t("rvb.f.title")}</h3>
+            </section>
+            }
+            if shown.has("formula") {
+            <section class="panel-part" aria-labelledby="rvb-f-title">
+                <h2 id="rvb-f-title">{ui.t("rvb.f.title")}</h2>
                 <ol class="formula" data-testid="rvb-formula">
                     <li data-testid="formula-hardware">{f_hardware}</li>
                     <li data-testid="formula-installed">{f_installed}</li>
@@ -509,8 +534,13 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <li data-testid="formula-break-even">{f_be}</li>
                 </ol>
                 <p>{savings}</p>
-
-                <h3>{ui.t("rvb.chart.title")}</h3>
+                <p class="hint">{ui.t("rvb.not_counted")}</p>
+                <p class="hint" data-testid="rvb-storage">{ui.t("rvb.storage")}</p>
+            </section>
+            }
+            if shown.has("chart") {
+            <section class="panel-part" aria-labelledby="rvb-chart-title">
+                <h2 id="rvb-chart-title">{ui.t("rvb.chart.title")}</h2>
                 <figure>
                     <svg viewBox="0 0 600 320" class="chart chart-wide chart-econ" role="img" aria-labelledby="rvb-caption" data-testid="rvb-chart">
                         {x_ticks}{y_ticks}
@@ -539,8 +569,11 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                         </table>
                     </div>
                 </details>
-
-                <h3>{ui.t("rvb.compare.title")}</h3>
+            </section>
+            }
+            if shown.has("compare") {
+            <section class="panel-part" aria-labelledby="rvb-compare-title">
+                <h2 id="rvb-compare-title">{ui.t("rvb.compare.title")}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.compare.title")}>
                     <table data-testid="rvb-compare">
                         <thead><tr>
@@ -555,10 +588,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p data-testid="rvb-claim">
                     {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
                 </p>
-                <p class="hint">{ui.t("rvb.not_counted")}</p>
-                <p class="hint" data-testid="rvb-storage">{ui.t("rvb.storage")}</p>
                 <p class="cite"><cite>{fill(ui.t("rvb.cite"), &[("src", &sources.join("; "))])}</cite></p>
             </section>
+            }
         </div>
     }
 }

@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use super::{energy_sliders, Props};
 use crate::deck::i18n::fill;
 use crate::model::bandwidth::GB200_NVL72;
@@ -203,9 +205,11 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         ],
     );
 
+    let part = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="power-panel">
-            <section class="panel-part" aria-labelledby="pow-title">
+            if part.has("energy") {
+            <section class="panel-part resources-energy" aria-labelledby="pow-title">
                 <div class="part-head">
                     <h2 id="pow-title">{ui.t("pow.title")}</h2>
                     {reset_button(ui, p, &props.on_change)}
@@ -231,7 +235,11 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                         <span class="big" data-testid="rack-kwh" data-value={shortest(rack_kwh)}>{fixed(rack_kwh, 0, ui)}</span>{" kWh · "}
                         <span data-testid="rack-usd" data-value={shortest(rack_usd)}>{money(rack_usd, 0, ui)}</span></dd>
                 </dl>
-                <h3>{ui.t("pow.f.title")}</h3>
+            </section>
+            }
+            if part.has("formula") {
+            <section class="panel-part" aria-labelledby="pow-f-title">
+                <h2 id="pow-f-title">{ui.t("pow.f.title")}</h2>
                 <ol class="formula" data-testid="pow-formula">
                     <li>{f_power}</li>
                     <li data-testid="formula-year">{f_year}</li>
@@ -240,6 +248,8 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("pow.method")}</p>
                 if let Some(c) = chip_cite { <p class="cite"><cite>{c}</cite></p> }
             </section>
+            }
+            if part.has("price") {
             <section class="panel-part" aria-labelledby="pow-price-title">
                 <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
                 if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
@@ -249,6 +259,11 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                     </svg>
                     <figcaption id="pow-bars-caption">{bars_caption}</figcaption>
                 </figure>
+            </section>
+            }
+            if part.has("prices") {
+            <section class="panel-part" aria-labelledby="pow-prices-title">
+                <h2 id="pow-prices-title">{ui.t("pow.table")}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("pow.table")}>
                     <table data-testid="tflops-table">
                         <caption>{ui.t("pow.table")}</caption>
@@ -265,6 +280,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("pow.v100")}</p>
                 <p class="hint">{ui.t("pow.price.basis")}</p>
             </section>
+            }
         </div>
     }
 }

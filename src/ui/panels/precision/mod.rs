@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::deck::i18n::TextLang;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
+use crate::ui::panels::use_shown;
 use explorer::{Explorer, FormatTable};
 use quant::QuantDemo;
 use speed::Speed;
@@ -24,12 +25,21 @@ pub struct PrecisionProps {
 #[function_component]
 pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
     let ui = props.lang;
+    let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="precision-panel">
-            <Explorer settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
-            <Speed settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
-            <QuantDemo fmt={props.settings.fmt} lang={ui} />
-            <FormatTable lang={ui} />
+            if shown.has("explorer") {
+                <Explorer settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+            }
+            if shown.has("speed") || shown.has("roofline") {
+                <Speed settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+            }
+            if shown.has("quant") {
+                <QuantDemo fmt={props.settings.fmt} lang={ui} />
+            }
+            if shown.has("table") {
+                <FormatTable lang={ui} />
+            }
         </div>
     }
 }

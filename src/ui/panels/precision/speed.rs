@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::use_shown;
+
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
 use super::PrecisionProps;
@@ -183,13 +185,8 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 ("bound", bound_text),
             ],
         );
-        html! {
-            <>
-                <dt>{ui.t("prec.speed.decode_compute")}</dt>
-                <dd><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" tokens/s"}</dd>
-                <dt>{ui.t("prec.speed.bound")}</dt>
-                <dd data-testid="bound" data-value={if bound == Bound::Compute { "compute" } else { "bandwidth" }}>{bound_text}</dd>
-                <dd class="chart-box">
+        let chart = html! {
+            <div class="chart-box">
                     <figure>
                         {roofline(chip, peak, ai, ui)}
                         <figcaption id="roofline-caption">{caption}</figcaption>
@@ -205,12 +202,24 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                             </tbody>
                         </table>
                     </details>
-                </dd>
+            </div>
+        };
+        let rows = html! {
+            <>
+                <dt>{ui.t("prec.speed.decode_compute")}</dt>
+                <dd><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" tokens/s"}</dd>
+                <dt>{ui.t("prec.speed.bound")}</dt>
+                <dd data-testid="bound" data-value={if bound == Bound::Compute { "compute" } else { "bandwidth" }}>{bound_text}</dd>
             </>
-        }
+        };
+        (rows, chart)
     });
+    let (compute_rows, roofline_box) = compute_part.unzip();
 
+    let shown = use_shown();
     html! {
+        <>
+        if shown.has("speed") {
         <section class="panel-part" aria-labelledby="speed-title">
             <h2 id="speed-title">{ui.t("prec.speed.title")}</h2>
             <div class="sliders">
@@ -226,7 +235,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
             </div>
             <dl class="readout">
                 <dt>{ui.t("prec.speed.peak")}</dt>
-                <dd><span class="big" data-testid="peak-tflops" data-value={peak.map(shortest).unwrap_or_default()}>{peak_text}</span></dd>
+                <dd><span class="big" data-testid="peak-tflops" data-value={peak.map(shortest).unwrap_or_default()}>{peak_text.clone()}</span></dd>
                 <dt>{ui.t("prec.speed.speedup")}</dt>
                 <dd data-testid="speedup" data-value={speedup.map(shortest).unwrap_or_default()}>
                     {speedup.map_or_else(|| "—".to_string(), |r| format!("×{}", fixed(r, 2, ui)))}
@@ -242,10 +251,17 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 <dd><span class="num" data-testid="chips-needed" data-value={need.to_string()}>{need.to_string()}</span></dd>
                 <dt>{ui.t("prec.speed.decode_bw")}</dt>
                 <dd><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" tokens/s"}</dd>
-                {compute_part}
+                {compute_rows}
             </dl>
+        </section>
+        }
+        if shown.has("roofline") {
+        <section class="panel-part precision-roofline" aria-label={ui.t("prec.roof.table")}>
+            {roofline_box.unwrap_or_else(|| html! { <p class="precision-no-roof" data-testid="no-roofline">{peak_text.clone()}</p> })}
             <p class="hint">{ui.t("prec.speed.model_note")}</p>
             <p class="cite"><cite>{cite}</cite></p>
         </section>
+        }
+        </>
     }
 }

@@ -1,0 +1,478 @@
+//! The steps of every slide: the screens the Present view shows one at a
+//! time, compiled from `content/steps.csv` by `build.rs`. Pure.
+//!
+//! A step shows one part of its slide: the notes' words (`notes`, or
+//! `notes 1-4` for some of their list items), our explanation (`context`),
+//! or parts of the slide's panel (the ids in [`parts`], `a+b` for two side
+//! by side; `list 1-10` for some items of a part that is a list: the
+//! references' `list`, the models' `models`, the alternatives' `table`). A step may set panel settings when it is entered
+//! (its keyframe, `set`: `key=value` pairs separated by spaces). The values a
+//! step shows are the panel's defaults with the keyframes of that step and
+//! of every step before it on the slide applied in order, through the
+//! panel's own parser ([`crate::model::settings::apply`]).
+
+use crate::deck::i18n::TextLang;
+use crate::deck::panels::PanelSettings;
+use crate::deck::slides::{Panel, SlideId, SLIDES};
+use crate::model::settings::apply;
+
+/// One row of `content/steps.csv`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The slide's slug.
+    pub slide: &'static str,
+    /// What the step shows: a part id, optionally with a range `a-b`.
+    pub part: &'static str,
+    /// The keyframe: `key=value` pairs separated by spaces, or empty.
+    pub set: &'static str,
+    /// The title, Chinese then English.
+    pub title: [&'static str; 2],
+    /// The speaker's cue, Chinese then English; empty when there is none.
+    pub cue: [&'static str; 2],
+}
+
+include!(concat!(env!("OUT_DIR"), "/steps_tables.rs"));
+
+/// What a step shows: a part and, for a list part, the items `from..=to`
+/// (counted from 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shows {
+    pub part: &'static str,
+    pub range: Option<(usize, usize)>,
+}
+
+impl Shows {
+    /// Whether the step shows the part `id` (a step may show `a+b`).
+    pub fn has_part(&self, id: &str) -> bool {
+        self.part.split('+').any(|p| p == id)
+    }
+
+    /// The parts shown.
+    pub fn parts(&self) -> impl Iterator<Item = &'static str> {
+        self.part.split('+')
+    }
+
+    /// Whether item `i` (from 1) of the part is shown.
+    pub fn has_item(&self, i: usize) -> bool {
+        self.range.is_none_or(|(a, b)| (a..=b).contains(&i))
+    }
+}
+
+/// The text parts every slide may have.
+pub const NOTES: &str = "notes";
+pub const CONTEXT: &str = "context";
+
+/// A part of a panel and the settings keys its controls show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PartInfo {
+    pub id: &'static str,
+    pub keys: &'static [&'static str],
+}
+
+macro_rules! part {
+    ($id:expr, $keys:expr $(,)?) => {
+        PartInfo {
+            id: $id,
+            keys: $keys,
+        }
+    };
+}
+
+/// The parts of each panel, in the panel's own order (the Read view's).
+pub fn parts(panel: Panel) -> &'static [PartInfo] {
+    match panel {
+        Panel::None => &[],
+        Panel::Precision => &[
+            part!("explorer", &["fmt", "x", "code", "ov"]),
+            part!("table", &[]),
+            part!("speed", &["chip", "size", "batch"]),
+            part!("roofline", &[]),
+            part!("quant", &[]),
+        ],
+        Panel::References => &[part!("list", &[])],
+        Panel::Depreciation => &[
+            part!("settings", &["hw", "algo", "years", "algo_on"]),
+            part!("chart", &[]),
+            part!("models", &[]),
+        ],
+        Panel::Ladder => &[
+            part!("ladder", &["lens"]),
+            part!("rank", &[]),
+            part!("strip", &[]),
+        ],
+        Panel::Bandwidth => &[
+            part!("calc", &["link", "gb", "gpus"]),
+            part!("result", &[]),
+            part!("links", &[]),
+            part!("units", &[]),
+            part!("racks", &[]),
+        ],
+        Panel::Memory => &[
+            part!(
+                "fit",
+                &[
+                    "mchip", "params_b", "wfmt", "kvfmt", "layers", "kv_heads", "head_dim", "ctx",
+                    "mbatch", "train",
+                ],
+            ),
+            part!("need", &[]),
+            part!("hbm", &[]),
+        ],
+        Panel::Resources => &[
+            part!("energy", &["kwh", "pue", "tdp", "power"]),
+            part!("formula", &[]),
+            part!("price", &[]),
+            part!("prices", &[]),
+        ],
+        Panel::Alternatives => &[part!("claim", &[]), part!("table", &[])],
+        Panel::RentVsBuy => &[
+            part!("buy", &["price", "basis"]),
+            part!("amort", &["amort", "life"]),
+            part!("use", &["util", "kwh", "pue", "tdp", "power"]),
+            part!("rent", &["rent"]),
+            part!("verdict", &[]),
+            part!("formula", &[]),
+            part!("chart", &[]),
+            part!("compare", &[]),
+        ],
+        Panel::Models => &[part!("models", &[])],
+        Panel::Lesson(_) => &[part!("lesson", &[])],
+    }
+}
+
+/// Parses a part cell: `name` or `name a-b` (1 <= a <= b).
+pub fn parse_part(cell: &'static str) -> Option<Shows> {
+    let mut words = cell.split_whitespace();
+    let part = words.next()?;
+    let range = match words.next() {
+        None => None,
+        Some(r) => {
+            let (a, b) = r.split_once('-')?;
+            let (a, b) = (a.parse().ok()?, b.parse().ok()?);
+            if a == 0 || a > b {
+                return None;
+            }
+            Some((a, b))
+        }
+    };
+    words.next().is_none().then_some(Shows { part, range })
+}
+
+impl Step {
+    /// What the step shows; a malformed cell shows the slide's notes.
+    pub fn shows(&self) -> Shows {
+        parse_part(self.part).unwrap_or(Shows {
+            part: NOTES,
+            range: None,
+        })
+    }
+
+    /// The keyframe's pairs, in order.
+    pub fn pairs(&self) -> Vec<(&'static str, &'static str)> {
+        self.set
+            .split_whitespace()
+            .map(|kv| kv.split_once('=').unwrap_or((kv, "")))
+            .collect()
+    }
+
+    pub fn title(&self, lang: TextLang) -> &'static str {
+        self.title[lang_index(lang)]
+    }
+
+    /// The speaker's cue, if the step has one.
+    pub fn cue(&self, lang: TextLang) -> Option<&'static str> {
+        Some(self.cue[lang_index(lang)]).filter(|c| !c.is_empty())
+    }
+}
+
+fn lang_index(lang: TextLang) -> usize {
+    match lang {
+        TextLang::Zh => 0,
+        TextLang::En => 1,
+    }
+}
+
+/// The steps of `slide`, in order (the rows of its slug, which are together).
+pub fn of(slide: SlideId) -> &'static [Step] {
+    let slug = slide.info().slug;
+    let Some(start) = STEPS.iter().position(|s| s.slide == slug) else {
+        return &[];
+    };
+    let len = STEPS[start..]
+        .iter()
+        .take_while(|s| s.slide == slug)
+        .count();
+    &STEPS[start..start + len]
+}
+
+/// How many steps `slide` has (at least one: a slide without rows is one step).
+pub fn count(slide: SlideId) -> usize {
+    of(slide).len().max(1)
+}
+
+/// Step `k` of `slide`, if it exists.
+pub fn get(slide: SlideId, k: usize) -> Option<&'static Step> {
+    of(slide).get(k)
+}
+
+/// The number of steps in the deck.
+pub fn total() -> usize {
+    SLIDES.iter().map(|s| count(s.id)).sum()
+}
+
+/// Position of step `k` of `slide` in the deck, from 0.
+pub fn position(slide: SlideId, k: usize) -> usize {
+    SLIDES[..slide.index()]
+        .iter()
+        .map(|s| count(s.id))
+        .sum::<usize>()
+        + k.min(count(slide) - 1)
+}
+
+/// Whether some step of `slide` has a keyframe.
+pub fn scripted(slide: SlideId) -> bool {
+    of(slide).iter().any(|s| !s.set.is_empty())
+}
+
+/// The first step of `slide` whose panel part shows `key`.
+pub fn showing(slide: SlideId, key: &str) -> Option<usize> {
+    let panel = slide.info().panel;
+    of(slide).iter().position(|s| {
+        let shows = s.shows();
+        parts(panel)
+            .iter()
+            .any(|p| shows.has_part(p.id) && p.keys.contains(&key))
+    })
+}
+
+/// The settings step `k` of `slide` shows (see the module's doc), and the
+/// pairs of its keyframes that did not apply, as `key=value`.
+pub fn values(slide: SlideId, k: usize) -> (PanelSettings, Vec<String>) {
+    let mut out = PanelSettings::default();
+    let mut rejected = Vec::new();
+    if let Some(settings) = out.of_mut(slide.info().panel) {
+        for s in of(slide).iter().take(k + 1) {
+            rejected.extend(apply(settings, &s.pairs()));
+        }
+    }
+    (out, rejected)
+}
+
+/// Whether the settings of `slide`'s panel in `now` differ from those step
+/// `k` shows, on a slide with keyframes (the "changed" mark).
+pub fn changed(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
+    let panel = slide.info().panel;
+    if !scripted(slide) {
+        return false;
+    }
+    let (want, _) = values(slide, k);
+    let pairs = |p: &PanelSettings| p.of(panel).map(|s| s.link_pairs());
+    pairs(now) != pairs(&want)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::markup::{parse, units};
+
+    #[test]
+    fn every_slide_has_steps_and_its_rows_are_together_in_deck_order() {
+        let mut at = 0;
+        for s in SLIDES {
+            let steps = of(s.id);
+            assert!(!steps.is_empty(), "{} has no steps", s.slug);
+            assert_eq!(
+                STEPS[at].slide, s.slug,
+                "rows of {} out of deck order",
+                s.slug
+            );
+            at += steps.len();
+        }
+        assert_eq!(at, STEPS.len(), "a row names no slide");
+        assert_eq!(total(), STEPS.len());
+    }
+
+    #[test]
+    fn every_part_is_the_slides_and_every_range_is_within_it() {
+        for s in SLIDES {
+            for step in of(s.id) {
+                let shows = parse_part(step.part)
+                    .unwrap_or_else(|| panic!("{}: bad part `{}`", s.slug, step.part));
+                let where_ = format!("{} `{}`", s.slug, step.part);
+                let items = match shows.part {
+                    NOTES => {
+                        assert!(s.has_notes, "{where_}: the slide has no notes");
+                        let n = |l: TextLang| units(&parse(l.t(&format!("{}.notes", s.key))));
+                        assert_eq!(n(TextLang::Zh), n(TextLang::En), "{where_}: zh and en");
+                        n(TextLang::Zh)
+                    }
+                    CONTEXT => {
+                        assert!(s.has_context, "{where_}: the slide has no context");
+                        units(&parse(TextLang::En.t(&format!("{}.context", s.key))))
+                    }
+                    "list" if s.panel == Panel::References => crate::model::sources::SOURCES.len(),
+                    "models" if s.panel == Panel::Models => {
+                        crate::model::takeaways::MODALITIES.len()
+                    }
+                    "table" if s.panel == Panel::Alternatives => crate::model::chips::CHIPS.len(),
+                    _ => {
+                        for id in shows.parts() {
+                            assert!(
+                                parts(s.panel).iter().any(|p| p.id == id),
+                                "{where_}: `{id}` is not a part of the panel"
+                            );
+                        }
+                        assert!(
+                            shows.range.is_none(),
+                            "{where_}: a range of a part without items"
+                        );
+                        usize::MAX
+                    }
+                };
+                if let Some((_, b)) = shows.range {
+                    assert!(b <= items, "{where_}: past the {items} items");
+                }
+                for t in step.title.iter().chain(step.cue.iter()) {
+                    assert!(!t.contains("  "), "{where_}: doubled space in `{t}`");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_list_split_across_steps_shows_every_item_once() {
+        for s in SLIDES {
+            let mut seen: Vec<(&str, usize)> = Vec::new();
+            for step in of(s.id) {
+                let shows = step.shows();
+                if let Some((a, b)) = shows.range {
+                    for i in a..=b {
+                        assert!(!seen.contains(&(shows.part, i)), "{} item {i}", s.slug);
+                        seen.push((shows.part, i));
+                    }
+                }
+            }
+            for part in [NOTES, CONTEXT, "list", "models", "table"] {
+                let n = seen.iter().filter(|(p, _)| *p == part).count();
+                if n > 0 {
+                    let max = seen.iter().filter(|(p, _)| *p == part).map(|x| x.1).max();
+                    assert_eq!(Some(n), max, "{} {part}: items missing", s.slug);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_part_of_every_panel_has_a_step_and_every_key_a_part() {
+        let d = PanelSettings::default();
+        for settings in d.all() {
+            for k in settings.keys() {
+                let shown = SLIDES.iter().any(|s| {
+                    d.of(s.panel).is_some_and(|o| o.keys() == settings.keys())
+                        && showing(s.id, k).is_some()
+                });
+                assert!(shown, "no step of a slide with `{k}` shows it");
+            }
+        }
+        for s in SLIDES {
+            let own = d.of(s.panel).map(|o| o.keys()).unwrap_or_default();
+            for p in parts(s.panel) {
+                for k in p.keys {
+                    assert!(
+                        own.contains(k),
+                        "{} `{}`: `{k}` is not the panel's",
+                        s.slug,
+                        p.id
+                    );
+                }
+            }
+            for p in parts(s.panel) {
+                assert!(
+                    of(s.id).iter().any(|st| st.shows().has_part(p.id)),
+                    "{}: part `{}` is in no step",
+                    s.slug,
+                    p.id
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_keyframe_applies_without_a_rejected_pair() {
+        for s in SLIDES {
+            for (k, step) in of(s.id).iter().enumerate() {
+                let (_, rejected) = values(s.id, k);
+                assert!(
+                    rejected.is_empty(),
+                    "{} step {}: {rejected:?}",
+                    s.slug,
+                    k + 1
+                );
+                if !step.set.is_empty() {
+                    assert!(PanelSettings::default().of(s.panel).is_some(), "{}", s.slug);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keyframes_accumulate_from_the_defaults() {
+        let slide = SlideId::Depreciation;
+        let first = of(slide)
+            .iter()
+            .position(|s| !s.set.is_empty())
+            .expect("the depreciation slide is scripted");
+        let (a, _) = values(slide, first);
+        let (later, _) = values(slide, count(slide) - 1);
+        assert!(!changed(slide, first, &a));
+        // A hand change is a change; the step's values restore it.
+        let mut hand = a.clone();
+        hand.depreciation.hw_hundredths += 10;
+        assert!(changed(slide, first, &hand));
+        // Steps without a keyframe keep the ones before them.
+        let last_set = of(slide).iter().rposition(|s| !s.set.is_empty()).unwrap();
+        assert_eq!(values(slide, last_set).0, later);
+        // A slide without a script is never changed.
+        assert!(!changed(SlideId::Intro, 0, &hand));
+    }
+
+    #[test]
+    fn a_key_finds_the_first_step_that_shows_it() {
+        let explorer = of(SlideId::Precision)
+            .iter()
+            .position(|s| s.shows().part == "explorer")
+            .unwrap();
+        assert_eq!(showing(SlideId::Precision, "fmt"), Some(explorer));
+        assert_eq!(showing(SlideId::Precision, "pue"), None);
+        assert_eq!(showing(SlideId::Intro, "fmt"), None);
+    }
+
+    #[test]
+    fn parts_parse() {
+        let p = |s| parse_part(s);
+        assert_eq!(
+            p("notes 2-4"),
+            Some(Shows {
+                part: "notes",
+                range: Some((2, 4))
+            })
+        );
+        assert_eq!(p("chart").map(|s| s.range), Some(None));
+        for bad in ["", "notes 0-2", "notes 3-2", "notes x", "notes 1-2 3"] {
+            assert_eq!(p(bad), None, "{bad}");
+        }
+        let s = Shows {
+            part: "notes",
+            range: Some((2, 3)),
+        };
+        assert!(!s.has_item(1) && s.has_item(2) && s.has_item(3) && !s.has_item(4));
+    }
+
+    #[test]
+    fn positions_count_the_whole_deck() {
+        assert_eq!(position(SlideId::first(), 0), 0);
+        let last = SlideId::last();
+        assert_eq!(position(last, count(last) - 1), total() - 1);
+        assert_eq!(position(last, 99), total() - 1);
+    }
+}
