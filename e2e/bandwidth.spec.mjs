@@ -81,7 +81,7 @@ spec('reset returns the bandwidth panel to its defaults and clears its part of t
   const { page, log } = await open(env, '#/bandwidth?link=pcie5&gb=5&lang=en');
   keep(page);
   await page.click('[data-testid=bandwidth-panel] [data-testid=reset]');
-  await page.waitForFunction(() => location.hash === '#/bandwidth?lang=en');
+  await page.waitForFunction(() => location.hash === '#/bandwidth?lang=en&view=read');
   assert.ok(Math.abs(await value(page, 'transfer-seconds') - 140 / 900) < 1e-12);
   clean(log);
 });

@@ -1,6 +1,6 @@
 // End-to-end: the deck as a reader drives it, against the release build.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, slideId, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, slideId, hashOf, withView } from './harness.mjs';
 
 const env = setup();
 
@@ -20,7 +20,7 @@ spec('every slide is reached by keyboard, with no console error or foreign reque
     await page.waitForFunction((n) => document.querySelector('[data-testid=progress]')?.textContent.includes(`Slide ${n} of`), i + 1);
     const slug = await slideId(page);
     seen.push(slug);
-    assert.equal(await hashOf(page), `#/${slug}?lang=en`);
+    assert.equal(await hashOf(page), `#/${slug}?lang=en&view=read`);
     const title = (await page.textContent('[data-testid=slide-title]')).trim();
     assert.ok(title.length > 0, `slide ${slug} has a title`);
     assert.equal(await page.locator('img').count(), 0, `slide ${slug} shows no image`);
@@ -74,19 +74,19 @@ spec('the language switch changes the text, is in the URL and is remembered', as
   assert.ok((await page.textContent('section[lang=zh-CN] .notes-quote')).includes('耗电巨大'));
   assert.ok((await page.textContent('section[lang=en] .notes-quote')).includes('Enormous power consumption'));
   await page.getByLabel('Language').selectOption('zh');
-  await page.waitForFunction(() => location.hash === '#/resources?lang=zh');
+  await page.waitForFunction(() => location.hash === '#/resources?lang=zh&view=read');
   assert.equal(await page.locator('section[lang=en]').count(), 0);
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   assert.ok((await page.textContent('[data-testid=next]')).includes('下一张'));
   // `l` cycles to English.
   await page.keyboard.press('l');
-  await page.waitForFunction(() => location.hash === '#/resources?lang=en');
+  await page.waitForFunction(() => location.hash === '#/resources?lang=en&view=read');
   assert.equal(await page.locator('section[lang=zh-CN]').count(), 0);
   // A new page in the same browser, with no language in its link, remembers it.
   const again = keep(await context.newPage());
-  await again.goto(`${env.url}/#/memory`);
+  await again.goto(`${env.url}/${withView(`#/memory`, 'read')}`);
   await again.waitForSelector('[data-slide=memory]');
-  assert.equal(await again.evaluate(() => location.hash), '#/memory?lang=en');
+  assert.equal(await again.evaluate(() => location.hash), '#/memory?lang=en&view=read');
   assert.equal(await again.locator('section[lang=zh-CN]').count(), 0);
   clean(log);
 });
@@ -115,7 +115,7 @@ spec('a malformed link gives a working page and says what it ignored', async (ke
   for (const part of ['中%ZZ', 'lang=xx', 'theme=sepia', 'zoom']) assert.ok(notice.includes(part), `${part} in "${notice}"`);
   // The valid part (notes=1) is kept, the rest fall back, and the URL is tidied.
   assert.equal(await page.locator('[data-testid=speaker-notes]').count(), 1);
-  assert.equal(await hashOf(page), '#/intro?notes=1');
+  assert.equal(await hashOf(page), '#/intro?notes=1&view=read');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   assert.equal(await page.locator('[data-testid=notice]').count(), 0);
   // The deck still works.
@@ -131,10 +131,11 @@ spec('a bad saved setting falls back and says so', async (keep) => {
   const again = keep(await context.newPage());
   const log = { errors: [] };
   again.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
-  await again.goto(`${env.url}/#/data`);
+  await again.goto(`${env.url}/${withView(`#/data`, 'read')}`);
   await again.waitForSelector('[data-testid=notice]');
   assert.ok((await again.textContent('[data-testid=notice]')).includes('lang=klingon'));
-  assert.equal(await again.locator('section[lang=zh-CN]').count(), 1, 'default language (both)');
+  const zh = await again.locator('section[lang=zh-CN]').count();
+  assert.ok(zh > 0 && zh === await again.locator('section[lang=en]').count(), 'default language (both)');
   assert.deepEqual(log.errors, []);
 });
 
@@ -177,7 +178,7 @@ spec('? lists every shortcut, Esc closes it, s shows speaker notes', async (keep
   await page.keyboard.press('s');
   await page.waitForSelector('[data-testid=speaker-notes]');
   assert.ok((await page.textContent('[data-testid=speaker-notes]')).includes('Public benchmarks'));
-  assert.equal(await hashOf(page), '#/evaluation?lang=en&notes=1');
+  assert.equal(await hashOf(page), '#/evaluation?lang=en&notes=1&view=read');
   clean(log);
 });
 
@@ -233,7 +234,7 @@ spec('missing images are named, never requested', async (keep) => {
   const notes = page.getByTestId('missing-figure');
   assert.equal(await notes.count(), 7);
   assert.ok((await notes.first().textContent()).includes('image-20240827220307477.png'));
-  await page.goto(`${env.url}/#/ladder?lang=zh`);
+  await page.goto(`${env.url}/${withView(`#/ladder?lang=zh`, 'read')}`);
   await page.waitForSelector('[data-slide=ladder]');
   assert.ok((await page.getByTestId('missing-figure').first().textContent()).includes('图片文件不在笔记中'));
   assert.equal(requests.filter((u) => u.endsWith('.png')).length, 0);

@@ -1,7 +1,7 @@
 // End-to-end: the depreciation chart, against the release build. Expected
 // values are worked by hand from the model C(t) = C0 2^(-t/T_hw) 2^(-12 t/T_algo).
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, withView } from './harness.mjs';
 
 const env = setup();
 const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
@@ -14,7 +14,7 @@ spec('the link sets the trends and the readout shows half-life and value left', 
   near(await num(page, 'half-life'), hl, 1e-9, 'half-life');
   near(await num(page, 'value-left'), 2 ** (-3 / 2.1) * 2 ** (-36 / 14), 1e-12, 'value left');
   // Algorithms off: hardware alone.
-  await page.goto(`${env.url}/#/depreciation?hw=2.46&years=5&algo_on=0&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/depreciation?hw=2.46&years=5&algo_on=0&lang=en`, 'read')}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=half-life]')?.dataset.value === '2.46');
   near(await num(page, 'value-left'), 2 ** (-5 / 2.46), 1e-12, 'value left, hardware only');
   assert.ok((await page.textContent('[data-testid=value-left]')).includes('24.4 %'));

@@ -6,7 +6,7 @@
 // $0.08 = $0.0956/h of energy: $1.4576 per used hour at 100 %; against $2.50
 // rent the break-even utilization is 1.4576 / 2.5 = 58.3 %.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, hashOf, withView } from './harness.mjs';
 
 const env = setup();
 const val = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
@@ -137,19 +137,19 @@ spec('at the range ends nothing is NaN or empty, and "never" has no number', asy
   assert.ok((await page.textContent('[data-testid=break-even-util]')).startsWith('Never'));
   assert.ok(Number.isFinite(await num(page, 'own-cost-per-hour')));
   await noBadNumbers(page, 'rentbuy-panel');
-  await page.goto(`${env.url}/#/rent-vs-buy?price=1000&life=10&util=100&kwh=0.001&pue=1&tdp=50&rent=100&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/rent-vs-buy?price=1000&life=10&util=100&kwh=0.001&pue=1&tdp=50&rent=100&lang=en`, 'read')}`);
   await page.waitForFunction(() => location.hash.includes('rent=100'));
   const be = await num(page, 'break-even-util');
   assert.ok(be > 0 && be < 1, `tiny break-even ${be}`);
   await noBadNumbers(page, 'rentbuy-panel');
   // Invalid parts fall back and are named.
-  await page.goto(`${env.url}/#/rent-vs-buy?price=abc&util=0&rent=-2&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/rent-vs-buy?price=abc&util=0&rent=-2&lang=en`, 'read')}`);
   await page.waitForSelector('[data-testid=notice]');
   const notice = await page.textContent('[data-testid=notice]');
   for (const part of ['price=abc', 'util=0', 'rent=-2']) assert.ok(notice.includes(part), part);
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'defaults');
   // Bad basis, write-off and power factor too.
-  await page.goto(`${env.url}/#/rent-vs-buy?basis=rack&amort=fast&power=9&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/rent-vs-buy?basis=rack&amort=fast&power=9&lang=en`, 'read')}`);
   await page.waitForSelector('[data-testid=notice]');
   const notice2 = await page.textContent('[data-testid=notice]');
   for (const part of ['basis=rack', 'amort=fast', 'power=9']) assert.ok(notice2.includes(part), part);
@@ -199,7 +199,7 @@ spec('both panels in Chinese', async (keep) => {
   await page.selectOption('[data-testid=chip-picker]', 'tpu-v6e');
   assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google 没有公布'));
   await noBadNumbers(page, 'power-panel');
-  await page.goto(`${env.url}/${CONTRACT}&lang=zh`);
+  await page.goto(`${env.url}/${withView(`${CONTRACT}&lang=zh`, 'read')}`);
   await page.waitForSelector('[data-testid=rentbuy-panel][lang=zh-CN]');
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost');
   near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');

@@ -25,8 +25,18 @@ export function setup() {
   return env;
 }
 
-/** Opens a page at `hash` in a fresh context; returns { page, log, context }. */
-export async function open(env, hash = '', options = {}) {
+/** `hash` with `view=VIEW` added to its query, unless it sets a view. */
+export function withView(hash, view) {
+  if (!view || /[?&]view=/.test(hash)) return hash;
+  const h = hash || '#/';
+  return h + (h.includes('?') ? '&' : '?') + `view=${view}`;
+}
+
+/** Opens a page at `hash` in a fresh context; returns { page, log, context }.
+ * The panel specs test the Read view, the whole slide at once: `view`
+ * (default `read`) is added to the link; `view: null` leaves it as it is. */
+export async function open(env, hash = '', { view = 'read', ...options } = {}) {
+  hash = withView(hash, view);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   const page = await context.newPage();
   const log = { errors: [], foreign: [] };

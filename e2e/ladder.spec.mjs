@@ -2,7 +2,7 @@
 // expected orders are worked by hand from facts.md's figures (means of each
 // rung's occupations).
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, withView } from './harness.mjs';
 
 const env = setup();
 const rungs = (page) => page.$$eval('[data-testid=rung]', (els) => els.map((e) => [e.dataset.category, Number(e.dataset.score)]));
@@ -13,7 +13,7 @@ spec('each lens orders the rungs from easy to hard with their scores', async (ke
   const notes = await rungs(page);
   assert.deepEqual(notes.map((r) => r[0]), ['assistant', 'customer-service', 'documents', 'entertainment', 'education', 'software', 'vehicles', 'robotics']);
   assert.deepEqual(notes.map((r) => r[1]), [1, 2, 3, 4, 5, 6, 7, 8]);
-  await page.goto(`${env.url}/#/ladder?lens=computerisation-2013&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/ladder?lens=computerisation-2013&lang=en`, 'read')}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=rung]')?.dataset.category === 'assistant'
     && document.querySelector('input[value=computerisation-2013]')?.checked);
   const f2013 = await rungs(page);

@@ -2,7 +2,7 @@
 // build, in English and Chinese. The remarks are the notes' words (en.txt's
 // translation, zh.txt's original).
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, withView } from './harness.mjs';
 
 const env = setup();
 const IDS = ['language', 'speech', 'music', 'images', 'video', 'multimodal', 'killer-app'];
@@ -69,7 +69,7 @@ for (const lang of ['en', 'zh']) {
     const { page, log } = await open(env, `#/post-training?lang=${lang}`);
     keep(page);
     for (const slug of ['post-training', 'data', 'evaluation']) {
-      await page.goto(`${env.url}/#/${slug}?lang=${lang}`);
+      await page.goto(`${env.url}/${withView(`#/${slug}?lang=${lang}`, 'read')}`);
       await page.waitForSelector(`[data-slide="${slug}"] [data-testid=lesson]`);
       const takeaway = page.getByTestId('takeaway');
       assert.ok(await takeaway.isVisible(), `${slug} takeaway visible`);

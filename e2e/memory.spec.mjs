@@ -1,7 +1,7 @@
 // End-to-end: the memory panel (#/memory) against the release build.
 // Expected figures are worked by hand from data/chips.csv.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, readableAt } from './harness.mjs';
+import { setup, open, spec, clean, readableAt, withView } from './harness.mjs';
 
 const env = setup();
 const value = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
@@ -56,7 +56,7 @@ spec('memory: range ends and bad links give readable numbers, never NaN or inf',
   const count = Number(await page.getAttribute('[data-testid=chips-needed]', 'data-value'));
   assert.ok(Math.abs(count - total / (80 * 2 ** 30)) < 10, `${count} H100s`);
   // On 16 GB V100s more chips than a counter holds, said in words.
-  await page.goto(`${env.url}/${links[0]}&mchip=v100`);
+  await page.goto(`${env.url}/${withView(`${links[0]}&mchip=v100`, 'read')}`);
   await page.waitForFunction(() => location.hash.includes('mchip=v100'));
   assert.equal((await text(page, 'chips-needed')).trim(), 'more than 4 billion × V100 SXM2 (16 GB)');
   assert.equal(await page.getAttribute('[data-testid=chips-needed]', 'data-value'), '');
@@ -69,7 +69,7 @@ spec('reset returns the memory panel to its defaults and clears its part of the 
   const reset = page.locator('[data-testid=memory-panel] [data-testid=reset]');
   assert.equal(await reset.textContent(), '恢复默认值');
   await reset.click();
-  await page.waitForFunction(() => location.hash === '#/memory?lang=zh');
+  await page.waitForFunction(() => location.hash === '#/memory?lang=zh&view=read');
   assert.equal(await value(page, 'chips-needed'), 2);
   assert.ok(await reset.isDisabled());
   clean(log);

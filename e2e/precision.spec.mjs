@@ -2,7 +2,7 @@
 // values are worked out by hand from the format definitions (OCP MX v1.0,
 // IEEE 754), not read from the code under test.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, withView } from './harness.mjs';
 
 const env = setup();
 
@@ -35,13 +35,13 @@ spec('a link opens the explorer on a format and bit pattern', async (keep) => {
     ['tf32', '0x1fc01', '1.0009765625'], // 19-bit code 0 01111111 0000000001: 1 + 2^-10
   ];
   for (const [fmt, c, want] of cases) {
-    await page.goto(`${env.url}/#/precision?fmt=${fmt}&code=${c}`);
+    await page.goto(`${env.url}/${withView(`#/precision?fmt=${fmt}&code=${c}`, 'read')}`);
     await page.waitForFunction(([f, cc]) => document.querySelector('[data-testid=bit-code]')?.dataset.value === cc
       && document.querySelector('[data-testid=format-select]')?.value === f, [fmt, c]);
     assert.equal(await value(page), want, `${fmt} ${c}`);
   }
   // Next to the largest finite E5M2 value is infinity, with no "gap inf".
-  await page.goto(`${env.url}/#/precision?fmt=e5m2&code=0x7b&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/precision?fmt=e5m2&code=0x7b&lang=en`, 'read')}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=bit-value]')?.dataset.value === '57344');
   const near = await page.textContent('.readout');
   assert.ok(near.includes('next larger value: inf') && !near.includes('gap inf'), near);
@@ -63,13 +63,13 @@ spec('a typed number in the link gives the nearest value and its code', async (k
     ['bf16', '-2', '0xc000'],
   ];
   for (const [fmt, x, want] of cases) {
-    await page.goto(`${env.url}/#/precision?fmt=${fmt}&x=${x}`);
+    await page.goto(`${env.url}/${withView(`#/precision?fmt=${fmt}&x=${x}`, 'read')}`);
     await page.waitForFunction(([f, xx]) => document.querySelector('[data-testid=format-select]')?.value === f
       && document.querySelector('[data-testid=number-input]')?.value === xx, [fmt, x]);
     assert.equal(await code(page), want, `${fmt} x=${x}`);
   }
   // With overflow to inf/NaN, E4M3 (no inf) gives NaN.
-  await page.goto(`${env.url}/#/precision?fmt=e4m3&x=1000&ov=ieee`);
+  await page.goto(`${env.url}/${withView(`#/precision?fmt=e4m3&x=1000&ov=ieee`, 'read')}`);
   await page.waitForFunction(() => document.querySelector('[data-testid=bit-value]')?.dataset.value === 'NaN');
   assert.ok((await page.textContent('[data-testid=overflow-mode]')).includes('infinity or NaN'));
   clean(log);
@@ -153,7 +153,7 @@ spec('on a TPU v6e FP8 saves memory but not time', async (keep) => {
   assert.equal(await num(page, 'weight-gb'), 70);
   assert.equal(await num(page, 'chips-needed'), 3);
   // FP4 has no unit on this chip.
-  await page.goto(`${env.url}/#/precision?fmt=e2m1&chip=tpu-v6e&lang=en`);
+  await page.goto(`${env.url}/${withView(`#/precision?fmt=e2m1&chip=tpu-v6e&lang=en`, 'read')}`);
   await page.waitForSelector('[data-testid=peak-tflops]');
   assert.ok((await page.textContent('[data-testid=peak-tflops]')).includes('not supported'));
   clean(log);

@@ -1,4 +1,5 @@
-// Runs axe-core on every slide, in light and dark themes and with the
+// Runs axe-core on every slide (the Read view; e2e/present.spec.mjs checks
+// every step of the Present view), in light and dark themes and with the
 // contents and shortcut overlays open, and prints the violations per slide.
 // Exits non-zero when there is any violation. Usage: node scripts/axe.mjs URL
 import AxeBuilder from '@axe-core/playwright';
@@ -10,7 +11,7 @@ if (!base) throw new Error('usage: node scripts/axe.mjs URL');
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 const page = await context.newPage();
-await page.goto(`${base}/#/intro`);
+await page.goto(`${base}/#/intro?view=read`);
 await page.waitForSelector('[data-testid=slide]');
 await page.keyboard.press('o');
 const slugs = await page.$$eval('#overview .ov-item', (items) => items.map((_, i) => i));
@@ -27,7 +28,7 @@ async function check(label) {
 
 for (const theme of ['light', 'dark']) {
   for (const lang of ['both', 'zh', 'en']) {
-    await page.goto(`${base}/#/intro?lang=${lang}&theme=${theme}`);
+    await page.goto(`${base}/#/intro?lang=${lang}&theme=${theme}&view=read`);
     await page.waitForSelector('[data-testid=slide]');
     for (let i = 0; i < slugs.length; i++) {
       if (i > 0) {

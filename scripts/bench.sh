@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release and prints the gzip size of
 # what the page transfers, Lighthouse scores (mobile preset, Debian's
-# Chromium; the local server gzips as a static host would) on four slides and axe-core
+# Chromium; the local server gzips as a static host would) on four slides, the
+# number of steps and the tallest step's fill ratio (Present view), and axe-core
 # violations per slide. Budgets: total <= 120 KB gzip,
 # Lighthouse performance >= 95 and accessibility 100, axe 0 violations.
 set -euo pipefail
@@ -47,6 +48,9 @@ for slide in intro precision ladder rent-vs-buy; do
       if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
   ' "$PWD/bench-out/lighthouse-$slide.json"
 done
+
+echo "== steps (Present view, 1920 x 1080)"
+node scripts/steps.mjs "$URL"
 
 echo "== axe-core"
 node scripts/axe.mjs "$URL" | tail -n 1

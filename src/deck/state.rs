@@ -195,6 +195,10 @@ impl State {
             Action::Memory(p) => s.route.settings.memory = p.clamp(),
             Action::Economics(p) => s.route.settings.economics = p.clamp(),
         }
+        // Read has no steps: its link keeps the step a link without one opens.
+        if s.view() == View::Read {
+            s.route.step = s.route.implied_step();
+        }
         s
     }
 }

@@ -126,6 +126,13 @@ pub fn Slide(props: &SlideProps) -> Html {
             </>
         },
     };
+    // The settings keys the shown parts' controls show (for the tests).
+    let keys: Vec<&str> = shows
+        .iter()
+        .flat_map(|sh| sh.parts())
+        .flat_map(|id| steps::parts(info.panel).iter().filter(move |p| p.id == id))
+        .flat_map(|p| p.keys.iter().copied())
+        .collect();
     let count = steps::count(props.slide);
     let of_slide = fill(
         ui.t("ui.step_of_slide"),
@@ -143,7 +150,7 @@ pub fn Slide(props: &SlideProps) -> Html {
     html! {
         <article class="slide slide-step" data-testid="slide" data-slide={info.slug}
             data-step={(k + 1).to_string()} data-part={shows.map(|s| s.part)}
-            data-parts={shows.map(|s| s.parts().count().to_string())}>
+            data-parts={shows.map(|s| s.parts().count().to_string())} data-keys={keys.join(" ")}>
             <header class="step-head">
                 <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
                 if let Some(s) = step {
@@ -216,14 +223,14 @@ pub fn Pager(props: &PagerProps) -> Html {
     html! {
         <nav class="pager" aria-label={ui.t("ui.toolbar")}>
             <button type="button" class="btn" onclick={prev} disabled={n == 1} data-testid="prev">
-                <span aria-hidden="true">{"‹ "}</span>{ui.t("ui.prev")}
+                <span aria-hidden="true">{"‹ "}</span>{ui.t(if props.step.is_some() { "ui.prev_step" } else { "ui.prev" })}
             </button>
             <div class="progress" data-testid="progress">
                 <span class="progress-text">{progress.clone()}</span>
                 <progress max={total.to_string()} value={n.to_string()} aria-label={progress}></progress>
             </div>
             <button type="button" class="btn" onclick={next} disabled={n == total} data-testid="next">
-                {ui.t("ui.next")}<span aria-hidden="true">{" ›"}</span>
+                {ui.t(if props.step.is_some() { "ui.next_step" } else { "ui.next" })}<span aria-hidden="true">{" ›"}</span>
             </button>
         </nav>
     }

@@ -88,7 +88,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
             </section>
             }
             if shown.has("table") {
-            <section class="panel-part" aria-label={ui.t("alt.table")}>
+            <section class="panel-part">
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("alt.table")}>
                     <table data-testid="alt-table">
                         <caption>{ui.t("alt.caption")}</caption>

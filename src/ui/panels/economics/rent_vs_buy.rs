@@ -572,8 +572,8 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             </section>
             }
             if shown.has("compare") {
-            <section class="panel-part" aria-labelledby="rvb-compare-title">
-                <h2 id="rvb-compare-title">{ui.t("rvb.compare.title")}</h2>
+            <section class="panel-part">
+                <h2>{ui.t("rvb.compare.title")}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.compare.title")}>
                     <table data-testid="rvb-compare">
                         <thead><tr>

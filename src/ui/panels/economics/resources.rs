@@ -262,8 +262,8 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             </section>
             }
             if part.has("prices") {
-            <section class="panel-part" aria-labelledby="pow-prices-title">
-                <h2 id="pow-prices-title">{ui.t("pow.table")}</h2>
+            <section class="panel-part">
+                <h2>{ui.t("pow.table")}</h2>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("pow.table")}>
                     <table data-testid="tflops-table">
                         <caption>{ui.t("pow.table")}</caption>

@@ -235,7 +235,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
             </div>
             <dl class="readout">
                 <dt>{ui.t("prec.speed.peak")}</dt>
-                <dd><span class="big" data-testid="peak-tflops" data-value={peak.map(shortest).unwrap_or_default()}>{peak_text.clone()}</span></dd>
+                <dd><span class={classes!(peak.is_some().then_some("big"))} data-testid="peak-tflops" data-value={peak.map(shortest).unwrap_or_default()}>{peak_text.clone()}</span></dd>
                 <dt>{ui.t("prec.speed.speedup")}</dt>
                 <dd data-testid="speedup" data-value={speedup.map(shortest).unwrap_or_default()}>
                     {speedup.map_or_else(|| "—".to_string(), |r| format!("×{}", fixed(r, 2, ui)))}
@@ -243,7 +243,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 <dt>{fill(ui.t("prec.speed.halving"), &[("chip", chip.name)])}</dt>
                 <dd>
                     if no_steps { {ui.t("prec.speed.no_steps")} } else { <ul class="plain">{halving}</ul> }
-                    if let Some(n) = fp32_note { <p>{n}</p> }
+                    if let Some(n) = fp32_note { <p class="hint">{n}</p> }
                 </dd>
                 <dt>{ui.t("prec.speed.weights")}</dt>
                 <dd><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>

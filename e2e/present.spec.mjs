@@ -1,0 +1,277 @@
+// The Present view: every step fits its 16:9 stage at four window sizes in
+// three languages with type large enough for a room; the keyframes move the
+// panels and a hand change can be restored; every link of the other specs
+// opens on the step that shows its panel part; bad steps fall back; axe
+// finds nothing on any step. (The other specs test the Read view.)
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { setup, open, spec, clean, hashOf } from './harness.mjs';
+import { measure, walk } from './stage.mjs';
+
+const env = setup();
+const SIZES = [[1280, 720], [1366, 768], [1440, 900], [1920, 1080]];
+// Body text is 28 px on a 1920 px wide stage; nothing is under 20 px.
+const PROSE_PX = 28;
+const MIN_PX = 20;
+
+const present = (hash, viewport, extra = {}) =>
+  open(env, hash, { view: null, viewport: { width: viewport[0], height: viewport[1] }, reducedMotion: 'reduce', ...extra });
+
+for (const lang of ['zh', 'en', 'both']) {
+  spec(`every step fits the stage at four sizes, with large type (${lang})`, async (keep) => {
+    let total = 0;
+    for (const size of SIZES) {
+      const { page, log, context } = await present(`#/intro?lang=${lang}`, size);
+      keep(page);
+      const problems = [];
+      const steps = await walk(page, async () => {
+        const m = await page.evaluate(measure, { prosePx: PROSE_PX, minPx: MIN_PX });
+        const where = `${size.join('x')} ${lang} ${m.id} (${m.part})`;
+        if (!m.stageFits) problems.push(`${where}: the stage does not fill the window`);
+        if (m.out.length) problems.push(`${where}: leaves the stage: ${m.out.slice(0, 3).join('; ')}`);
+        if (m.small.length) problems.push(`${where}: small type: ${m.small.slice(0, 3).join('; ')}`);
+        if (!m.bigOk) problems.push(`${where}: a readout is not larger than the body text`);
+        const scroll = await page.evaluate(() => [document.scrollingElement.scrollHeight > innerHeight + 1, document.scrollingElement.scrollWidth > innerWidth + 1]);
+        if (scroll.some(Boolean)) problems.push(`${where}: the page scrolls`);
+      });
+      assert.deepEqual(problems, [], problems.join('\n'));
+      // Every step was shown, and the progress counts them.
+      const last = await page.textContent('[data-testid=progress]');
+      assert.ok(last.includes(`${steps.length}`), `${last} counts ${steps.length} steps`);
+      total = steps.length;
+      clean(log);
+      await context.close();
+    }
+    assert.ok(total > 18, `the deck has more steps (${total}) than slides`);
+  });
+}
+
+spec('Present is the default on a wide screen, Read on a phone, and r switches', async (keep) => {
+  const { page, log, context } = await present('#/precision?lang=en', [1280, 720]);
+  keep(page);
+  assert.equal(await page.getAttribute('html', 'data-view'), 'present');
+  assert.equal(await page.locator('[data-testid=stage]').count(), 1);
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => location.hash.includes('view=read'));
+  assert.equal(await page.locator('[data-testid=stage]').count(), 0);
+  // Read shows the whole slide: every part, with the text steps' titles as headings.
+  assert.ok(await page.locator('[data-testid=step-section] h2').count() >= 2);
+  for (const id of ['format-select', 'peak-tflops', 'format-table']) assert.equal(await page.getByTestId(id).count(), 1, id);
+  await page.getByTestId('toggle-view').click();
+  await page.waitForFunction(() => !location.hash.includes('view='));
+  assert.equal(await page.locator('[data-testid=stage]').count(), 1);
+  await context.close();
+  const phone = await open(env, '#/precision?lang=en', { view: null, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  keep(phone.page);
+  assert.equal(await phone.page.getAttribute('html', 'data-view'), 'read');
+  assert.equal(await phone.page.locator('[data-testid=stage]').count(), 0);
+  // The phone follows the presenter with view=present in the link.
+  await phone.page.goto(`${env.url}/#/precision/3?lang=en&view=present`);
+  await phone.page.waitForSelector('[data-testid=stage]');
+  clean(log);
+  clean(phone.log);
+});
+
+spec('Right, Space and Page Down step; Shift+Right skips a slide; the contents list the steps', async (keep) => {
+  const { page, log } = await present('#/memory?lang=en', [1366, 768]);
+  keep(page);
+  const at = () => page.evaluate(() => {
+    const s = document.querySelector('[data-testid=slide]');
+    return `${s.dataset.slide}/${s.dataset.step}`;
+  });
+  assert.equal(await at(), 'memory/1');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await at(), 'memory/2');
+  assert.equal(await hashOf(page), '#/memory/2?lang=en');
+  await page.keyboard.press(' ');
+  await page.keyboard.press('PageDown');
+  assert.equal(await at(), 'memory/4');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('Shift+Space');
+  assert.equal(await at(), 'memory/2');
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await at(), 'precision/1');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('Shift+ArrowLeft');
+  assert.equal(await at(), 'bandwidth/1');
+  // Back from the first step is the last step of the slide before.
+  await page.keyboard.press('ArrowLeft');
+  assert.match(await at(), /^ingredients\/\d+$/);
+  assert.notEqual(await at(), 'ingredients/1');
+  // Browser Back goes to the slide before, as today.
+  await page.goBack();
+  await page.waitForFunction(() => location.hash.startsWith('#/bandwidth'));
+  // The contents list each slide's steps; a step opens from them.
+  await page.keyboard.press('o');
+  const steps = page.locator('#overview [data-testid=overview-step]');
+  assert.ok(await steps.count() > 40, 'steps listed under their slides');
+  await page.locator('#overview button', { hasText: 'The bits of BF16' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=slide]')?.dataset.part === 'explorer');
+  assert.equal(await page.textContent('[data-testid=progress]').then((t) => /Step \d+ of \d+/.test(t)), true);
+  clean(log);
+});
+
+spec('keyframes set the link and the readouts; a hand change is marked and restored; Back restores', async (keep) => {
+  const { page, log } = await present('#/precision?lang=en', [1280, 720]);
+  keep(page);
+  const go = async (part, title) => {
+    for (let i = 0; i < 20; i++) {
+      const now = await page.evaluate(() => [document.querySelector('[data-testid=slide]').dataset.part, document.querySelector('[data-testid=step-title]')?.textContent ?? '']);
+      if (now[0] === part && now[1].includes(title)) return;
+      await page.keyboard.press('ArrowRight');
+    }
+    throw new Error(`no step ${part} "${title}"`);
+  };
+  const data = (id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
+  await go('explorer', 'FP8 E4M3');
+  await page.waitForFunction(() => location.hash.includes('fmt=e4m3'));
+  assert.equal(await page.inputValue('[data-testid=format-select]'), 'e4m3');
+  await go('explorer', 'FP4 E2M1');
+  assert.equal(await page.inputValue('[data-testid=format-select]'), 'e2m1');
+  // FP4 on a B200: 9,000 TFLOP/s dense, four times BF16.
+  await go('speed+roofline', 'B200');
+  // (the B200 is the default chip: the link names only the format)
+  await page.waitForFunction(() => location.hash.includes('fmt=e2m1') && !location.hash.includes('chip='));
+  assert.equal(Number(await data('peak-tflops')), 9000);
+  assert.equal(Number(await data('speedup')), 4);
+  assert.equal(await page.locator('[data-testid=changed]').count(), 0);
+  // On a TPU v6e there is no FP4: no peak, no roofline.
+  await go('speed+roofline', 'TPU v6e');
+  await page.waitForFunction(() => location.hash.includes('chip=tpu-v6e'));
+  assert.equal(await data('peak-tflops'), '');
+  assert.equal(await page.getByTestId('no-roofline').count(), 1);
+  // A hand change shows the mark; 0 restores the step's values.
+  await page.focus('#chip-slider');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('[data-testid=changed]');
+  assert.ok(!(await hashOf(page)).includes('chip=tpu-v6e'));
+  await page.locator('main').focus();
+  await page.keyboard.press('0');
+  await page.waitForFunction(() => location.hash.includes('chip=tpu-v6e'));
+  assert.equal(await page.locator('[data-testid=changed]').count(), 0);
+  // Changed again, then Back: the step before gets its own values back.
+  await page.focus('#chip-slider');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForSelector('[data-testid=changed]');
+  await page.locator('main').focus();
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => !location.hash.includes('chip='));
+  assert.equal(Number(await data('peak-tflops')), 9000);
+  assert.equal(await page.locator('[data-testid=changed]').count(), 0);
+  // The restore button does what 0 does.
+  await page.focus('#chip-slider');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => location.hash.includes('chip='));
+  await page.click('[data-testid=restore]');
+  await page.waitForFunction(() => !location.hash.includes('chip='));
+  clean(log);
+});
+
+spec('the scripted steps of depreciation, the ladder and rent vs buy', async (keep) => {
+  const { page, log } = await present('#/depreciation?lang=en', [1920, 1080]);
+  keep(page);
+  const data = (id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
+  const next = () => page.keyboard.press('ArrowRight');
+  await next();
+  await next();
+  await page.waitForFunction(() => location.hash.includes('algo_on=0'));
+  assert.ok(Math.abs(await data('half-life') - 2.46) < 1e-9, 'hardware alone: 2.46 years');
+  await next();
+  await page.waitForFunction(() => !location.hash.includes('algo_on'));
+  assert.ok(Math.abs(await data('half-life') - 0.52) < 0.005, 'with algorithms: 0.52 years');
+  // The ladder: the notes' order, then the 2013 lens, then 2023.
+  await page.goto(`${env.url}/#/ladder/4?lang=en`);
+  await page.waitForSelector('[data-part=ladder]');
+  const order = () => page.$$eval('[data-testid=rung]', (rs) => rs.map((r) => r.dataset.category).join(' '));
+  const notes = await order();
+  await next();
+  await page.waitForFunction(() => location.hash.includes('lens=computerisation-2013'));
+  const lens2013 = await order();
+  assert.notEqual(lens2013, notes);
+  await next();
+  await page.waitForFunction(() => location.hash.includes('lens=exposure-gpt4'));
+  assert.notEqual(await order(), lens2013);
+  // Rent vs buy: 100 % then 30 % utilization.
+  await page.goto(`${env.url}/#/rent-vs-buy/3?lang=en`);
+  await page.waitForSelector('[data-part="buy+verdict"]');
+  const own100 = await data('own-cost-per-hour');
+  assert.ok(Math.abs(own100 - 1.4576) < 0.001, `${own100}`);
+  await next();
+  await next();
+  await page.waitForFunction(() => location.hash.includes('util=30'));
+  assert.ok(await data('own-cost-per-hour') > 3 * own100);
+  clean(log);
+});
+
+/** The links the other specs open. */
+async function suiteLinks() {
+  const dir = resolve(import.meta.dirname);
+  const links = new Set();
+  for (const f of await readdir(dir)) {
+    if (!f.endsWith('.spec.mjs') || f === 'present.spec.mjs') continue;
+    const src = await readFile(resolve(dir, f), 'utf8');
+    // (a link the Read specs expect back, with its view=read, is not one they open)
+    for (const m of src.matchAll(/['`](#\/[^'`$\s]*)['`]/g)) if (!m[1].includes('view=')) links.add(m[1]);
+  }
+  return [...links];
+}
+
+spec('every link of the other specs opens on the step that shows its panel part', async (keep) => {
+  const links = await suiteLinks();
+  assert.ok(links.length > 30, `${links.length} links`);
+  const { page, log } = await present('#/intro', [1280, 800]);
+  keep(page);
+  for (const link of links) {
+    await page.goto('about:blank');
+    await page.goto(`${env.url}/${link}`);
+    await page.waitForSelector('[data-testid=stage] [data-testid=slide]').catch(() => assert.fail(`${link}: no stage`));
+    const s = await page.evaluate(() => {
+      const a = document.querySelector('[data-testid=slide]');
+      return { part: a.dataset.part, keys: (a.dataset.keys ?? '').split(' ').filter(Boolean), notice: !!document.querySelector('[data-testid=notice]') };
+    });
+    const general = ['lang', 'theme', 'notes', 'view'];
+    const set = [...new URLSearchParams(link.split('?')[1] ?? '').keys()].filter((k) => !general.includes(k));
+    // A link whose settings are all defaults sets nothing: the canonical link drops them.
+    const kept = new URLSearchParams((await hashOf(page)).split('?')[1] ?? '');
+    if (set.some((k) => kept.has(k)) && !s.notice) {
+      assert.ok(set.some((k) => s.keys.includes(k)), `${link} opens ${s.part}, which shows ${s.keys.join(', ') || 'no setting'}`);
+    }
+    // (The precision panel names NaN and Inf as values a format holds.)
+    if (!link.startsWith('#/precision')) {
+      const text = await page.textContent('[data-testid=stage]');
+      assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(text), `${link}: bad number`);
+    }
+  }
+  clean(log);
+});
+
+spec('a step that is not one of the slide falls back to the first, with the usual notice', async (keep) => {
+  for (const bad of ['0', '99', 'x']) {
+    const { page, log, context } = await present(`#/precision/${bad}?lang=en`, [1280, 720]);
+    keep(page);
+    assert.equal(await page.getAttribute('[data-testid=slide]', 'data-step'), '1');
+    assert.ok((await page.textContent('[data-testid=notice]')).includes(`/${bad}`));
+    assert.equal(await hashOf(page), '#/precision?lang=en');
+    clean(log);
+    await context.close();
+  }
+});
+
+for (const lang of ['zh', 'en']) {
+  spec(`axe finds nothing on any step, light and dark (${lang})`, async (keep) => {
+    for (const theme of ['light', 'dark']) {
+      const { page, log, context } = await present(`#/intro?lang=${lang}&theme=${theme}`, [1280, 720]);
+      keep(page);
+      const found = [];
+      await walk(page, async (id) => {
+        const r = await new AxeBuilder({ page }).include('[data-testid=stage]').analyze();
+        for (const v of r.violations) found.push(`${id} ${theme}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target}`);
+      });
+      assert.deepEqual(found, [], found.join('\n'));
+      clean(log);
+      await context.close();
+    }
+  });
+}

@@ -1,0 +1,76 @@
+// What the Present stage shows, for the Present spec and the bench: the
+// step, what leaves the stage or scrolls, type below its size, and how
+// full the step is; and a walk through every step with Right.
+
+/** What the stage shows now: its step, what leaves it, and type too small. */
+export function measure({ prosePx, minPx }) {
+  const stage = document.querySelector('[data-testid=stage]');
+  const box = stage.getBoundingClientRect();
+  const scale = box.width / 1920;
+  const slide = stage.querySelector('[data-testid=slide]');
+  const skip = (el) => el.closest('.sr-only') || (el.closest('details:not([open])') && !el.closest('summary'));
+  const out = [];
+  const small = [];
+  let bottom = box.top;
+  for (const el of stage.querySelectorAll('*')) {
+    if (skip(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) continue;
+    const cs = getComputedStyle(el);
+    if (r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.left < box.left - 1 || r.top < box.top - 1) {
+      out.push(`${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} by ${Math.round(Math.max(r.bottom - box.bottom, r.right - box.right))}px`);
+    }
+    if (el.tagName !== 'svg' && !el.closest('svg') && /(auto|scroll)/.test(cs.overflowY + cs.overflowX)
+      && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) {
+      out.push(`${el.tagName.toLowerCase()} scrolls`);
+    }
+    // How full: the lowest element without children (containers stretch).
+    if (el.children.length === 0) bottom = Math.max(bottom, r.bottom);
+  }
+  const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
+  const secondary = '.hint, .cite, cite, figcaption, caption, table, .label, legend, label, select, button, summary, '
+    + '.formula, code, small, .legend, .step-head, .readout dt, .missing-figure, .ladder-end, .changed-mark, svg, '
+    + '[class*="-tag"], [class*="-tier"], [class*="-src"], [class*="-scale"], [class*="legend"], [class*="-badge"], '
+    + '.presets, .notice, .swatch';
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    if (!n.textContent.trim()) continue;
+    const el = n.parentElement;
+    if (skip(el) || el.closest('svg')) continue;
+    const px = parseFloat(getComputedStyle(el).fontSize);
+    const prose = el.closest('p, li, blockquote, dd') && !el.closest(secondary);
+    const want = (prose ? prosePx : minPx) * scale;
+    if (px < want - 0.05) small.push(`"${n.textContent.trim().slice(0, 30)}" ${px.toFixed(1)}px < ${want.toFixed(1)}`);
+  }
+  const big = [...stage.querySelectorAll('.big')].map((e) => parseFloat(getComputedStyle(e).fontSize));
+  return {
+    id: `${slide.dataset.slide}/${slide.dataset.step}`,
+    part: slide.dataset.part,
+    out, small,
+    bigOk: big.every((px) => px >= prosePx * scale * 1.25 - 0.05),
+    fill: (bottom - box.top) / box.height,
+    stageFits: box.width <= innerWidth + 0.5 && box.height <= innerHeight + 0.5 && (Math.abs(box.width - innerWidth) < 1 || Math.abs(box.height - innerHeight) < 1),
+    progress: document.querySelector('[data-testid=progress]')?.textContent ?? '',
+  };
+}
+
+/** Walks every step of the deck with Right; calls `each` on each. */
+export async function walk(page, each) {
+  const seen = [];
+  for (;;) {
+    await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+    const id = await page.evaluate(() => {
+      const s = document.querySelector('[data-testid=slide]');
+      return `${s.dataset.slide}/${s.dataset.step}`;
+    });
+    if (seen.includes(id)) break;
+    seen.push(id);
+    await each(id);
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((was) => {
+      const s = document.querySelector('[data-testid=slide]');
+      return `${s.dataset.slide}/${s.dataset.step}` !== was || s.dataset.slide === 'references';
+    }, id);
+  }
+  return seen;
+}
+
