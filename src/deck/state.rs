@@ -229,7 +229,7 @@ impl State {
             && self.view() == View::Present
             && steps::scripted(slide)
             && (own || back)
-            && steps::changed(slide, k, &self.route.settings)
+            && !steps::shows_values(slide, k, &self.route.settings)
         {
             self.apply_keyframe(slide, k);
         }

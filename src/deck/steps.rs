@@ -99,6 +99,7 @@ pub fn parts(panel: Panel) -> &'static [PartInfo] {
             part!("ladder", &["lens"]),
             part!("rank", &[]),
             part!("strip", &[]),
+            part!("sae", &[]),
         ],
         Panel::Bandwidth => &[
             part!("calc", &["link", "gb", "gpus"]),
@@ -259,15 +260,19 @@ pub fn values(slide: SlideId, k: usize) -> (PanelSettings, Vec<String>) {
 }
 
 /// Whether the settings of `slide`'s panel in `now` differ from those step
-/// `k` shows, on a slide with keyframes (the "changed" mark).
+/// `k` shows, on a step of a slide with keyframes that shows its panel (the
+/// "changed" mark; a text step shows no settings to have changed).
 pub fn changed(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
+    let text = get(slide, k).is_none_or(|s| matches!(s.shows().part, NOTES | CONTEXT));
+    !text && scripted(slide) && !shows_values(slide, k, now)
+}
+
+/// Whether `now` holds the settings step `k` of `slide` shows, for its panel.
+pub fn shows_values(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
     let panel = slide.info().panel;
-    if !scripted(slide) {
-        return false;
-    }
     let (want, _) = values(slide, k);
     let pairs = |p: &PanelSettings| p.of(panel).map(|s| s.link_pairs());
-    pairs(now) != pairs(&want)
+    pairs(now) == pairs(&want)
 }
 
 #[cfg(test)]
@@ -439,8 +444,9 @@ mod tests {
         // Steps without a keyframe keep the ones before them.
         let last_set = of(slide).iter().rposition(|s| !s.set.is_empty()).unwrap();
         assert_eq!(values(slide, last_set).0, later);
-        // A slide without a script is never changed.
+        // A slide without a script is never changed, nor is a text step.
         assert!(!changed(SlideId::Intro, 0, &hand));
+        assert!(!changed(slide, 0, &hand));
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, Shown};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::ladder::{
@@ -281,7 +281,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
             </section>
             }
             if shown.has("rank") { {rank_part} }
-            if shown.has("strip") { {data_strip(ui)} }
+            {data_strip(ui, shown)}
         </div>
     }
 }
@@ -527,7 +527,7 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
 
 /// The notes' rule that data decides what gets automated, as a strip from
 /// lots of data to little, with the SAE J3016 levels for the driving case.
-fn data_strip(ui: TextLang) -> Html {
+fn data_strip(ui: TextLang, shown: Shown) -> Html {
     let cells: Html = ["text", "code", "driving", "robots"]
         .iter()
         .map(|k| html! { <li class={classes!("ladder-strip-cell", format!("ladder-strip-{k}"))}>{ui.t(&format!("lad.strip.{k}"))}</li> })
@@ -537,6 +537,8 @@ fn data_strip(ui: TextLang) -> Html {
         .collect();
     let sae = source("SAE-J3016").map(|s| format!("{} ({}): {}", s.publisher, s.as_of, s.title));
     html! {
+        <>
+        if shown.has("strip") {
         <section class="panel-part" aria-labelledby="strip-title" data-testid="data-strip">
             <h2 id="strip-title">{ui.t("lad.strip.title")}</h2>
             <p>{ui.t("lad.strip.note")}</p>
@@ -544,9 +546,15 @@ fn data_strip(ui: TextLang) -> Html {
                 <span>{ui.t("lad.strip.more")}</span><span>{ui.t("lad.strip.less")}</span>
             </div>
             <ol class="plain ladder-strip">{cells}</ol>
-            <h3>{ui.t("lad.sae.title")}</h3>
+        </section>
+        }
+        if shown.has("sae") {
+        <section class="panel-part" aria-labelledby="sae-title" data-testid="sae">
+            <h2 id="sae-title">{ui.t("lad.sae.title")}</h2>
             <ol class="plain ladder-sae">{levels}</ol>
             <cite>{sae.unwrap_or_default()}</cite>
         </section>
+        }
+        </>
     }
 }
