@@ -50,17 +50,17 @@ for (const theme of ['light', 'dark']) {
   // Views reached by using a panel: the ladder while ranking and revealed,
   // the memory calculator in training mode, a bad number in a field.
   for (const lang of ['zh', 'en']) {
-    await page.goto(`${base}/#/ladder?lang=${lang}&theme=${theme}`);
+    await page.goto(`${base}/#/ladder?lang=${lang}&theme=${theme}&view=read`);
     // A ranking lasts for the page's life: reload to start from none.
     await page.reload();
     await page.click('[data-testid=rank-start]');
     await check(`ladder ranking ${lang} ${theme}`);
     await page.click('[data-testid=rank-reveal]');
     await check(`ladder revealed ${lang} ${theme}`);
-    await page.goto(`${base}/#/memory?train=1&lang=${lang}&theme=${theme}`);
+    await page.goto(`${base}/#/memory?train=1&lang=${lang}&theme=${theme}&view=read`);
     await page.waitForSelector('[data-testid=memory-panel]');
     await check(`memory training ${lang} ${theme}`);
-    await page.goto(`${base}/#/bandwidth?lang=${lang}&theme=${theme}`);
+    await page.goto(`${base}/#/bandwidth?lang=${lang}&theme=${theme}&view=read`);
     await page.fill('[data-testid=bw-gb]', 'x');
     await page.keyboard.press('Tab');
     await page.waitForSelector('#bw-gb-error');
