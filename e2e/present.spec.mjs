@@ -8,7 +8,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { setup, open, spec, clean, hashOf } from './harness.mjs';
-import { measure, walk } from './stage.mjs';
+import { measure, stepId, walk } from './stage.mjs';
 
 const env = setup();
 const SIZES = [[1280, 720], [1366, 768], [1440, 900], [1920, 1080]];
@@ -77,10 +77,7 @@ spec('Present is the default on a wide screen, Read on a phone, and r switches',
 spec('Right, Space and Page Down step; Shift+Right skips a slide; the contents list the steps', async (keep) => {
   const { page, log } = await present('#/memory?lang=en', [1366, 768]);
   keep(page);
-  const at = () => page.evaluate(() => {
-    const s = document.querySelector('[data-testid=slide]');
-    return `${s.dataset.slide}/${s.dataset.step}`;
-  });
+  const at = () => stepId(page);
   assert.equal(await at(), 'memory/1');
   await page.keyboard.press('ArrowRight');
   assert.equal(await at(), 'memory/2');

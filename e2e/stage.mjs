@@ -53,15 +53,18 @@ export function measure({ prosePx, minPx }) {
   };
 }
 
+/** The step shown: `slug/step`. */
+export const stepId = (page) => page.evaluate(() => {
+  const s = document.querySelector('[data-testid=slide]');
+  return `${s.dataset.slide}/${s.dataset.step}`;
+});
+
 /** Walks every step of the deck with Right; calls `each` on each. */
 export async function walk(page, each) {
   const seen = [];
   for (;;) {
     await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
-    const id = await page.evaluate(() => {
-      const s = document.querySelector('[data-testid=slide]');
-      return `${s.dataset.slide}/${s.dataset.step}`;
-    });
+    const id = await stepId(page);
     if (seen.includes(id)) break;
     seen.push(id);
     await each(id);

@@ -1,10 +1,11 @@
 //! The URL hash codec: `#/{slide}/{step}?{key}={value}&...`. Pure: no web
 //! dependencies.
 //!
-//! The hash holds the slide, its step (counted from 1, left out for the
-//! first) and every setting that differs from its default, so a view can be
-//! shared as a link. A link without a step that sets a panel's settings opens
-//! the first step that shows the first of them. Parsing never fails: each unknown or
+//! The hash holds the slide, its step (counted from 1) and every setting
+//! that differs from its default, so a view can be shared as a link. A link
+//! without a step opens the step its settings imply: the first that shows
+//! the first of them, or the first step; the step is written only when it
+//! is another one. Parsing never fails: each unknown or
 //! invalid part falls back to its default, field by field, and is reported in
 //! `Parsed::ignored` so the page can say what it ignored.
 
@@ -68,6 +69,8 @@ pub enum View {
 }
 
 impl View {
+    pub const ALL: [View; 2] = [View::Present, View::Read];
+
     pub fn id(self) -> &'static str {
         match self {
             View::Present => "present",
@@ -95,10 +98,7 @@ impl View {
 impl std::str::FromStr for View {
     type Err = ();
     fn from_str(s: &str) -> Result<Self, ()> {
-        [View::Present, View::Read]
-            .into_iter()
-            .find(|v| v.id() == s)
-            .ok_or(())
+        View::ALL.into_iter().find(|v| v.id() == s).ok_or(())
     }
 }
 

@@ -5,8 +5,9 @@
 //! `notes 1-4` for some of their list items), our explanation (`context`),
 //! or parts of the slide's panel (the ids in [`parts`], `a+b` for two side
 //! by side; `list 1-10` for some items of a part that is a list: the
-//! references' `list`, the models' `models`, the alternatives' `table`). A step may set panel settings when it is entered
-//! (its keyframe, `set`: `key=value` pairs separated by spaces). The values a
+//! references' `list`, the models' `models`, the alternatives' `table`). A
+//! step may set panel settings when it is entered (its keyframe, `set`:
+//! `key=value` pairs separated by spaces). The values a
 //! step shows are the panel's defaults with the keyframes of that step and
 //! of every step before it on the slide applied in order, through the
 //! panel's own parser ([`crate::model::settings::apply`]).
@@ -42,14 +43,28 @@ pub struct Shows {
 }
 
 impl Shows {
-    /// Whether the step shows the part `id` (a step may show `a+b`).
-    pub fn has_part(&self, id: &str) -> bool {
-        self.part.split('+').any(|p| p == id)
-    }
-
-    /// The parts shown.
+    /// The parts shown (a step may show `a+b`).
     pub fn parts(&self) -> impl Iterator<Item = &'static str> {
         self.part.split('+')
+    }
+
+    /// Whether the step shows the part `id`.
+    pub fn has_part(&self, id: &str) -> bool {
+        self.parts().any(|p| p == id)
+    }
+
+    /// Whether the step shows the slide's text (the notes or our context),
+    /// not its panel.
+    pub fn is_text(&self) -> bool {
+        matches!(self.part, NOTES | CONTEXT)
+    }
+
+    /// The settings keys the controls of the shown parts of `panel` show.
+    pub fn keys(&self, panel: Panel) -> impl Iterator<Item = &'static str> + '_ {
+        parts(panel)
+            .iter()
+            .filter(|p| self.has_part(p.id))
+            .flat_map(|p| p.keys.iter().copied())
     }
 
     /// Whether item `i` (from 1) of the part is shown.
@@ -238,12 +253,9 @@ pub fn scripted(slide: SlideId) -> bool {
 /// The first step of `slide` whose panel part shows `key`.
 pub fn showing(slide: SlideId, key: &str) -> Option<usize> {
     let panel = slide.info().panel;
-    of(slide).iter().position(|s| {
-        let shows = s.shows();
-        parts(panel)
-            .iter()
-            .any(|p| shows.has_part(p.id) && p.keys.contains(&key))
-    })
+    of(slide)
+        .iter()
+        .position(|s| s.shows().keys(panel).any(|k| k == key))
 }
 
 /// The settings step `k` of `slide` shows (see the module's doc), and the
@@ -263,7 +275,7 @@ pub fn values(slide: SlideId, k: usize) -> (PanelSettings, Vec<String>) {
 /// `k` shows, on a step of a slide with keyframes that shows its panel (the
 /// "changed" mark; a text step shows no settings to have changed).
 pub fn changed(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
-    let text = get(slide, k).is_none_or(|s| matches!(s.shows().part, NOTES | CONTEXT));
+    let text = get(slide, k).is_none_or(|s| s.shows().is_text());
     !text && scripted(slide) && !shows_values(slide, k, now)
 }
 

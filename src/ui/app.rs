@@ -7,12 +7,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::deck::i18n::fill;
 use crate::deck::route::View;
-use crate::deck::slides::SLIDES;
 use crate::deck::state::{Action, Overlay, State};
 use crate::deck::steps;
-use crate::ui::chrome::deck::{title, Notice, Pager, Slide, SpeakerNotes};
+use crate::ui::chrome::deck::{progress, title, Notice, Pager, Slide, SpeakerNotes};
 use crate::ui::chrome::overlays::{Help, Overview};
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
@@ -73,26 +71,7 @@ pub fn App(props: &AppProps) -> Html {
 
     let route = &state.route;
     let ui = route.lang.ui();
-    let progress = if present {
-        fill(
-            ui.t("ui.step_progress"),
-            &[
-                (
-                    "n",
-                    &(steps::position(route.slide, route.step) + 1).to_string(),
-                ),
-                ("total", &steps::total().to_string()),
-            ],
-        )
-    } else {
-        fill(
-            ui.t("ui.progress"),
-            &[
-                ("n", &(route.slide.index() + 1).to_string()),
-                ("total", &SLIDES.len().to_string()),
-            ],
-        )
-    };
+    let (_, _, progress) = progress(route.slide, present.then_some(route.step), ui);
     let step = steps::get(route.slide, route.step);
     let live = match step.filter(|_| present) {
         Some(s) => format!("{progress} {} · {}", title(route.slide, ui), s.title(ui)),
@@ -133,7 +112,7 @@ pub fn App(props: &AppProps) -> Html {
                         <Slide slide={route.slide} lang={route.lang} step={Some(route.step)}
                             changed={steps::changed(route.slide, route.step, &route.settings)}
                             on_restore={send(&d, Action::Restore)}>
-                            <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()), present: true }}>
+                            <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()) }}>
                                 {panels::view(route, &d)}
                             </ContextProvider<Shown>>
                         </Slide>

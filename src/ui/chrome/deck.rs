@@ -62,16 +62,40 @@ fn text_part(info: &SlideInfo, shows: Shows, lang: Lang) -> Html {
     })
 }
 
-/// A step's title in each language shown.
-fn step_titles(step: &Step, lang: Lang) -> Html {
+/// A title in each language shown: the first as the main one, the second
+/// under (or beside) it.
+fn titles(lang: Lang, text: impl Fn(TextLang) -> String) -> Html {
     lang.shown()
         .iter()
         .enumerate()
         .map(|(i, &l)| {
             let class = if i == 0 { "title-main" } else { "title-sub" };
-            html! { <span class={class} lang={l.tag()}>{step.title(l)}</span> }
+            html! { <span class={class} lang={l.tag()}>{text(l)}</span> }
         })
         .collect()
+}
+
+/// A step's title in each language shown.
+fn step_titles(step: &Step, lang: Lang) -> Html {
+    titles(lang, |l| step.title(l).to_string())
+}
+
+/// The progress text and its count: steps of the deck in Present (`step`
+/// is the step shown), slides in Read (`None`). Returns (n, total, text).
+pub fn progress(slide: SlideId, step: Option<usize>, ui: TextLang) -> (usize, usize, String) {
+    let (n, total, key) = match step {
+        Some(k) => (
+            steps::position(slide, k) + 1,
+            steps::total(),
+            "ui.step_progress",
+        ),
+        None => (slide.index() + 1, SLIDES.len(), "ui.progress"),
+    };
+    let text = fill(
+        ui.t(key),
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
+    (n, total, text)
 }
 
 /// One slide: in Present one step of it, in Read all of it: its title,
@@ -79,21 +103,12 @@ fn step_titles(step: &Step, lang: Lang) -> Html {
 #[function_component]
 pub fn Slide(props: &SlideProps) -> Html {
     let info = props.slide.info();
-    let titles: Html = props
-        .lang
-        .shown()
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let class = if i == 0 { "title-main" } else { "title-sub" };
-            html! { <span class={class} lang={l.tag()}>{title(props.slide, *l)}</span> }
-        })
-        .collect();
+    let slide_titles = titles(props.lang, |l| title(props.slide, l));
     let ui = props.lang.ui();
     let Some(k) = props.step else {
         let sections: Html = steps::of(props.slide)
             .iter()
-            .filter(|s| matches!(s.shows().part, NOTES | CONTEXT))
+            .filter(|s| s.shows().is_text())
             .map(|s| {
                 html! {
                     <section class="step-section" data-testid="step-section">
@@ -105,7 +120,7 @@ pub fn Slide(props: &SlideProps) -> Html {
             .collect();
         return html! {
             <article class="slide" data-testid="slide" data-slide={info.slug}>
-                <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
+                <h1 id="slide-title" data-testid="slide-title">{slide_titles}</h1>
                 {sections}
                 {props.children.clone()}
             </article>
@@ -114,8 +129,8 @@ pub fn Slide(props: &SlideProps) -> Html {
     let step = steps::get(props.slide, k);
     let shows = step.map(Step::shows);
     let body = match shows {
-        Some(sh) if matches!(sh.part, NOTES | CONTEXT) => text_part(info, sh, props.lang),
-        // A step of two panel parts shows them side by side.
+        Some(sh) if sh.is_text() => text_part(info, sh, props.lang),
+        // The panel, which shows the step's parts (`panels::Shown`).
         Some(_) => props.children.clone(),
         // A slide without steps shows all of itself.
         None => html! {
@@ -127,12 +142,7 @@ pub fn Slide(props: &SlideProps) -> Html {
         },
     };
     // The settings keys the shown parts' controls show (for the tests).
-    let keys: Vec<&str> = shows
-        .iter()
-        .flat_map(|sh| sh.parts())
-        .flat_map(|id| steps::parts(info.panel).iter().filter(move |p| p.id == id))
-        .flat_map(|p| p.keys.iter().copied())
-        .collect();
+    let keys: Vec<&str> = shows.iter().flat_map(|sh| sh.keys(info.panel)).collect();
     let count = steps::count(props.slide);
     let of_slide = fill(
         ui.t("ui.step_of_slide"),
@@ -152,7 +162,7 @@ pub fn Slide(props: &SlideProps) -> Html {
             data-step={(k + 1).to_string()} data-part={shows.map(|s| s.part)}
             data-parts={shows.map(|s| s.parts().count().to_string())} data-keys={keys.join(" ")}>
             <header class="step-head">
-                <h1 id="slide-title" data-testid="slide-title">{titles}</h1>
+                <h1 id="slide-title" data-testid="slide-title">{slide_titles}</h1>
                 if let Some(s) = step {
                     <p class="step-title" data-testid="step-title">
                         {step_titles(s, props.lang)}
@@ -206,18 +216,7 @@ pub struct PagerProps {
 #[function_component]
 pub fn Pager(props: &PagerProps) -> Html {
     let ui = props.lang.ui();
-    let (n, total, key) = match props.step {
-        Some(k) => (
-            steps::position(props.slide, k) + 1,
-            steps::total(),
-            "ui.step_progress",
-        ),
-        None => (props.slide.index() + 1, SLIDES.len(), "ui.progress"),
-    };
-    let progress = fill(
-        ui.t(key),
-        &[("n", &n.to_string()), ("total", &total.to_string())],
-    );
+    let (n, total, progress) = progress(props.slide, props.step, ui);
     let prev = props.on_prev.reform(|_: MouseEvent| ());
     let next = props.on_next.reform(|_: MouseEvent| ());
     html! {

@@ -22,18 +22,21 @@ use crate::deck::steps::Shows;
 use crate::ui::hooks::{callback, Dispatch};
 
 /// Which part of its panel a step shows (from a `ContextProvider` around
-/// the panel); without one, every part is shown.
+/// the panel, on the Present stage); without one, every part is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Default)]
 pub struct Shown {
     pub shows: Option<Shows>,
-    /// The step is on the Present stage (not one section of the Read page).
-    pub present: bool,
 }
 
 impl Shown {
     /// Whether the part `id` is shown.
     pub fn has(&self, id: &str) -> bool {
         self.shows.is_none_or(|s| s.has_part(id))
+    }
+
+    /// Whether any of the parts `ids` is shown.
+    pub fn any(&self, ids: &[&str]) -> bool {
+        ids.iter().any(|id| self.has(id))
     }
 
     /// Whether item `i` (from 1) of a list part is shown.

@@ -442,7 +442,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
-            if shown.has("verdict") || shown.has("buy") || shown.has("amort") || shown.has("use") || shown.has("rent") {
+            if shown.any(&["buy", "amort", "use", "rent", "verdict"]) {
             <div class="part-head rent-vs-buy-head">
                 <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
                 {reset_button(ui, p, &props.on_change)}

@@ -31,7 +31,7 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
             if shown.has("explorer") {
                 <Explorer settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
             }
-            if shown.has("speed") || shown.has("roofline") {
+            if shown.any(&["speed", "roofline"]) {
                 <Speed settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
             }
             if shown.has("quant") {
