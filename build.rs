@@ -3,7 +3,7 @@
 //!
 //! | input                                   | tables                | generated file             | read by                     |
 //! | --------------------------------------- | --------------------- | -------------------------- | --------------------------- |
-//! | `content/zh.txt`, `content/en.txt`      | `ZH`, `EN` (sorted)   | `text_tables.rs`           | `src/deck/i18n.rs`          |
+//! | `content/zh.txt`, `content/en.txt`      | `KEYS`, `ZH_TEXTS`, `EN_TEXTS` | `text_tables.rs`           | `src/deck/i18n.rs`          |
 //! | `data/sources.csv`                      | `SOURCES`             | `sources_tables.rs`        | `src/model/sources.rs`      |
 //! | `data/chips.csv`                        | `CHIPS`               | `chips_tables.rs`          | `src/model/chips.rs`        |
 //! | `data/trends.csv`, `data/models.csv`    | `TRENDS`, `MODELS`    | `depreciation_tables.rs`   | `src/model/depreciation.rs` |
@@ -45,18 +45,70 @@ use serde::{
 mod text_format;
 use text_format::parse_entries;
 
-fn table(name: &str, file: &str) -> String {
+/// Reads one language's text file: its entries sorted by key.
+fn text_entries(file: &str) -> Vec<(String, String)> {
     println!("cargo:rerun-if-changed={file}");
     let src = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
     let mut entries = parse_entries(&src).unwrap_or_else(|e| panic!("{file}: {e}"));
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    let mut out =
-        format!("/// Text of `{file}`, sorted by key.\npub static {name}: &[(&str, &str)] = &[\n");
-    for (k, v) in entries {
-        out.push_str(&format!("    ({k:?}, {v:?}),\n"));
+    entries
+}
+
+/// The text tables as three strings, not as tables of `&str` pairs: the
+/// keys (shared by both languages, sorted) joined by newlines, and each
+/// language's texts in key order joined by U+001F. A table of pointers and
+/// lengths costs 16 bytes an entry and gzips poorly; `deck::i18n` splits
+/// the strings once, on first use. Both files must have the same keys.
+fn text_tables() -> String {
+    let zh = text_entries("content/zh.txt");
+    let en = text_entries("content/en.txt");
+    let keys = |e: &[(String, String)]| e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
+    let (zk, ek) = (keys(&zh), keys(&en));
+    let only = |a: &[String], b: &[String]| {
+        a.iter()
+            .filter(|k| b.binary_search(k).is_err())
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        only(&zk, &ek).is_empty(),
+        "keys missing from content/en.txt: {:?}",
+        only(&zk, &ek)
+    );
+    assert!(
+        only(&ek, &zk).is_empty(),
+        "keys missing from content/zh.txt: {:?}",
+        only(&ek, &zk)
+    );
+    assert!(
+        zk.windows(2).all(|w| w[0] != w[1]),
+        "a key is repeated in content/zh.txt"
+    );
+    assert!(
+        ek.windows(2).all(|w| w[0] != w[1]),
+        "a key is repeated in content/en.txt"
+    );
+    for (k, v) in zh.iter().chain(&en) {
+        assert!(!k.contains('\n'), "key {k:?} contains a newline");
+        assert!(!v.contains('\u{1f}'), "text of {k:?} contains U+001F");
     }
-    out.push_str("];\n");
-    out
+    let values = |e: &[(String, String)]| {
+        e.iter()
+            .map(|(_, v)| v.as_str())
+            .collect::<Vec<_>>()
+            .join("\u{1f}")
+    };
+    format!(
+        "/// The keys of `content/zh.txt` and `content/en.txt` (the same in both),\n\
+         /// sorted, one a line.\npub static KEYS: &str = {:?};\n\
+         /// The texts of `content/zh.txt` in key order, joined by U+001F.\n\
+         pub static ZH_TEXTS: &str = {:?};\n\
+         /// The texts of `content/en.txt` in key order, joined by U+001F.\n\
+         pub static EN_TEXTS: &str = {:?};\n",
+        zk.join("\n"),
+        values(&zh),
+        values(&en),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -895,10 +947,7 @@ fn main() {
         let path = Path::new(&out_dir).join(name);
         fs::write(&path, code).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
     };
-    write(
-        "text_tables.rs",
-        table("ZH", "content/zh.txt") + &table("EN", "content/en.txt"),
-    );
+    write("text_tables.rs", text_tables());
     let (sources_code, sources) = sources_tables();
     write("sources_tables.rs", sources_code);
     let (chips_code, chips) = chips_tables(&sources);

@@ -7,6 +7,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/text_tables.rs"));
 
@@ -90,12 +91,16 @@ impl TextLang {
         }
     }
 
-    /// The whole table of this language, sorted by key.
+    /// The whole table of this language, sorted by key. Built on first use
+    /// from the strings `build.rs` writes (see there why strings).
     pub fn table(self) -> &'static [(&'static str, &'static str)] {
-        match self {
-            TextLang::Zh => ZH,
-            TextLang::En => EN,
-        }
+        static ZH: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        static EN: OnceLock<Vec<(&str, &str)>> = OnceLock::new();
+        let (cell, texts) = match self {
+            TextLang::Zh => (&ZH, ZH_TEXTS),
+            TextLang::En => (&EN, EN_TEXTS),
+        };
+        cell.get_or_init(|| KEYS.split('\n').zip(texts.split('\u{1f}')).collect())
     }
 
     /// The text for `key`, or `None` when this language lacks it.
@@ -128,12 +133,30 @@ mod tests {
 
     #[test]
     fn every_key_exists_in_both_languages() {
-        let zh: Vec<&str> = ZH.iter().map(|(k, _)| *k).collect();
-        let en: Vec<&str> = EN.iter().map(|(k, _)| *k).collect();
+        let zh: Vec<&str> = TextLang::Zh.table().iter().map(|(k, _)| *k).collect();
+        let en: Vec<&str> = TextLang::En.table().iter().map(|(k, _)| *k).collect();
         let only_zh: Vec<_> = zh.iter().filter(|k| !en.contains(k)).collect();
         let only_en: Vec<_> = en.iter().filter(|k| !zh.contains(k)).collect();
         assert!(only_zh.is_empty(), "keys missing from en.txt: {only_zh:?}");
         assert!(only_en.is_empty(), "keys missing from zh.txt: {only_en:?}");
+    }
+
+    #[test]
+    fn tables_are_the_text_files_entry_for_entry() {
+        for (lang, file) in [
+            (TextLang::Zh, "content/zh.txt"),
+            (TextLang::En, "content/en.txt"),
+        ] {
+            let src = std::fs::read_to_string(file).unwrap();
+            let mut want = crate::deck::text_format::parse_entries(&src).unwrap();
+            want.sort();
+            let got: Vec<(String, String)> = lang
+                .table()
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            assert_eq!(got, want, "{file}");
+        }
     }
 
     #[test]
@@ -157,7 +180,7 @@ mod tests {
             v.sort();
             v
         }
-        for (k, zh) in ZH {
+        for (k, zh) in TextLang::Zh.table() {
             let en = TextLang::En.get(k).unwrap_or("");
             assert_eq!(names(zh), names(en), "placeholders differ in {k}");
         }
