@@ -243,6 +243,9 @@ struct StepRow {
     slide: String,
     part: String,
     set: String,
+    /// The planned time of the step in seconds (for the presenter's
+    /// pacing), or empty.
+    secs: String,
     title_zh: String,
     title_en: String,
     cue_zh: String,
@@ -931,8 +934,14 @@ fn steps_tables() -> String {
         if r.cue_zh.is_empty() != r.cue_en.is_empty() {
             panic!("{at}: a cue needs both `cue_zh` and `cue_en`, or neither");
         }
+        let secs: u16 = match r.secs.as_str() {
+            "" => 0,
+            s => s.parse().ok().filter(|n| (1..=3600).contains(n)).unwrap_or_else(|| {
+                panic!("{at}: column `secs` is `{s}`, expected whole seconds from 1 to 3600, or empty")
+            }),
+        };
         out.push_str(&format!(
-            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, title: [{:?}, {:?}], cue: [{:?}, {:?}] }},\n",
+            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{:?}, {:?}], cue: [{:?}, {:?}] }},\n",
             r.slide, r.part, r.set, r.title_zh, r.title_en, r.cue_zh, r.cue_en
         ));
     }

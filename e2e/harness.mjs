@@ -11,10 +11,11 @@ import { launch } from './browser.mjs';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 
-export function setup() {
+/** One server and browser for a spec file; `mounts` as in `serve`. */
+export function setup({ mounts = [] } = {}) {
   const env = { url: '', browser: null, server: null };
   before(async () => {
-    env.server = await serve();
+    env.server = await serve(undefined, 0, { mounts });
     env.url = env.server.url;
     env.browser = await launch();
   });
@@ -32,13 +33,9 @@ export function withView(hash, view) {
   return h + (h.includes('?') ? '&' : '?') + `view=${view}`;
 }
 
-/** Opens a page at `hash` in a fresh context; returns { page, log, context }.
- * The panel specs test the Read view, the whole slide at once: `view`
- * (default `read`) is added to the link; `view: null` leaves it as it is. */
-export async function open(env, hash = '', { view = 'read', ...options } = {}) {
-  hash = withView(hash, view);
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
-  const page = await context.newPage();
+/** Records a page's console errors, page errors and every request that
+ * leaves the page's origin: { errors, foreign }. */
+export function watch(env, page) {
   const log = { errors: [], foreign: [] };
   page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
   page.on('pageerror', (e) => log.errors.push(String(e)));
@@ -46,6 +43,17 @@ export async function open(env, hash = '', { view = 'read', ...options } = {}) {
     const u = r.url();
     if (!u.startsWith(env.url) && !u.startsWith('data:') && !u.startsWith('blob:')) log.foreign.push(u);
   });
+  return log;
+}
+
+/** Opens a page at `hash` in a fresh context; returns { page, log, context }.
+ * The panel specs test the Read view, the whole slide at once: `view`
+ * (default `read`) is added to the link; `view: null` leaves it as it is. */
+export async function open(env, hash = '', { view = 'read', ...options } = {}) {
+  hash = withView(hash, view);
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  const page = await context.newPage();
+  const log = watch(env, page);
   await page.goto(`${env.url}/${hash}`);
   await page.waitForSelector('[data-testid=slide]');
   return { page, log, context };

@@ -228,7 +228,7 @@ spec('every link of the other specs opens on the step that shows its panel part'
       const a = document.querySelector('[data-testid=slide]');
       return { part: a.dataset.part, keys: (a.dataset.keys ?? '').split(' ').filter(Boolean), notice: !!document.querySelector('[data-testid=notice]') };
     });
-    const general = ['lang', 'theme', 'notes', 'view'];
+    const general = ['lang', 'theme', 'notes', 'view', 'presenter', 'preview'];
     const set = [...new URLSearchParams(link.split('?')[1] ?? '').keys()].filter((k) => !general.includes(k));
     // A link whose settings are all defaults sets nothing: the canonical link drops them.
     const kept = new URLSearchParams((await hashOf(page)).split('?')[1] ?? '');

@@ -17,12 +17,15 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir`; resolves to { url, close }. */
-export async function serve(dir = resolve(import.meta.dirname, '..', 'dist'), port = 0) {
+/** Serves `dir`; resolves to { url, close }. Each of `mounts` (say
+ * `/deck2/`) serves the same files under that path too, as a second deck. */
+export async function serve(dir = resolve(import.meta.dirname, '..', 'dist'), port = 0, { mounts = [] } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const mount = mounts.find((m) => path.startsWith(m));
+      if (mount) path = '/' + path.slice(mount.length);
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error('outside');
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');

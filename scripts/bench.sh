@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release and prints the gzip size of
-# what the page transfers, Lighthouse scores (mobile preset, Debian's
+# what the page transfers, the QR code's and the presenter's share of the
+# code, Lighthouse scores (mobile preset, Debian's
 # Chromium; the local server gzips as a static host would) on four slides, the
 # number of steps and the tallest step's fill ratio (Present view), and axe-core
 # violations per slide. Budgets: total <= 120 KB gzip,
@@ -25,6 +26,14 @@ for ext in wasm js css html; do
   printf '%-5s %7d B  (%d.%d KB)\n' "$ext" "$size" $((size / 1024)) $(((size % 1024) * 10 / 1024))
 done
 printf 'total %7d B  (%d.%d KB; budget 120 KB)\n' "$total" $((total / 1024)) $(((total % 1024) * 10 / 1024))
+
+# What the QR code (the qrcodegen crate and our drawing of it) and the
+# presenter window with its sync cost: their share of the code, by function
+# name, before wasm-opt (the shipped wasm has no names).
+echo "== share of the code (cargo's wasm, before wasm-opt)"
+node scripts/wasm-share.mjs target/wasm32-unknown-unknown/release/llm-notes-explainer.wasm \
+  'qr=qrcodegen|deck::qr|widgets::qr' \
+  'presenter=chrome::presenter|ui::sync|deck::sync'
 
 PORT=${BENCH_PORT:-8765}
 PORT=$PORT node e2e/server.mjs dist >/dev/null 2>&1 &

@@ -2,8 +2,10 @@
 // language choice, light and dark, desktop and phone width; the first
 // screen and, when the slide scrolls, all of it (`-full.png`). With
 // `--present`, every step of the Present view instead, at 1920 x 1080 and
-// 1280 x 720 (`present/{size}/{slug}-{step}-{lang}-{theme}.png`).
-// Usage: node scripts/screenshots.mjs URL OUT_DIR [--present | slug ...]
+// 1280 x 720 (`present/{size}/{slug}-{step}-{lang}-{theme}.png`). With
+// `--presenter`, the presenter window and the presenting aids (go-to box,
+// blank screen, pointer, blocked popup, the title slide's QR code).
+// Usage: node scripts/screenshots.mjs URL OUT_DIR [--present | --presenter | slug ...]
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
@@ -28,6 +30,72 @@ if (slugs[0] === '--present') {
         await page.close();
       }
     }
+  }
+  await browser.close();
+  process.exit(0);
+}
+if (slugs[0] === '--presenter') {
+  const browser = await launch();
+  const dir = resolve(outDir, 'presenter');
+  await mkdir(dir, { recursive: true });
+  const wait = (ms) => new Promise((ok) => setTimeout(ok, ms));
+  for (const [w, h] of [[1280, 800], [1920, 1080], [1440, 900]]) {
+    for (const lang of ['zh', 'en', 'both']) {
+      for (const theme of ['light', 'dark']) {
+        for (const hash of ['#/intro', '#/precision/3', '#/rent-vs-buy/5', '#/ladder/3']) {
+          const page = await browser.newPage({ viewport: { width: w, height: h }, reducedMotion: 'reduce' });
+          await page.goto(`${base}/${hash}${hash.includes('?') ? '&' : '?'}lang=${lang}&theme=${theme}&presenter=1`);
+          await page.waitForSelector('[data-testid=presenter]');
+          await wait(600);
+          await page.screenshot({ path: resolve(dir, `${w}x${h}-${hash.slice(2).replace('/', '-')}-${lang}-${theme}.png`) });
+          await page.close();
+        }
+      }
+    }
+  }
+  // The aids in an audience window.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+  const a = await context.newPage();
+  await a.goto(`${base}/#/memory/3?lang=en`);
+  await a.waitForSelector('[data-testid=stage]');
+  const p = await context.newPage();
+  await p.goto(`${base}/#/memory/3?lang=en&presenter=1`);
+  await p.waitForSelector('[data-testid=presenter]');
+  const box = await p.locator('[data-testid=presenter] [data-testid=stage]').boundingBox();
+  await p.mouse.move(box.x + 20, box.y + 20);
+  await p.keyboard.down('q');
+  await p.mouse.move(box.x + box.width * 0.6, box.y + box.height * 0.45, { steps: 3 });
+  await wait(300);
+  await a.screenshot({ path: resolve(dir, 'audience-pointer.png') });
+  await p.screenshot({ path: resolve(dir, 'presenter-pointer.png') });
+  await p.keyboard.up('q');
+  await p.keyboard.press('g');
+  await p.fill('[data-testid=goto-input]', 'rent');
+  await wait(200);
+  await p.screenshot({ path: resolve(dir, 'presenter-goto.png') });
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('b');
+  await wait(300);
+  await p.screenshot({ path: resolve(dir, 'presenter-blank.png') });
+  await a.screenshot({ path: resolve(dir, 'audience-blank.png') });
+  await p.keyboard.press('x');
+  await a.keyboard.press('1');
+  await a.keyboard.press('2');
+  await wait(200);
+  await a.screenshot({ path: resolve(dir, 'audience-digits.png') });
+  await context.close();
+  for (const [name, viewport, view] of [['intro-present', { width: 1920, height: 1080 }, ''], ['intro-phone', { width: 360, height: 740 }, '']]) {
+    const page = await browser.newPage({ viewport, reducedMotion: 'reduce' });
+    await page.addInitScript(() => { window.open = () => null; });
+    await page.goto(`${base}/#/intro?lang=both${view}`);
+    await page.waitForSelector('[data-testid=qr]');
+    await page.screenshot({ path: resolve(dir, `${name}.png`), fullPage: name.includes('phone') });
+    if (name === 'intro-present') {
+      await page.keyboard.press('p');
+      await page.waitForSelector('[data-testid=popup-blocked]');
+      await page.screenshot({ path: resolve(dir, 'popup-blocked.png') });
+    }
+    await page.close();
   }
   await browser.close();
   process.exit(0);

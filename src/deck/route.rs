@@ -114,12 +114,18 @@ pub struct Route {
     pub theme: Theme,
     /// Speaker notes shown.
     pub speaker: bool,
+    /// This window is the presenter's (`presenter=1`): current step, next
+    /// step, notes and timer; it mirrors the audience window.
+    pub presenter: bool,
+    /// This window is the presenter's preview of the next step
+    /// (`preview=1`): no keys, no sync, not stored.
+    pub preview: bool,
     /// Every panel's settings; the hash holds those of the slide's panel.
     pub settings: PanelSettings,
 }
 
 /// The keys of the route itself; no panel may use them.
-pub const GENERAL_KEYS: [&str; 4] = ["lang", "theme", "notes", "view"];
+pub const GENERAL_KEYS: [&str; 6] = ["lang", "theme", "notes", "view", "presenter", "preview"];
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
 /// stored choice applies where it did not), and the parts it ignored.
@@ -231,6 +237,14 @@ impl Parsed {
                     true
                 }
                 "view" => v.parse().map(|w| p.route.view = Some(w)).is_ok(),
+                "presenter" if v == "1" || v == "0" => {
+                    p.route.presenter = v == "1";
+                    true
+                }
+                "preview" if v == "1" || v == "0" => {
+                    p.route.preview = v == "1";
+                    true
+                }
                 _ => p.route.settings.set(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
@@ -285,6 +299,12 @@ impl fmt::Display for Route {
         }
         if let Some(v) = self.view {
             param(f, "view", v.id())?;
+        }
+        if self.presenter {
+            param(f, "presenter", "1")?;
+        }
+        if self.preview {
+            param(f, "preview", "1")?;
         }
         if let Some(settings) = self.settings.of(self.slide.info().panel) {
             for (k, v) in settings.link_pairs() {
@@ -357,6 +377,8 @@ mod tests {
                                     lang,
                                     theme,
                                     speaker,
+                                    presenter: step % 2 == 1,
+                                    preview: step % 3 == 2,
                                     ..Route::default()
                                 };
                                 let p = Parsed::from_hash(&r.to_string());

@@ -10,6 +10,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
 
 /// Every slide, in deck order.
@@ -198,6 +199,16 @@ impl SlideId {
         &SLIDES[self.index()]
     }
 
+    /// The slide at position `i` (from 0), if there is one.
+    pub fn from_index(i: usize) -> Option<SlideId> {
+        SLIDES.get(i).map(|s| s.id)
+    }
+
+    /// The slide's title in `lang`, as plain text.
+    pub fn title(self, lang: TextLang) -> String {
+        crate::deck::markup::plain(lang.t(&text_key(self.info(), "title")))
+    }
+
     pub fn first() -> SlideId {
         SLIDES[0].id
     }
@@ -215,6 +226,27 @@ impl SlideId {
     pub fn prev(self) -> SlideId {
         self.index().checked_sub(1).map_or(self, |i| SLIDES[i].id)
     }
+}
+
+/// The slides the go-to box offers for `query`: by number (`7`), by slug
+/// or by title in either language, case-insensitive; an exact number or
+/// slug comes first. An empty query offers every slide. (ASCII case only:
+/// Chinese has none, and Unicode case tables would cost ~20 KB of wasm.)
+pub fn find(query: &str) -> Vec<SlideId> {
+    let q = query.trim().to_ascii_lowercase();
+    if q.is_empty() {
+        return SLIDES.iter().map(|s| s.id).collect();
+    }
+    let exact = |s: &SlideInfo| q.parse::<usize>().ok() == Some(s.id.index() + 1) || s.slug == q;
+    let near = |s: &SlideInfo| {
+        s.slug.contains(&q)
+            || [TextLang::Zh, TextLang::En]
+                .into_iter()
+                .any(|l| s.id.title(l).to_ascii_lowercase().contains(&q))
+    };
+    let mut out: Vec<SlideId> = SLIDES.iter().filter(|s| exact(s)).map(|s| s.id).collect();
+    out.extend(SLIDES.iter().filter(|s| !exact(s) && near(s)).map(|s| s.id));
+    out
 }
 
 impl fmt::Display for SlideId {
@@ -253,6 +285,23 @@ pub fn text_key(info: &SlideInfo, part: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_go_to_box_finds_slides_by_number_slug_and_title_in_either_language() {
+        let first = |q: &str| find(q).first().copied();
+        assert_eq!(find("").len(), SLIDES.len());
+        let n = SlideId::Precision.index() + 1;
+        assert_eq!(first(&n.to_string()), Some(SlideId::Precision));
+        assert_eq!(first("precision"), Some(SlideId::Precision));
+        assert_eq!(first("PRECISION"), Some(SlideId::Precision));
+        assert_eq!(first("计算精度"), Some(SlideId::Precision));
+        assert_eq!(first("numeric"), Some(SlideId::Precision));
+        assert!(find("rent").contains(&SlideId::RentVsBuy));
+        assert!(find("租用").contains(&SlideId::RentVsBuy));
+        assert!(find("no such slide at all").is_empty());
+        assert!(find("999").is_empty());
+        assert_eq!(SlideId::from_index(SLIDES.len()), None);
+    }
 
     #[test]
     fn registry_lists_each_slide_once_with_unique_slugs() {

@@ -5,6 +5,7 @@ use crate::deck::i18n::Lang;
 use crate::deck::route::{Parsed, Route, Theme, View};
 use crate::deck::slides::SlideId;
 use crate::deck::steps;
+use crate::deck::sync::{self, Blank, StagePoint};
 use crate::model::bandwidth::BandwidthSettings;
 use crate::model::depreciation::DepreciationSettings;
 use crate::model::economics::EconomicsSettings;
@@ -19,6 +20,8 @@ pub enum Overlay {
     None,
     Help,
     Overview,
+    /// The box that finds a slide by number, slug or title (`g`).
+    GoTo,
 }
 
 /// The whole state of the page.
@@ -37,7 +40,20 @@ pub struct State {
     pub wide: bool,
     /// Counts the keyframes applied, so the panel can animate to them.
     pub keyframe: u32,
+    /// The audience screen blanked (`b`, `w`); mirrored between windows.
+    pub blank: Blank,
+    /// The presenter's pointer on the stage, while it is held.
+    pub pointer: Option<StagePoint>,
+    /// This window's pointer is on (`q` held, or the presenter's button).
+    pub pointing: bool,
+    /// Digits typed to jump to a slide by number (then Enter).
+    pub digits: String,
+    /// The browser refused to open the presenter window.
+    pub popup_blocked: bool,
 }
+
+/// Longest slide number typed (the deck has fewer than 1000 slides).
+const MAX_DIGITS: usize = 3;
 
 /// Everything that can change the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,7 +85,34 @@ pub enum Action {
     ToggleSpeaker,
     ToggleHelp,
     ToggleOverview,
+    ToggleGoTo,
     CloseOverlay,
+    /// Blanks the audience screen black or white; the same again resumes.
+    Blank(Blank),
+
+    /// Shows the slide again after a blank.
+    Resume,
+    /// Another window's view (a shared hash from `sync`, already checked,
+    /// and its blank screen): slide, step and settings; language, theme,
+    /// notes and view stay this window's.
+    Sync {
+        hash: String,
+        blank: Blank,
+    },
+    /// The presenter's pointer moved, or was released.
+    Pointer(Option<StagePoint>),
+    /// This window's pointer switched on or off (off hides it).
+    Pointing(bool),
+    /// A digit of a slide number typed.
+    Digit(u8),
+    /// The last digit typed taken back.
+    DigitBack,
+    /// Jump to the slide whose number was typed.
+    DigitsGo,
+    /// The typed number dropped.
+    DismissDigits,
+    /// The browser blocked (true) the presenter window, or the message about it was dismissed.
+    PopupBlocked(bool),
     DismissIgnored,
     /// The location hash changed (load, back/forward, an edited URL).
     /// `stored_lang` and `stored_theme` are the remembered choices, as saved,
@@ -101,6 +144,22 @@ impl State {
         let slide = s.route.slide;
         let step = s.route.step;
         let present = s.view() == View::Present;
+        let keeps_digits = matches!(
+            action,
+            Action::Digit(_)
+                | Action::DigitBack
+                | Action::Sync { .. }
+                | Action::Pointer(_)
+                | Action::Pointing(_)
+                | Action::SystemDark(_)
+                | Action::Wide(_)
+                | Action::PopupBlocked(_)
+        );
+        if !keeps_digits {
+            s.digits.clear();
+        }
+        // A view from another window is taken as it is, step included.
+        let synced = matches!(action, Action::Sync { .. });
         match action {
             Action::Go(id) => {
                 s.overlay = Overlay::None;
@@ -157,7 +216,43 @@ impl State {
             Action::ToggleSpeaker => s.route.speaker = !s.route.speaker,
             Action::ToggleHelp => s.overlay = toggle(s.overlay, Overlay::Help),
             Action::ToggleOverview => s.overlay = toggle(s.overlay, Overlay::Overview),
+            Action::ToggleGoTo => s.overlay = toggle(s.overlay, Overlay::GoTo),
             Action::CloseOverlay => s.overlay = Overlay::None,
+            Action::Blank(b) => s.blank = s.blank.toggled(b),
+            Action::Resume => s.blank = Blank::None,
+            Action::Sync { hash, blank } => {
+                s.route = sync::apply(&s.route, &hash);
+                s.blank = blank;
+            }
+            Action::Pointer(p) => s.pointer = p,
+            Action::Pointing(on) => {
+                s.pointing = on;
+                if !on {
+                    s.pointer = None;
+                }
+            }
+            Action::Digit(d) => {
+                if s.digits.len() < MAX_DIGITS && d <= 9 && !(s.digits.is_empty() && d == 0) {
+                    s.digits.push(char::from(b'0' + d));
+                }
+            }
+            Action::DigitBack => {
+                s.digits.pop();
+            }
+            Action::DigitsGo => {
+                let typed = self.digits.clone();
+                if let Some(id) = typed
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| n.checked_sub(1))
+                    .and_then(SlideId::from_index)
+                {
+                    s.overlay = Overlay::None;
+                    s.enter(id, 0);
+                }
+            }
+            Action::PopupBlocked(b) => s.popup_blocked = b,
+            Action::DismissDigits => {}
             Action::DismissIgnored => {
                 s.ignored.clear();
                 s.ignored_saved.clear();
@@ -196,7 +291,7 @@ impl State {
             Action::Economics(p) => s.route.settings.economics = p.clamp(),
         }
         // Read has no steps: its link keeps the step a link without one opens.
-        if s.view() == View::Read {
+        if s.view() == View::Read && !synced {
             s.route.step = s.route.implied_step();
         }
         s
@@ -204,8 +299,12 @@ impl State {
 }
 
 impl State {
-    /// The view shown: the link's, or the screen's default.
+    /// The view shown: the link's, or the screen's default; the presenter
+    /// window and its preview of the next step always show steps.
     pub fn view(&self) -> View {
+        if self.route.presenter || self.route.preview {
+            return View::Present;
+        }
         self.route.view.unwrap_or(View::default_for(self.wide))
     }
 
@@ -283,6 +382,11 @@ pub enum KeyCommand {
     Do(Action),
     /// Full screen is a browser request, not state.
     Fullscreen,
+    /// Opens the presenter window (a browser request, in the key handler
+    /// so that the browser allows the popup).
+    Presenter,
+    /// The pointer, while the key is held (the key's release ends it).
+    Pointer,
 }
 
 /// Maps a key (`KeyboardEvent.key`) to a command. Keys with Ctrl, Alt or Meta
@@ -308,10 +412,67 @@ pub fn key_command(key: &str, shift: bool, modifier: bool, target: Target) -> Op
         "t" | "T" => act(Action::ToggleTheme),
         "l" | "L" => act(Action::CycleLang),
         "r" | "R" => act(Action::ToggleView),
+        "g" | "G" => act(Action::ToggleGoTo),
+        "b" | "B" | "." => act(Action::Blank(Blank::Black)),
+        "w" | "W" | "," => act(Action::Blank(Blank::White)),
+        "p" | "P" => Some(KeyCommand::Presenter),
+        "q" | "Q" => Some(KeyCommand::Pointer),
         "0" | "Backspace" => act(Action::Restore),
         "f" | "F" => Some(KeyCommand::Fullscreen),
         "Escape" | "Esc" => act(Action::CloseOverlay),
         _ => None,
+    }
+}
+
+/// What the keys mean depends on this much of the state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct KeyMode {
+    /// The screen is blanked: any key resumes (the blank keys toggle).
+    pub blanked: bool,
+    /// A slide number is being typed: digits, Enter and Backspace edit it.
+    pub typing: bool,
+}
+
+impl State {
+    pub fn key_mode(&self) -> KeyMode {
+        KeyMode {
+            blanked: self.blank != Blank::None,
+            typing: !self.digits.is_empty(),
+        }
+    }
+}
+
+/// `key_command` in a mode: while blanked every key resumes except the
+/// blank keys; digits 1-9 start a slide number, which digits extend,
+/// Backspace shortens, Enter jumps to and Escape drops.
+pub fn key_command_in(
+    mode: KeyMode,
+    key: &str,
+    shift: bool,
+    modifier: bool,
+    target: Target,
+) -> Option<KeyCommand> {
+    if modifier || target == Target::Field {
+        return None;
+    }
+    let base = key_command(key, shift, modifier, target);
+    let digit = match key.as_bytes() {
+        [d @ b'0'..=b'9'] => Some(d - b'0'),
+        _ => None,
+    };
+    if mode.blanked {
+        return match base {
+            Some(KeyCommand::Do(Action::Blank(b))) => Some(KeyCommand::Do(Action::Blank(b))),
+            _ => Some(KeyCommand::Do(Action::Resume)),
+        };
+    }
+    let act = |a| Some(KeyCommand::Do(a));
+    match (digit, key) {
+        (Some(d), _) if mode.typing || d > 0 => act(Action::Digit(d)),
+        (None, "Enter") if mode.typing => act(Action::DigitsGo),
+        (None, "Backspace") if mode.typing => act(Action::DigitBack),
+        (None, "Escape" | "Esc") if mode.typing => act(Action::DismissDigits),
+        _ => base,
     }
 }
 
@@ -577,6 +738,124 @@ mod tests {
             key_command("ArrowRight", false, false, Target::Button),
             Some(KeyCommand::Do(Action::Next))
         );
+    }
+
+    /// The state after pressing `key` (no modifier, outside any field).
+    fn press(s: &State, key: &str) -> State {
+        match key_command_in(s.key_mode(), key, false, false, Target::Other) {
+            Some(KeyCommand::Do(a)) => s.reduce(a),
+            _ => s.clone(),
+        }
+    }
+
+    #[test]
+    fn blank_keys_toggle_and_any_key_resumes() {
+        let s = presenting(SlideId::Memory);
+        for (key, want) in [
+            ("b", Blank::Black),
+            (".", Blank::Black),
+            ("w", Blank::White),
+            (",", Blank::White),
+        ] {
+            let on = press(&s, key);
+            assert_eq!(on.blank, want, "{key}");
+            assert_eq!(press(&on, key).blank, Blank::None, "{key} again");
+            // Any other key resumes and does nothing else.
+            let resumed = press(&on, "ArrowRight");
+            assert_eq!((resumed.blank, resumed.route.step), (Blank::None, 0));
+            assert_eq!(press(&on, "Shift").blank, Blank::None);
+        }
+        // Black then white is white.
+        assert_eq!(press(&press(&s, "b"), "w").blank, Blank::White);
+    }
+
+    #[test]
+    fn typed_digits_then_enter_jump_to_that_slide() {
+        let mut s = presenting(SlideId::Intro);
+        let n = SlideId::Precision.index() + 1;
+        for c in n.to_string().chars() {
+            s = press(&s, &c.to_string());
+        }
+        assert_eq!(s.digits, n.to_string());
+        assert_eq!(s.route.slide, SlideId::Intro);
+        s = press(&s, "Enter");
+        assert_eq!(
+            (s.route.slide, s.route.step, s.digits.as_str()),
+            (SlideId::Precision, 0, "")
+        );
+        // Backspace edits, Escape drops, a slide past the end goes nowhere.
+        let typed = press(&press(&s, "1"), "2");
+        assert_eq!(press(&typed, "Backspace").digits, "1");
+        assert_eq!(press(&typed, "Escape").digits, "");
+        let far = press(&press(&press(&s, "9"), "9"), "9");
+        assert_eq!(far.digits, "999");
+        assert_eq!(press(&far, "9").digits, "999");
+        assert_eq!(press(&far, "Enter").route.slide, SlideId::Precision);
+        // 0 alone is Restore, not a digit; other keys drop the number.
+        assert_eq!(
+            key_command_in(KeyMode::default(), "0", false, false, Target::Other),
+            Some(KeyCommand::Do(Action::Restore))
+        );
+        let moved = press(&typed, "ArrowRight");
+        assert_eq!((moved.digits.as_str(), moved.route.step), ("", 1));
+        // Fields keep their digits.
+        assert_eq!(
+            key_command_in(KeyMode::default(), "5", false, false, Target::Field),
+            None
+        );
+    }
+
+    #[test]
+    fn a_synced_view_keeps_this_windows_language_theme_and_view() {
+        let mut s = presenting(SlideId::Intro);
+        s.route.lang = Lang::Zh;
+        s.route.speaker = true;
+        s.route.presenter = true;
+        let other = Route {
+            slide: SlideId::Bandwidth,
+            step: 3,
+            lang: Lang::En,
+            ..Route::default()
+        };
+        let hash = sync::shared(&other);
+        let got = s.reduce(Action::Sync {
+            hash,
+            blank: Blank::Black,
+        });
+        assert_eq!((got.route.slide, got.route.step), (SlideId::Bandwidth, 3));
+        assert_eq!(
+            (got.route.lang, got.route.speaker, got.route.presenter),
+            (Lang::Zh, true, true)
+        );
+        assert_eq!(got.blank, Blank::Black);
+        // A reader (Read view) keeps the presenter's step, so it sends nothing back.
+        let read = State {
+            wide: false,
+            ..at(SlideId::Intro)
+        };
+        let got = read.reduce(Action::Sync {
+            hash: sync::shared(&other),
+            blank: Blank::None,
+        });
+        assert_eq!(got.route.step, 3);
+        assert_eq!(sync::shared(&got.route), sync::shared(&other));
+        // The presenter window always shows steps.
+        let narrow = State {
+            wide: false,
+            ..s.clone()
+        };
+        assert_eq!(narrow.view(), View::Present);
+    }
+
+    #[test]
+    fn presenting_keys() {
+        let k = |key| key_command(key, false, false, Target::Other);
+        assert_eq!(k("p"), Some(KeyCommand::Presenter));
+        assert_eq!(k("q"), Some(KeyCommand::Pointer));
+        assert_eq!(k("g"), Some(KeyCommand::Do(Action::ToggleGoTo)));
+        let s = State::default().reduce(Action::ToggleGoTo);
+        assert_eq!(s.overlay, Overlay::GoTo);
+        assert_eq!(s.reduce(Action::CloseOverlay).overlay, Overlay::None);
     }
 
     #[test]

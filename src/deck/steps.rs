@@ -26,6 +26,8 @@ pub struct Step {
     pub part: &'static str,
     /// The keyframe: `key=value` pairs separated by spaces, or empty.
     pub set: &'static str,
+    /// The planned time in seconds (the presenter's pacing); 0 when none.
+    pub secs: u16,
     /// The title, Chinese then English.
     pub title: [&'static str; 2],
     /// The speaker's cue, Chinese then English; empty when there is none.
@@ -245,6 +247,56 @@ pub fn position(slide: SlideId, k: usize) -> usize {
         + k.min(count(slide) - 1)
 }
 
+/// The planned seconds before step `k` of `slide` starts, and of the step
+/// itself (`secs` of the steps, 0 where none is planned).
+pub fn planned(slide: SlideId, k: usize) -> (u32, u32) {
+    let before: u32 = SLIDES[..slide.index()]
+        .iter()
+        .flat_map(|s| of(s.id))
+        .chain(of(slide).iter().take(k))
+        .map(|s| u32::from(s.secs))
+        .sum();
+    let own = of(slide).get(k).map_or(0, |s| u32::from(s.secs));
+    (before, own)
+}
+
+/// Where the talk stands against the plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Pace {
+    /// Reached the step this many seconds before its planned start.
+    Ahead(u32),
+    /// Still on the step this many seconds past its planned end.
+    Behind(u32),
+    OnTime,
+    /// No time is planned for the deck.
+    Unplanned,
+}
+
+/// A stopwatch's text: `m:ss`, or `h:mm:ss` from an hour.
+pub fn clock_text(secs: u32) -> String {
+    let (h, m, s) = (secs / 3600, secs / 60 % 60, secs % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
+}
+
+/// The pace after `elapsed` seconds, on step `k` of `slide`.
+pub fn pace(elapsed: u32, slide: SlideId, k: usize) -> Pace {
+    if STEPS.iter().all(|s| s.secs == 0) {
+        return Pace::Unplanned;
+    }
+    let (start, own) = planned(slide, k);
+    if elapsed < start {
+        Pace::Ahead(start - elapsed)
+    } else if elapsed > start + own {
+        Pace::Behind(elapsed - start - own)
+    } else {
+        Pace::OnTime
+    }
+}
+
 /// Whether some step of `slide` has a keyframe.
 pub fn scripted(slide: SlideId) -> bool {
     of(slide).iter().any(|s| !s.set.is_empty())
@@ -302,6 +354,37 @@ mod tests {
             "table" if s.panel == Panel::Alternatives => crate::model::chips::CHIPS.len(),
             _ => usize::MAX,
         }
+    }
+
+    #[test]
+    fn clock_text_reads_as_a_stopwatch() {
+        assert_eq!(clock_text(0), "0:00");
+        assert_eq!(clock_text(65), "1:05");
+        assert_eq!(clock_text(3600 + 61), "1:01:01");
+    }
+
+    #[test]
+    fn pace_compares_the_elapsed_time_with_the_planned_steps() {
+        let (start, own) = planned(SlideId::first(), 0);
+        assert_eq!(start, 0);
+        assert_eq!(own, u32::from(STEPS[0].secs));
+        assert_eq!(pace(0, SlideId::first(), 0), Pace::OnTime);
+        let slide = SlideId::Precision;
+        let (start, own) = planned(slide, 2);
+        let sum: u32 = STEPS[..position(slide, 2)]
+            .iter()
+            .map(|s| u32::from(s.secs))
+            .sum();
+        assert_eq!(start, sum);
+        assert!(own > 0);
+        assert_eq!(pace(start - 10, slide, 2), Pace::Ahead(10));
+        assert_eq!(pace(start + own, slide, 2), Pace::OnTime);
+        assert_eq!(pace(start + own + 7, slide, 2), Pace::Behind(7));
+        // The whole plan is the sum of every step's time.
+        let last = SlideId::last();
+        let k = count(last) - 1;
+        let (s, o) = planned(last, k);
+        assert_eq!(s + o, STEPS.iter().map(|s| u32::from(s.secs)).sum::<u32>());
     }
 
     #[test]

@@ -1,23 +1,34 @@
 //! The root component: owns the one `State` behind `use_reducer` and lays
-//! out the page. Its listeners (keys, hash sync, system theme, swipe, focus
-//! return) are named hooks in `ui::hooks`; each panel is chosen and wired by
-//! `ui::panels::view`. `start()` mounts it.
+//! out the page: the audience's (toolbar, stage or scrolling slide, pager),
+//! the presenter's (`presenter=1`, `chrome::presenter`) or the preview of
+//! the next step (`preview=1`, the stage alone). Its listeners (keys, hash
+//! sync, system theme, swipe, focus return, presenting) are named hooks in
+//! `ui::hooks`, the window sync is `ui::sync`; each panel is chosen and
+//! wired by `ui::panels::view`. `start()` mounts it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::deck::route::View;
+use wasm_bindgen::JsCast;
+
+use crate::deck::i18n::fill;
+use crate::deck::route::{Route, View};
+use crate::deck::slides::SlideId;
 use crate::deck::state::{Action, Overlay, State};
 use crate::deck::steps;
-use crate::ui::chrome::deck::{progress, title, Notice, Pager, Slide, SpeakerNotes};
-use crate::ui::chrome::overlays::{Help, Overview};
+use crate::deck::sync::{self, Blank, StagePoint};
+use crate::ui::chrome::deck::{progress, Notice, Pager, Slide, SpeakerNotes};
+use crate::ui::chrome::overlays::{GoTo, Help, Overview};
+use crate::ui::chrome::presenter::Presenter;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
-    callback, hash_action, send, use_deck_keys, use_focus_return, use_hash_sync, use_slide_top,
-    use_swipe, use_system_theme, use_wide,
+    callback, hash_action, open_presenter, presenter_url, send, use_deck_keys, use_focus_return,
+    use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme, use_wide,
 };
 use crate::ui::panels::Shown;
+use crate::ui::sync::use_sync;
+use crate::ui::widgets::qr::QrLink;
 use crate::ui::{panels, web};
 
 impl Reducible for State {
@@ -27,6 +38,7 @@ impl Reducible for State {
         if next == *self {
             self
         } else {
+            crate::ui::sync::early(&next.route, next.blank);
             Rc::new(next)
         }
     }
@@ -49,33 +61,74 @@ pub struct AppProps {
     pub initial: Option<State>,
 }
 
+/// Thousandths of the stage's width and height at a pointer event, when it
+/// is over the stage. (Yew delegates events to the root, so the stage is
+/// found from the target, not the current target.)
+fn stage_point(e: &PointerEvent) -> Option<StagePoint> {
+    let el = e
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(".stage")
+        .ok()??;
+    let r = el.get_bounding_client_rect();
+    if r.width() <= 0.0 || r.height() <= 0.0 {
+        return None;
+    }
+    let at =
+        |v: f64, lo: f64, len: f64| ((v - lo) / len * 1000.0).round().clamp(0.0, 1000.0) as u16;
+    Some((
+        at(f64::from(e.client_x()), r.left(), r.width()),
+        at(f64::from(e.client_y()), r.top(), r.height()),
+    ))
+}
+
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
     let state = use_reducer(move || initial.unwrap_or_else(initial_state));
     let d = state.dispatcher();
-    use_deck_keys(d.clone());
+    let route = &state.route;
+    use_deck_keys(d.clone(), state.key_mode(), route);
     use_system_theme(d.clone());
     use_wide(d.clone());
     let view = state.view();
     let present = view == View::Present;
     use_hash_sync(
         d.clone(),
-        state.route.clone(),
+        route.clone(),
         view,
         !state.ignored_saved.is_empty(),
     );
+    let sync = use_sync(d.clone(), route, state.blank);
+    use_presenting(present && !route.preview);
     use_focus_return(state.overlay);
-    use_slide_top(state.route.slide);
+    use_slide_top(route.slide);
     let (on_touch_start, on_touch_end) = use_swipe(d.clone());
+    // The pointer released: the other windows hide it too.
+    {
+        let sync = sync.clone();
+        let seen = use_mut_ref(|| false);
+        use_effect_with(state.pointing, move |&on| {
+            if !on && std::mem::replace(&mut *seen.borrow_mut(), true) {
+                sync.pointer(None);
+            }
+        });
+    }
+    {
+        let (presenter, preview) = (route.presenter, route.preview);
+        use_effect_with((presenter, preview), |&(p, v)| {
+            web::root_flag("data-presenter", p);
+            web::root_flag("data-preview", v);
+        });
+    }
 
-    let route = &state.route;
     let ui = route.lang.ui();
     let (_, _, progress) = progress(route.slide, present.then_some(route.step), ui);
     let step = steps::get(route.slide, route.step);
     let live = match step.filter(|_| present) {
-        Some(s) => format!("{progress} {} · {}", title(route.slide, ui), s.title(ui)),
-        None => format!("{progress} {}", title(route.slide, ui)),
+        Some(s) => format!("{progress} {} · {}", route.slide.title(ui), s.title(ui)),
+        None => format!("{progress} {}", route.slide.title(ui)),
     };
     let overlay = match state.overlay {
         Overlay::None => html! {},
@@ -86,7 +139,123 @@ pub fn App(props: &AppProps) -> Html {
             <Overview current={route.slide} step={route.step} lang={route.lang}
                 on_go={callback(&d, |(s, k)| Action::GoStep(s, k))} on_close={send(&d, Action::CloseOverlay)} />
         },
+        Overlay::GoTo => html! {
+            <GoTo lang={route.lang} on_go={callback(&d, Action::Go)} on_close={send(&d, Action::CloseOverlay)} />
+        },
     };
+    // The audience's link: what the QR code holds and the class opens.
+    let link = format!("{}{}", web::page_address(), sync::shared(route));
+    let on_pointer_move = {
+        let d = d.clone();
+        let sync = sync.clone();
+        let on = state.pointing;
+        Callback::from(move |e: PointerEvent| {
+            if let Some(p) = stage_point(&e).filter(|_| on) {
+                d.dispatch(Action::Pointer(Some(p)));
+                sync.pointer(Some(p));
+            }
+        })
+    };
+    let pointer = state.pointer.map(|(x, y)| {
+        html! {
+            <svg class="pointer-layer" viewBox="0 0 1600 900" preserveAspectRatio="none" aria-hidden="true">
+                <circle class="pointer-dot" data-testid="pointer" cx={(u32::from(x) * 16 / 10).to_string()}
+                    cy={(u32::from(y) * 9 / 10).to_string()} r="16" />
+            </svg>
+        }
+    });
+    let stage = html! {
+        <div class={classes!("stage", state.pointing.then_some("pointing"))} data-testid="stage" onpointermove={on_pointer_move}>
+            // Keyed by the step and its keyframe, so that each entry
+            // animates in (reduced motion: it does not).
+            <div class="stage-inner" key={format!("{}-{}-{}", route.slide, route.step, state.keyframe)}>
+            <Slide slide={route.slide} lang={route.lang} step={Some(route.step)}
+                changed={steps::changed(route.slide, route.step, &route.settings)}
+                on_restore={send(&d, Action::Restore)}>
+                <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()) }}>
+                    {panels::view(route, &d)}
+                </ContextProvider<Shown>>
+            </Slide>
+            </div>
+            if route.slide == SlideId::Intro && !route.preview {
+                <div class="stage-qr"><QrLink link={link.clone()} lang={ui} /></div>
+            }
+            {pointer}
+        </div>
+    };
+    if route.preview {
+        // The presenter's preview of the next step: the stage alone.
+        return html! {
+            <div class="app app-preview" data-lang={route.lang.id()}>
+                <main id="main" class="stage-wrap">{stage}</main>
+            </div>
+        };
+    }
+    let digits = (!state.digits.is_empty()).then(|| {
+        html! {
+            <div class="digits" role="status" data-testid="digits">
+                {fill(ui.t("ui.digits"), &[("n", &state.digits)])}
+            </div>
+        }
+    });
+    let live = html! { <div class="sr-only" aria-live="polite" data-testid="live">{live}</div> };
+    if route.presenter {
+        let next_state = State {
+            overlay: Overlay::None,
+            ..(*state).clone()
+        }
+        .reduce(Action::Next);
+        let moved = (next_state.route.slide, next_state.route.step) != (route.slide, route.step);
+        let next = moved.then_some(Route {
+            preview: true,
+            presenter: false,
+            speaker: false,
+            view: None,
+            ..next_state.route
+        });
+        return html! {
+            <div class="app app-presenter" data-lang={route.lang.id()}>
+                <div class="frame" inert={state.overlay != Overlay::None}>
+                <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
+                    on_dismiss={send(&d, Action::DismissIgnored)} />
+                <Presenter route={route.clone()} {next} blank={state.blank} pointing={state.pointing} link={link}
+                    on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)}
+                    on_blank={callback(&d, Action::Blank)} on_pointing={callback(&d, Action::Pointing)}
+                    on_goto={send(&d, Action::ToggleGoTo)} on_help={send(&d, Action::ToggleHelp)}
+                    on_lang={callback(&d, Action::SetLang)}>
+                    <main id="main" tabindex="0" aria-labelledby="slide-title" class="stage-wrap">{stage}</main>
+                </Presenter>
+                {digits}
+                </div>
+                {live}
+                {overlay}
+            </div>
+        };
+    }
+    let on_presenter = {
+        let d = d.clone();
+        let route = route.clone();
+        Callback::from(move |_: ()| open_presenter(&d, &route))
+    };
+    let blank = match state.blank {
+        Blank::None => None,
+        b => Some(html! {
+            <div class={classes!("blank", format!("blank-{}", b.id()))} data-testid="blank" data-blank={b.id()}
+                onclick={send(&d, Action::Resume)}>
+                <p class="sr-only" role="status">{ui.t("ui.blanked")}</p>
+            </div>
+        }),
+    };
+    let popup = state.popup_blocked.then(|| {
+        html! {
+            <div class="notice" role="alert" data-testid="popup-blocked">
+                <p>{ui.t("ui.popup_blocked")}{" "}
+                    <a href={presenter_url(route)} target="_blank" data-testid="presenter-link">{ui.t("ui.popup_link")}</a>
+                </p>
+                <button type="button" class="btn" onclick={send(&d, Action::PopupBlocked(false))}>{ui.t("ui.dismiss")}</button>
+            </div>
+        }
+    });
     html! {
         <div class="app" data-lang={route.lang.id()}>
             // While an overlay is open, everything behind it is inert: no focus, no clicks.
@@ -98,28 +267,20 @@ pub fn App(props: &AppProps) -> Html {
                 {view} on_view={send(&d, Action::ToggleView)}
                 on_lang={callback(&d, Action::SetLang)} on_theme={callback(&d, Action::SetTheme)}
                 on_overview={send(&d, Action::ToggleOverview)} on_help={send(&d, Action::ToggleHelp)}
-                on_speaker={send(&d, Action::ToggleSpeaker)}
+                on_speaker={send(&d, Action::ToggleSpeaker)} {on_presenter}
                 on_fullscreen={Callback::from(|_: ()| web::toggle_fullscreen())} />
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={send(&d, Action::DismissIgnored)} />
+            {popup}
             <main id="main" tabindex="0" aria-labelledby="slide-title" class={classes!(present.then_some("stage-wrap"))}
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
                 if present {
-                    <div class="stage" data-testid="stage">
-                        // Keyed by the step and its keyframe, so that each entry
-                        // animates in (reduced motion: it does not).
-                        <div class="stage-inner" key={format!("{}-{}-{}", route.slide, route.step, state.keyframe)}>
-                        <Slide slide={route.slide} lang={route.lang} step={Some(route.step)}
-                            changed={steps::changed(route.slide, route.step, &route.settings)}
-                            on_restore={send(&d, Action::Restore)}>
-                            <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()) }}>
-                                {panels::view(route, &d)}
-                            </ContextProvider<Shown>>
-                        </Slide>
-                        </div>
-                    </div>
+                    {stage}
                 } else {
                     <Slide slide={route.slide} lang={route.lang}>{panels::view(route, &d)}</Slide>
+                    if route.slide == SlideId::Intro {
+                        <QrLink link={link} lang={ui} />
+                    }
                 }
             </main>
             if route.speaker {
@@ -127,9 +288,11 @@ pub fn App(props: &AppProps) -> Html {
             }
             <Pager slide={route.slide} step={present.then_some(route.step)} lang={route.lang}
                 on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)} />
+            {digits}
             </div>
-            <div class="sr-only" aria-live="polite" data-testid="live">{live}</div>
+            {live}
             {overlay}
+            {blank}
         </div>
     }
 }

@@ -7,8 +7,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::route::{Parsed, Route, View};
-use crate::deck::state::{key_command, swipe_action, Action, KeyCommand, Overlay, State, Target};
-use crate::ui::chrome::deck::title;
+use crate::deck::state::{
+    key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
+};
 use crate::ui::web;
 
 /// The reducer's dispatcher, as the root hands it to its children.
@@ -58,31 +59,116 @@ fn target_kind(e: &web_sys::KeyboardEvent) -> Target {
     }
 }
 
-/// The deck's keys on the whole window (`state::key_command`).
+/// The address of the presenter window for `route`: this page with the
+/// same view and `presenter=1`.
+pub fn presenter_url(route: &Route) -> String {
+    let r = Route {
+        presenter: true,
+        preview: false,
+        view: None,
+        speaker: false,
+        ..route.clone()
+    };
+    format!("{}{r}", web::page_address())
+}
+
+/// Opens the presenter window, or says that the browser refused it.
+pub fn open_presenter(dispatch: &Dispatch, route: &Route) {
+    if !web::open_presenter(&presenter_url(route)) {
+        dispatch.dispatch(Action::PopupBlocked(true));
+    }
+}
+
+/// The deck's keys on the whole window (`state::key_command_in`), in the
+/// mode the state is in; the pointer shows while `q` is held.
 #[hook]
-pub fn use_deck_keys(dispatch: Dispatch) {
+pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, route: &Route) {
+    let now = use_mut_ref(|| (mode, route.clone()));
+    *now.borrow_mut() = (mode, route.clone());
+    let off = route.preview;
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|window| {
+        let listeners = web_sys::window().filter(|_| !off).map(|window| {
             let active = EventListenerOptions::enable_prevent_default();
-            EventListener::new_with_options(&window, "keydown", active, move |e| {
+            let d = dispatch.clone();
+            let down = EventListener::new_with_options(&window, "keydown", active, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
                     return;
                 };
                 let modifier = e.ctrl_key() || e.alt_key() || e.meta_key();
-                match key_command(&e.key(), e.shift_key(), modifier, target_kind(e)) {
+                let (mode, route) = now.borrow().clone();
+                match key_command_in(mode, &e.key(), e.shift_key(), modifier, target_kind(e)) {
                     Some(KeyCommand::Do(a)) => {
                         e.prevent_default();
-                        dispatch.dispatch(a);
+                        d.dispatch(a);
                     }
                     Some(KeyCommand::Fullscreen) => {
                         e.prevent_default();
                         web::toggle_fullscreen();
                     }
+                    Some(KeyCommand::Presenter) => {
+                        e.prevent_default();
+                        open_presenter(&d, &route);
+                    }
+                    Some(KeyCommand::Pointer) => {
+                        e.prevent_default();
+                        if !e.repeat() {
+                            d.dispatch(Action::Pointing(true));
+                        }
+                    }
                     None => {}
                 }
-            })
+            });
+            let d = dispatch.clone();
+            let up = EventListener::new(&window, "keyup", move |e| {
+                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if e.key().eq_ignore_ascii_case("q") {
+                        d.dispatch(Action::Pointing(false));
+                    }
+                }
+            });
+            // A window that loses focus while `q` is held never sees the key's release.
+            let d = dispatch.clone();
+            let blur = EventListener::new(&window, "blur", move |_| {
+                d.dispatch(Action::Pointing(false))
+            });
+            (down, up, blur)
         });
-        move || drop(listener)
+        move || drop(listeners)
+    });
+}
+
+/// While presenting: the screen stays awake (asked again whenever the page
+/// is shown again), and the cursor hides after 2.5 s without moving.
+#[hook]
+pub fn use_presenting(active: bool) {
+    use_effect_with(active, move |&active| {
+        let listeners = web_sys::window().filter(|_| active).map(|window| {
+            web::keep_awake();
+            let visible = web_sys::window().and_then(|w| w.document()).map(|doc| {
+                EventListener::new(&doc, "visibilitychange", |_| {
+                    if web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| !d.hidden())
+                    {
+                        web::keep_awake();
+                    }
+                })
+            });
+            let idle = std::rc::Rc::new(std::cell::RefCell::new(
+                None::<gloo::timers::callback::Timeout>,
+            ));
+            let moved = EventListener::new(&window, "pointermove", move |_| {
+                web::root_flag("data-idle", false);
+                *idle.borrow_mut() = Some(gloo::timers::callback::Timeout::new(2500, || {
+                    web::root_flag("data-idle", true)
+                }));
+            });
+            (visible, moved)
+        });
+        move || {
+            drop(listeners);
+            web::root_flag("data-idle", false);
+        }
     });
 }
 
@@ -136,14 +222,18 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_err
                 !current.is_empty() && Parsed::from_hash(&current).route.slide != route.slide;
             web::set_hash(&want, moved);
         }
-        if had_saved_error {
-            web::unstore(STORE_LANG);
-            web::unstore(STORE_THEME);
+        // The preview of the next step shows the presenter's choices; it
+        // stores nothing.
+        if !route.preview {
+            if had_saved_error {
+                web::unstore(STORE_LANG);
+                web::unstore(STORE_THEME);
+            }
+            web::store(STORE_LANG, route.lang.id());
+            web::store(STORE_THEME, route.theme.id());
         }
-        web::store(STORE_LANG, route.lang.id());
-        web::store(STORE_THEME, route.theme.id());
         let ui = route.lang.ui();
-        let page_title = format!("{} · {}", title(route.slide, ui), ui.t("app.title"));
+        let page_title = format!("{} · {}", route.slide.title(ui), ui.t("app.title"));
         web::apply_page(route.theme.id(), view.id(), ui, &page_title);
     });
 }

@@ -8,5 +8,6 @@ pub mod chrome;
 pub mod hooks;
 pub mod numfmt;
 pub mod panels;
+pub mod sync;
 pub mod web;
 pub mod widgets;

@@ -3,7 +3,7 @@
 //! tolerates a missing window, document or storage: it does nothing and
 //! returns a default, never panics. The one Yew call is the panic hook.
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Storage, Window};
 
 use crate::deck::i18n::TextLang;
@@ -21,6 +21,109 @@ pub fn location_hash() -> String {
     window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default()
+}
+
+/// The page's address without its hash (origin and path, with any query).
+pub fn page_address() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!(
+                "{}{}{}",
+                l.origin().ok()?,
+                l.pathname().ok()?,
+                l.search().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// The page's path (`/` or a host's sub-path): names the deck's channel.
+pub fn page_path() -> String {
+    window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
+/// A random id of 10 base-36 digits, for this window's sync messages.
+pub fn random_id() -> String {
+    let mut n = (js_sys::Math::random() * 36f64.powi(10)) as u64;
+    let mut id = String::new();
+    for _ in 0..10 {
+        id.push(char::from_digit((n % 36) as u32, 36).unwrap_or('0'));
+        n /= 36;
+    }
+    id
+}
+
+/// Milliseconds since the page loaded (for throttling and timers).
+pub fn now_ms() -> f64 {
+    window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Milliseconds since 1970 (wall clock, for the presenter's timer and clock).
+pub fn wall_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Opens `url` in the presenter window (named, so a second `p` reuses it).
+/// Must run inside a key or click handler, or the browser refuses; returns
+/// whether a window opened.
+pub fn open_presenter(url: &str) -> bool {
+    window()
+        .and_then(|w| {
+            w.open_with_url_and_target_and_features(
+                url,
+                "llm-notes-presenter",
+                "popup,width=1280,height=800",
+            )
+            .ok()
+            .flatten()
+        })
+        .is_some()
+}
+
+/// Asks the browser to keep the screen on while presenting (the Screen Wake
+/// Lock API, where it exists; elsewhere nothing happens). The browser lets
+/// the lock go when the page is hidden; the caller asks again on return.
+pub fn keep_awake() {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return;
+    };
+    let Ok(lock) = js_sys::Reflect::get(&nav, &JsValue::from_str("wakeLock")) else {
+        return;
+    };
+    if lock.is_undefined() || lock.is_null() {
+        return;
+    }
+    let Ok(request) = js_sys::Reflect::get(&lock, &JsValue::from_str("request")) else {
+        return;
+    };
+    if let Ok(request) = request.dyn_into::<js_sys::Function>() {
+        if let Ok(promise) = request.call1(&lock, &JsValue::from_str("screen")) {
+            // A refusal (no user gesture yet, a hidden page) is not an error
+            // the reader can act on: swallow it.
+            if let Ok(p) = promise.dyn_into::<js_sys::Promise>() {
+                let ignore = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(|_| {});
+                let _ = p.catch(&ignore);
+                ignore.forget();
+            }
+        }
+    }
+}
+
+/// Sets or clears a boolean attribute on `<html>` (`data-idle`: the
+/// cursor hides while presenting).
+pub fn root_flag(name: &str, on: bool) {
+    if let Some(root) = root() {
+        let _ = if on {
+            root.set_attribute(name, "")
+        } else {
+            root.remove_attribute(name)
+        };
+    }
 }
 
 /// Writes the hash: a new history entry when `push`, else in place.

@@ -4,15 +4,10 @@
 use yew::prelude::*;
 
 use crate::deck::i18n::{fill, Lang, TextLang};
-use crate::deck::markup::{parse, plain, slice};
+use crate::deck::markup::{parse, slice};
 use crate::deck::slides::{text_key, SlideId, SlideInfo, SLIDES};
 use crate::deck::steps::{self, Shows, Step, CONTEXT, NOTES};
 use crate::ui::widgets::rich::{rich, rich_blocks};
-
-/// The slide's title in one language, as plain text.
-pub fn title(slide: SlideId, lang: TextLang) -> String {
-    plain(lang.t(&text_key(slide.info(), "title")))
-}
 
 /// Props of the components that show one slide's text.
 #[derive(Properties, PartialEq)]
@@ -103,7 +98,7 @@ pub fn progress(slide: SlideId, step: Option<usize>, ui: TextLang) -> (usize, us
 #[function_component]
 pub fn Slide(props: &SlideProps) -> Html {
     let info = props.slide.info();
-    let slide_titles = titles(props.lang, |l| title(props.slide, l));
+    let slide_titles = titles(props.lang, |l| props.slide.title(l));
     let ui = props.lang.ui();
     let Some(k) = props.step else {
         let sections: Html = steps::of(props.slide)

@@ -1,14 +1,14 @@
-//! The two overlays: the contents (overview), from which any slide opens by
-//! keyboard or click, and the list of keyboard shortcuts. Each is a modal
-//! dialog that takes focus when it opens; Esc and the close button close it.
+//! The overlays: the contents (overview), from which any slide opens by
+//! keyboard or click, the go-to box that finds a slide by number, slug or
+//! title, and the list of keyboard shortcuts. Each is a modal dialog that
+//! takes focus when it opens; Esc and the close button close it.
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::i18n::{Lang, TextLang};
-use crate::deck::slides::{SlideId, SLIDES};
+use crate::deck::slides::{find, SlideId, SLIDES};
 use crate::deck::steps;
-use crate::ui::chrome::deck::title;
 use crate::ui::web::focus_id;
 
 #[derive(Properties, PartialEq)]
@@ -135,7 +135,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                 .lang
                 .shown()
                 .iter()
-                .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{title(s.id, l)}</span> })
+                .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{s.id.title(l)}</span> })
                 .collect();
             html! {
                 <li>
@@ -145,7 +145,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
                         <span class="ov-titles">{titles}</span>
                     </button>
                     if steps::count(s.id) > 1 {
-                        <ol class="ov-steps" aria-label={format!("{} · {}", title(s.id, ui), ui.t("ui.steps"))}>
+                        <ol class="ov-steps" aria-label={format!("{} · {}", s.id.title(ui), ui.t("ui.steps"))}>
                             { for steps::of(s.id).iter().enumerate().map(|(k, st)| {
                                 let go = props.on_go.reform(move |_: MouseEvent| (s.id, k));
                                 let here = (s.id == props.current && k == props.step).then_some("step");
@@ -172,17 +172,116 @@ pub fn Overview(props: &OverviewProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct GoToProps {
+    pub lang: Lang,
+    pub on_go: Callback<SlideId>,
+    pub on_close: Callback<()>,
+}
+
+/// The go-to box (`g`): type a slide's number, slug or title in either
+/// language; Enter opens the first match, Down moves into the list.
+#[function_component]
+pub fn GoTo(props: &GoToProps) -> Html {
+    let ui = props.lang.ui();
+    let query = use_state(String::new);
+    let found = find(&query);
+    let first = found.first().copied();
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() {
+                query.set(input.value());
+            }
+        })
+    };
+    let onkeydown = {
+        let go = props.on_go.clone();
+        let close = props.on_close.clone();
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            // A search field would only clear itself: Esc closes the box.
+            "Escape" | "Esc" => {
+                e.prevent_default();
+                close.emit(());
+            }
+            "Enter" => {
+                e.prevent_default();
+                if let Some(id) = first {
+                    go.emit(id);
+                }
+            }
+            "ArrowDown" if first.is_some() => {
+                e.prevent_default();
+                focus_id("goto-item-0");
+            }
+            _ => {}
+        })
+    };
+    let count = found.len();
+    let items: Html = found
+        .iter()
+        .enumerate()
+        .map(|(i, &id)| {
+            let onclick = props.on_go.reform(move |_: MouseEvent| id);
+            let onkeydown = Callback::from(move |e: KeyboardEvent| {
+                let to = match e.key().as_str() {
+                    "ArrowDown" if i + 1 < count => format!("goto-item-{}", i + 1),
+                    "ArrowUp" if i == 0 => "goto-input".to_string(),
+                    "ArrowUp" => format!("goto-item-{}", i - 1),
+                    _ => return,
+                };
+                e.prevent_default();
+                e.stop_propagation();
+                focus_id(&to);
+            });
+            let titles: Html = props
+                .lang
+                .shown()
+                .iter()
+                .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{id.title(l)}</span> })
+                .collect();
+            html! {
+                <li><button type="button" class="ov-item" id={format!("goto-item-{i}")} {onclick} {onkeydown}
+                    data-testid="goto-item" data-slide={id.info().slug}>
+                    <span class="ov-num">{(id.index() + 1).to_string()}</span>
+                    <span class="ov-titles">{titles}</span>
+                </button></li>
+            }
+        })
+        .collect();
+    let status = if count == 0 {
+        ui.t("ui.goto.none").to_string()
+    } else {
+        crate::deck::i18n::fill(ui.t("ui.goto.count"), &[("n", &count.to_string())])
+    };
+    html! {
+        <Dialog id="goto" title={ui.t("ui.goto")} lang={ui} on_close={props.on_close.clone()} focus="goto-input">
+            <label class="goto-label" for="goto-input">{ui.t("ui.goto.label")}</label>
+            <input id="goto-input" class="goto-input" type="search" autocomplete="off" data-testid="goto-input"
+                value={(*query).clone()} {oninput} {onkeydown} aria-describedby="goto-status" />
+            <p id="goto-status" class="hint" role="status">{status}</p>
+            <ol class="ov-list goto-list">{items}</ol>
+        </Dialog>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct HelpProps {
     pub lang: Lang,
     pub on_close: Callback<()>,
 }
 
 /// Text keys of the shortcut list, in the order shown.
-pub const HELP_KEYS: [&str; 14] = [
+pub const HELP_KEYS: [&str; 20] = [
     "ui.help.next",
     "ui.help.prev",
     "ui.help.skip",
     "ui.help.first_last",
+    "ui.help.goto",
+    "ui.help.digits",
+    "ui.help.presenter",
+    "ui.help.blank",
+    "ui.help.pointer",
+    "ui.help.resume",
     "ui.help.view",
     "ui.help.restore",
     "ui.help.overview",

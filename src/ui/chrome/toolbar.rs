@@ -1,5 +1,6 @@
 //! The top bar: the page's name, language and theme choices, and buttons for
-//! the contents, the shortcuts, the speaker notes and full screen.
+//! the view, the contents, the shortcuts, the speaker notes, the presenter
+//! window and full screen.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -21,6 +22,9 @@ pub struct ToolbarProps {
     pub on_help: Callback<()>,
     pub on_speaker: Callback<()>,
     pub on_fullscreen: Callback<()>,
+    /// Opens the presenter window (called in the click, so the browser
+    /// allows the popup).
+    pub on_presenter: Callback<()>,
 }
 
 fn select_value(e: &Event) -> Option<String> {
@@ -92,6 +96,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                     aria-pressed={props.speaker.to_string()}
                     aria-controls={props.speaker.then_some("speaker-notes")} data-testid="toggle-speaker">
                     {ui.t("ui.speaker")}
+                </button>
+                <button type="button" class="btn btn-presenter" onclick={click(&props.on_presenter)} aria-keyshortcuts="p" data-testid="open-presenter">
+                    {ui.t("ui.presenter.open")}
                 </button>
                 <button type="button" class="btn" onclick={click(&props.on_fullscreen)} aria-keyshortcuts="f" data-testid="fullscreen">
                     {ui.t("ui.fullscreen")}
