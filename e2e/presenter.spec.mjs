@@ -326,6 +326,14 @@ spec('the presenter window shows the next step, the notes at the chosen size, a 
   await page.click('[data-testid=pr-reset]');
   await page.waitForFunction(() => document.querySelector('[data-testid=pr-elapsed]').textContent === '0:00');
   assert.match(await page.textContent('[data-testid=pr-clock]'), /^\d\d:\d\d:\d\d$/);
+  // Reset while paused stays at 0:00; started again, it survives a reload.
+  await page.click('[data-testid=pr-pause]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=pr-elapsed]').textContent === '0:01', null, { timeout: 3000 });
+  await page.reload();
+  await page.waitForSelector('[data-testid=presenter]');
+  assert.notEqual(await page.textContent('[data-testid=pr-elapsed]'), '0:00', 'the time goes on after a reload');
+  await page.click('[data-testid=pr-reset]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=pr-elapsed]').textContent === '0:00');
   // At 0:00 on the fifth step the talk is ahead of its plan.
   assert.match(await page.textContent('[data-testid=pr-pace]'), /ahead of plan/);
   // The QR code holds the audience's link: no presenter, no language.

@@ -233,7 +233,10 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_err
             web::store(STORE_THEME, route.theme.id());
         }
         let ui = route.lang.ui();
-        let page_title = format!("{} · {}", route.slide.title(ui), ui.t("app.title"));
+        let mut page_title = format!("{} · {}", route.slide.title(ui), ui.t("app.title"));
+        if route.presenter {
+            page_title = format!("{} · {page_title}", ui.t("ui.presenter.open"));
+        }
         web::apply_page(route.theme.id(), view.id(), ui, &page_title);
     });
 }

@@ -154,6 +154,25 @@ pub fn stored(key: &str) -> Option<String> {
         .flatten()
 }
 
+/// A value kept for this tab only (`sessionStorage`: it survives a reload,
+/// not a new window).
+pub fn session(key: &str) -> Option<String> {
+    window()?
+        .session_storage()
+        .ok()
+        .flatten()?
+        .get_item(&format!("{STORE_PREFIX}{key}"))
+        .ok()
+        .flatten()
+}
+
+/// Keeps a value for this tab only; storage that is blocked is ignored.
+pub fn set_session(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
+    }
+}
+
 /// Saves a setting; storage that is full or blocked is ignored.
 pub fn store(key: &str, value: &str) {
     if let Some(s) = storage() {

@@ -52,7 +52,34 @@ impl Timer {
     fn elapsed_ms(self, now: f64) -> f64 {
         self.before + self.since.map_or(0.0, |s| (now - s).max(0.0))
     }
+
+    /// As kept for a reload: `before` and `since` (or `-`) in whole ms.
+    fn text(self) -> String {
+        let since = self
+            .since
+            .map_or("-".to_string(), |s| (s as u64).to_string());
+        format!("{} {since}", self.before as u64)
+    }
+
+    /// A kept timer, if the text is one (and not from the future).
+    fn parse(text: &str, now: f64) -> Option<Timer> {
+        let (before, since) = text.split_once(' ')?;
+        let before = before.parse::<u64>().ok()? as f64;
+        let since = match since {
+            "-" => None,
+            s => Some(
+                s.parse::<u64>()
+                    .ok()
+                    .map(|v| v as f64)
+                    .filter(|v| *v <= now)?,
+            ),
+        };
+        Some(Timer { before, since })
+    }
 }
+
+/// The timer survives a reload of the presenter window (this tab only).
+const SESSION_TIMER: &str = "timer";
 
 fn pace_text(ui: TextLang, pace: Pace) -> (String, &'static str) {
     let t = |key: &str, secs: u32| fill(ui.t(key), &[("t", &clock_text(secs))]);
@@ -78,10 +105,16 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             move || drop(i)
         });
     }
-    let timer = use_state(|| Timer {
-        before: 0.0,
-        since: Some(web::wall_ms()),
+    let timer = use_state(|| {
+        let now = web::wall_ms();
+        web::session(SESSION_TIMER)
+            .and_then(|t| Timer::parse(&t, now))
+            .unwrap_or(Timer {
+                before: 0.0,
+                since: Some(now),
+            })
     });
+    use_effect_with(*timer, |t| web::set_session(SESSION_TIMER, &t.text()));
     let size = use_state(|| {
         web::stored(STORE_NOTES_SIZE)
             .and_then(|s| s.parse::<i32>().ok())
