@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): builds the release and prints the gzip size of
 # what the page transfers, the QR code's and the presenter's share of the
-# code, Lighthouse scores (mobile preset, Debian's
-# Chromium; the local server gzips as a static host would) on four slides, the
+# code, brotli sizes per file, Lighthouse scores (mobile preset, Debian's
+# Chromium; the local server gzips as a static host would) on `/` and three
+# slides, responsiveness (press to paint against a reference page, script
+# time per input, memory over 3,000 moves: scripts/responsiveness.mjs), the
 # number of steps and the tallest step's fill ratio (Present view), and axe-core
-# violations per slide. Budgets: total <= 120 KB gzip,
-# Lighthouse performance >= 95 and accessibility 100, axe 0 violations.
+# violations per slide. Goals: total <= 250 KB gzip and <= 200 KB brotli,
+# Lighthouse performance >= 98 with TBT <= 50 ms, accessibility 100, axe 0
+# violations; the responsiveness goals are printed beside their figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
@@ -25,7 +28,22 @@ for ext in wasm js css html; do
   total=$((total + size))
   printf '%-5s %7d B  (%d.%d KB)\n' "$ext" "$size" $((size / 1024)) $(((size % 1024) * 10 / 1024))
 done
-printf 'total %7d B  (%d.%d KB; budget 120 KB)\n' "$total" $((total / 1024)) $(((total % 1024) * 10 / 1024))
+printf 'total %7d B  (%d.%d KB; goal 250 KB)\n' "$total" $((total / 1024)) $(((total % 1024) * 10 / 1024))
+
+echo "== transfer size (brotli -11), per file"
+node -e '
+  const { readdirSync, readFileSync } = require("node:fs");
+  const { brotliCompressSync, gzipSync, constants } = require("node:zlib");
+  let gz = 0, br = 0;
+  for (const f of readdirSync("dist").sort()) {
+    const b = readFileSync("dist/" + f);
+    const g = gzipSync(b, { level: 9 }).length;
+    const r = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    gz += g; br += r;
+    console.log(`${f.padEnd(48)} raw ${String(b.length).padStart(7)}  gzip ${String(g).padStart(7)}  brotli ${String(r).padStart(7)}`);
+  }
+  console.log(`total gzip ${gz} B (${(gz / 1024).toFixed(1)} KB; goal 250), brotli ${br} B (${(br / 1024).toFixed(1)} KB; goal 200)`);
+'
 
 # What the QR code (the qrcodegen crate and our drawing of it) and the
 # presenter window with its sync cost: their share of the code, by function
@@ -42,9 +60,10 @@ trap 'kill $server 2>/dev/null' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.1; done
 URL="http://127.0.0.1:$PORT"
 
-for slide in intro precision ladder rent-vs-buy; do
-  echo "== Lighthouse (mobile preset), #/$slide"
-  CHROME_PATH=/usr/bin/chromium lighthouse "$URL/#/$slide" \
+for slide in root precision rent-vs-buy ladder; do
+  if [ "$slide" = root ]; then at="$URL/"; else at="$URL/#/$slide"; fi
+  echo "== Lighthouse (mobile preset), ${at#"$URL"}"
+  CHROME_PATH=/usr/bin/chromium lighthouse "$at" \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
     --only-categories=performance,accessibility,best-practices \
     --output=json --output-path="bench-out/lighthouse-$slide.json" --quiet || true
@@ -57,6 +76,14 @@ for slide in intro precision ladder rent-vs-buy; do
       if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
   ' "$PWD/bench-out/lighthouse-$slide.json"
 done
+
+echo "== responsiveness (4x CPU slowdown, phone, Read view; reference: bench/reference.html)"
+REF_PORT=$((PORT + 1))
+PORT=$REF_PORT node e2e/server.mjs bench >/dev/null 2>&1 &
+refserver=$!
+trap 'kill $server $refserver 2>/dev/null' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$REF_PORT/reference.html" >/dev/null 2>&1 && break; sleep 0.1; done
+node scripts/responsiveness.mjs "$URL" "http://127.0.0.1:$REF_PORT/reference.html"
 
 echo "== steps (Present view, 1920 x 1080)"
 node scripts/steps.mjs "$URL"
