@@ -89,7 +89,7 @@ pub fn App(props: &AppProps) -> Html {
     let state = use_reducer(move || initial.unwrap_or_else(initial_state));
     let d = state.dispatcher();
     let route = &state.route;
-    use_deck_keys(d.clone(), state.key_mode(), route);
+    use_deck_keys(d.clone(), state.key_mode(), route.preview);
     use_system_theme(d.clone());
     use_wide(d.clone());
     let view = state.view();
@@ -100,7 +100,15 @@ pub fn App(props: &AppProps) -> Html {
         view,
         !state.ignored_saved.is_empty(),
     );
-    let sync = use_sync(d.clone(), route, state.blank);
+    // The view the other windows share, and the audience's link holds.
+    let shared = sync::shared(route);
+    let sync = use_sync(
+        d.clone(),
+        route.preview,
+        route.presenter,
+        &shared,
+        state.blank,
+    );
     use_presenting(present && !route.preview);
     use_focus_return(state.overlay);
     use_slide_top(route.slide);
@@ -144,7 +152,7 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     // The audience's link: what the QR code holds and the class opens.
-    let link = format!("{}{}", web::page_address(), sync::shared(route));
+    let link = || format!("{}{shared}", web::page_address());
     let on_pointer_move = {
         let d = d.clone();
         let sync = sync.clone();
@@ -178,7 +186,7 @@ pub fn App(props: &AppProps) -> Html {
             </Slide>
             </div>
             if route.slide == SlideId::Intro && !route.preview {
-                <div class="stage-qr"><QrLink link={link.clone()} lang={ui} /></div>
+                <div class="stage-qr"><QrLink link={link()} lang={ui} /></div>
             }
             {pointer}
         </div>
@@ -218,7 +226,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class="frame" inert={state.overlay != Overlay::None}>
                 <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                     on_dismiss={send(&d, Action::DismissIgnored)} />
-                <Presenter route={route.clone()} {next} blank={state.blank} pointing={state.pointing} link={link}
+                <Presenter route={route.clone()} {next} blank={state.blank} pointing={state.pointing} link={link()}
                     on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)}
                     on_blank={callback(&d, Action::Blank)} on_pointing={callback(&d, Action::Pointing)}
                     on_goto={send(&d, Action::ToggleGoTo)} on_help={send(&d, Action::ToggleHelp)}
@@ -234,8 +242,7 @@ pub fn App(props: &AppProps) -> Html {
     }
     let on_presenter = {
         let d = d.clone();
-        let route = route.clone();
-        Callback::from(move |_: ()| open_presenter(&d, &route))
+        Callback::from(move |_: ()| open_presenter(&d))
     };
     let blank = match state.blank {
         Blank::None => None,
@@ -279,7 +286,7 @@ pub fn App(props: &AppProps) -> Html {
                 } else {
                     <Slide slide={route.slide} lang={route.lang}>{panels::view(route, &d)}</Slide>
                     if route.slide == SlideId::Intro {
-                        <QrLink link={link} lang={ui} />
+                        <QrLink link={link()} lang={ui} />
                     }
                 }
             </main>

@@ -72,20 +72,23 @@ pub fn presenter_url(route: &Route) -> String {
     format!("{}{r}", web::page_address())
 }
 
-/// Opens the presenter window, or says that the browser refused it.
-pub fn open_presenter(dispatch: &Dispatch, route: &Route) {
-    if !web::open_presenter(&presenter_url(route)) {
+/// Opens the presenter window on the view the location holds (the hash
+/// is the route, written after every change), or says that the browser
+/// refused it.
+pub fn open_presenter(dispatch: &Dispatch) {
+    let route = Parsed::from_hash(&web::location_hash()).route;
+    if !web::open_presenter(&presenter_url(&route)) {
         dispatch.dispatch(Action::PopupBlocked(true));
     }
 }
 
 /// The deck's keys on the whole window (`state::key_command_in`), in the
-/// mode the state is in; the pointer shows while `q` is held.
+/// mode the state is in; the pointer shows while `q` is held. `off`: no
+/// keys at all (the preview of the next step).
 #[hook]
-pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, route: &Route) {
-    let now = use_mut_ref(|| (mode, route.clone()));
-    *now.borrow_mut() = (mode, route.clone());
-    let off = route.preview;
+pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, off: bool) {
+    let now = use_mut_ref(|| mode);
+    *now.borrow_mut() = mode;
     use_effect_with((), move |_| {
         let listeners = web_sys::window().filter(|_| !off).map(|window| {
             let active = EventListenerOptions::enable_prevent_default();
@@ -95,7 +98,7 @@ pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, route: &Route) {
                     return;
                 };
                 let modifier = e.ctrl_key() || e.alt_key() || e.meta_key();
-                let (mode, route) = now.borrow().clone();
+                let mode = *now.borrow();
                 match key_command_in(mode, &e.key(), e.shift_key(), modifier, target_kind(e)) {
                     Some(KeyCommand::Do(a)) => {
                         e.prevent_default();
@@ -107,7 +110,7 @@ pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, route: &Route) {
                     }
                     Some(KeyCommand::Presenter) => {
                         e.prevent_default();
-                        open_presenter(&d, &route);
+                        open_presenter(&d);
                     }
                     Some(KeyCommand::Pointer) => {
                         e.prevent_default();

@@ -87,6 +87,15 @@ enum Kind {
     Pointer,
 }
 
+impl Inner {
+    /// Posts `text` on the wire, if there is one.
+    fn post(&self, text: &str) {
+        if let Some(w) = &self.wire {
+            w.post(text);
+        }
+    }
+}
+
 fn throttle(inner: &mut Inner, kind: Kind) -> &mut Throttle {
     match kind {
         Kind::View => &mut inner.view,
@@ -105,9 +114,7 @@ fn send(rc: &Rc<RefCell<Inner>>, kind: Kind, text: String) {
     let wait = t.last.map_or(0.0, |last| GAP_MS - (now - last));
     if wait <= 0.0 && t.timer.is_none() {
         t.last = Some(now);
-        if let Some(w) = &inner.wire {
-            w.post(&text);
-        }
+        inner.post(&text);
         return;
     }
     t.pending = Some(text);
@@ -122,9 +129,7 @@ fn send(rc: &Rc<RefCell<Inner>>, kind: Kind, text: String) {
             t.timer = None;
             t.last = Some(web::now_ms());
             if let Some(text) = t.pending.take() {
-                if let Some(w) = &inner.wire {
-                    w.post(&text);
-                }
+                inner.post(&text);
             }
         }));
     }
@@ -156,7 +161,8 @@ pub fn early(route: &Route, blank: Blank) {
         let Ok(mut inner) = rc.try_borrow_mut() else {
             return;
         };
-        if !inner.started || route.preview {
+        // Outside a talk nothing is sent: spare the hash.
+        if !inner.started || route.preview || !inner.peer.in_talk() {
             return;
         }
         let hash = sync::shared(route);
@@ -179,9 +185,7 @@ fn receive(rc: &Rc<RefCell<Inner>>, dispatch: &Dispatch, text: &str) {
             let mut inner = rc.borrow_mut();
             let (hash, blank) = inner.current.clone();
             let text = inner.peer.answer(&hash, blank).encode();
-            if let Some(w) = &inner.wire {
-                w.post(&text);
-            }
+            inner.post(&text);
         }
         Reaction::Nothing => {}
     }
@@ -234,9 +238,7 @@ fn open(rc: &Rc<RefCell<Inner>>, dispatch: Dispatch) {
         };
         if inner.peer.in_talk() {
             let text = inner.peer.bye().encode();
-            if let Some(w) = &inner.wire {
-                w.post(&text);
-            }
+            inner.post(&text);
         }
     });
     let mut inner = rc.borrow_mut();
@@ -247,11 +249,17 @@ fn open(rc: &Rc<RefCell<Inner>>, dispatch: Dispatch) {
 
 /// Keeps this window's view in step with the deck's other windows: sends
 /// each change of the shared view (slide, step, settings, blank) and shows
-/// theirs. Returns the handle the pointer sends through.
+/// theirs. `shared` is this window's view as `deck::sync::shared` writes
+/// it; `presenter` says this is the presenter window; the preview
+/// (`preview`) takes no part. Returns the handle the pointer sends through.
 #[hook]
-pub fn use_sync(dispatch: Dispatch, route: &Route, blank: Blank) -> SyncHandle {
-    let preview = route.preview;
-    let presenter = route.presenter;
+pub fn use_sync(
+    dispatch: Dispatch,
+    preview: bool,
+    presenter: bool,
+    shared: &str,
+    blank: Blank,
+) -> SyncHandle {
     let rc = use_mut_ref(|| Inner {
         peer: Peer::new(&web::random_id(), presenter),
         wire: None,
@@ -281,7 +289,7 @@ pub fn use_sync(dispatch: Dispatch, route: &Route, blank: Blank) -> SyncHandle {
     }
     {
         let rc = rc.clone();
-        use_effect_with((sync::shared(route), blank), move |(hash, blank)| {
+        use_effect_with((shared.to_string(), blank), move |(hash, blank)| {
             let text = {
                 let mut inner = rc.borrow_mut();
                 inner.current = (hash.clone(), *blank);

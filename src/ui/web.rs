@@ -154,13 +154,14 @@ pub fn stored(key: &str) -> Option<String> {
         .flatten()
 }
 
+fn session_storage() -> Option<Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
 /// A value kept for this tab only (`sessionStorage`: it survives a reload,
 /// not a new window).
 pub fn session(key: &str) -> Option<String> {
-    window()?
-        .session_storage()
-        .ok()
-        .flatten()?
+    session_storage()?
         .get_item(&format!("{STORE_PREFIX}{key}"))
         .ok()
         .flatten()
@@ -168,7 +169,7 @@ pub fn session(key: &str) -> Option<String> {
 
 /// Keeps a value for this tab only; storage that is blocked is ignored.
 pub fn set_session(key: &str, value: &str) {
-    if let Some(s) = window().and_then(|w| w.session_storage().ok().flatten()) {
+    if let Some(s) = session_storage() {
         let _ = s.set_item(&format!("{STORE_PREFIX}{key}"), value);
     }
 }

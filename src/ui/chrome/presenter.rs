@@ -13,7 +13,7 @@ use crate::deck::route::Route;
 use crate::deck::slides::SLIDES;
 use crate::deck::steps::{self, clock_text, Pace};
 use crate::deck::sync::Blank;
-use crate::ui::chrome::deck::SpeakerNotes;
+use crate::ui::chrome::deck::{progress, SpeakerNotes};
 use crate::ui::web;
 use crate::ui::widgets::qr::QrLink;
 
@@ -97,11 +97,10 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     let lang = route.lang;
     let ui = lang.ui();
     // Re-render twice a second for the clocks.
-    let tick = use_state(|| 0u32);
     {
-        let tick = tick.clone();
+        let redraw = use_force_update();
         use_effect_with((), move |_| {
-            let i = Interval::new(500, move || tick.set(tick.wrapping_add(1)));
+            let i = Interval::new(500, move || redraw.force_update());
             move || drop(i)
         });
     }
@@ -175,16 +174,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             ("steps", &count.to_string()),
         ],
     );
-    let deck_step = fill(
-        ui.t("ui.step_progress"),
-        &[
-            (
-                "n",
-                &(steps::position(route.slide, route.step) + 1).to_string(),
-            ),
-            ("total", &steps::total().to_string()),
-        ],
-    );
+    let (_, _, deck_step) = progress(route.slide, Some(route.step), ui);
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     let blank = |b: Blank| props.on_blank.reform(move |_: MouseEvent| b);
     let pointing = props.pointing;
@@ -232,7 +222,6 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         Blank::Black => Some("ui.presenter.blank_black"),
         Blank::White => Some("ui.presenter.blank_white"),
     };
-    let _ = *tick;
     html! {
         <div class="presenter" data-testid="presenter">
             <header class="pr-bar">
