@@ -252,6 +252,19 @@ spec('blank, go to, typed slide numbers and the pointer work by keyboard and sho
   await P.waitForSelector('[data-testid=pr-blank]');
   await A.keyboard.press('x');
   await P.waitForSelector('[data-testid=pr-blank]', { state: 'detached' });
+  // Keys faster than the page renders: each means what the state before
+  // it says (b, then x resumes; 1, 2, Enter jump), in one task.
+  const fast = (keys) => A.evaluate((keys) => {
+    for (const key of keys) dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+  }, keys);
+  await fast(['b', 'x']);
+  await A.waitForTimeout(200);
+  assert.equal(await A.$('[data-testid=blank]'), null, 'b then x at once leaves the slide shown');
+  const was = await hashOf(A);
+  await fast(['1', '3', 'Enter']);
+  await A.waitForFunction((was) => location.hash !== was, was);
+  assert.equal(await A.$('[data-testid=digits]'), null);
+  await P.waitForFunction((s) => location.hash.startsWith(s), (await hashOf(A)).split('?')[0]);
 
   // Go to by title in Chinese; digits then Enter.
   await P.keyboard.press('g');

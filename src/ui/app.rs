@@ -23,8 +23,9 @@ use crate::ui::chrome::overlays::{GoTo, Help, Overview};
 use crate::ui::chrome::presenter::Presenter;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
-    callback, hash_action, open_presenter, presenter_url, send, use_deck_keys, use_focus_return,
-    use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme, use_wide,
+    callback, hash_action, note_key_mode, open_presenter, presenter_url, send, use_deck_keys,
+    use_focus_return, use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme,
+    use_wide,
 };
 use crate::ui::panels::Shown;
 use crate::ui::sync::use_sync;
@@ -35,6 +36,7 @@ impl Reducible for State {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = State::reduce(&self, action);
+        note_key_mode(next.key_mode());
         if next == *self {
             self
         } else {
@@ -86,10 +88,14 @@ fn stage_point(e: &PointerEvent) -> Option<StagePoint> {
 #[function_component]
 pub fn App(props: &AppProps) -> Html {
     let initial = props.initial.clone();
-    let state = use_reducer(move || initial.unwrap_or_else(initial_state));
+    let state = use_reducer(move || {
+        let s = initial.unwrap_or_else(initial_state);
+        note_key_mode(s.key_mode());
+        s
+    });
     let d = state.dispatcher();
     let route = &state.route;
-    use_deck_keys(d.clone(), state.key_mode(), route.preview);
+    use_deck_keys(d.clone(), route.preview);
     use_system_theme(d.clone());
     use_wide(d.clone());
     let view = state.view();

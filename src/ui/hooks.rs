@@ -82,13 +82,25 @@ pub fn open_presenter(dispatch: &Dispatch) {
     }
 }
 
+thread_local! {
+    /// The key mode of the state as last reduced (`note_key_mode`). The
+    /// listener reads it, not the mode of the last render: a key pressed
+    /// before the page has rendered the previous key's change still means
+    /// the right thing (`b` then any key resumes; digits then Enter jump).
+    static KEY_MODE: std::cell::Cell<KeyMode> = std::cell::Cell::new(KeyMode::default());
+}
+
+/// Records the key mode of a state just reduced (the root's reducer and
+/// its initial state call this).
+pub fn note_key_mode(mode: KeyMode) {
+    KEY_MODE.with(|m| m.set(mode));
+}
+
 /// The deck's keys on the whole window (`state::key_command_in`), in the
 /// mode the state is in; the pointer shows while `q` is held. `off`: no
 /// keys at all (the preview of the next step).
 #[hook]
-pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, off: bool) {
-    let now = use_mut_ref(|| mode);
-    *now.borrow_mut() = mode;
+pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
     use_effect_with((), move |_| {
         let listeners = web_sys::window().filter(|_| !off).map(|window| {
             let active = EventListenerOptions::enable_prevent_default();
@@ -98,7 +110,7 @@ pub fn use_deck_keys(dispatch: Dispatch, mode: KeyMode, off: bool) {
                     return;
                 };
                 let modifier = e.ctrl_key() || e.alt_key() || e.meta_key();
-                let mode = *now.borrow();
+                let mode = KEY_MODE.with(|m| m.get());
                 match key_command_in(mode, &e.key(), e.shift_key(), modifier, target_kind(e)) {
                     Some(KeyCommand::Do(a)) => {
                         e.prevent_default();
