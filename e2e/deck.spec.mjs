@@ -86,7 +86,7 @@ spec('the language switch changes the text, is in the URL and is remembered', as
   const again = keep(await context.newPage());
   await again.goto(`${env.url}/${withView(`#/memory`, 'read')}`);
   await again.waitForSelector('[data-slide=memory]');
-  assert.equal(await again.evaluate(() => location.hash), '#/memory?lang=en&view=read');
+  assert.equal(await hashOf(again), '#/memory?lang=en&view=read');
   assert.equal(await again.locator('section[lang=zh-CN]').count(), 0);
   clean(log);
 });

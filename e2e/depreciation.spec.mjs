@@ -1,7 +1,7 @@
 // End-to-end: the depreciation chart, against the release build. Expected
 // values are worked by hand from the model C(t) = C0 2^(-t/T_hw) 2^(-12 t/T_algo).
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, withView } from './harness.mjs';
+import { setup, open, spec, clean, withView, hashOf } from './harness.mjs';
 
 const env = setup();
 const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
@@ -30,7 +30,7 @@ spec('the sliders and the switch move the half-life by keyboard', async (keep) =
   await page.getByRole('switch', { name: 'Count algorithmic progress' }).focus();
   await page.keyboard.press('Space');
   await page.waitForFunction(() => document.querySelector('[data-testid=half-life]')?.dataset.value === '2.46');
-  assert.ok((await page.evaluate(() => location.hash)).includes('algo_on=0'));
+  assert.ok((await hashOf(page)).includes('algo_on=0'));
   // Hardware slider (steps of 0.01 years): up is slower decay, a longer half-life.
   await page.getByTestId('hw-slider').focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');

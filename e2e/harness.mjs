@@ -76,7 +76,12 @@ export function spec(name, body) {
 }
 
 export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
-export const hashOf = (page) => page.evaluate(() => location.hash);
+/** The location hash once the page has written it: a change within a slide
+ * is written after the next frame is painted (`web::set_hash_soon`), so
+ * this reads it after a frame and the timer queued behind that frame's. */
+export const hashOf = (page) => page.evaluate(() => new Promise((ok) => {
+  requestAnimationFrame(() => setTimeout(() => ok(location.hash), 0));
+}));
 
 /** Asserts a page logged no console error and requested nothing from another origin. */
 export function clean(log) {

@@ -2,7 +2,7 @@
 // values are worked out by hand from the format definitions (OCP MX v1.0,
 // IEEE 754), not read from the code under test.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, withView } from './harness.mjs';
+import { setup, open, spec, clean, withView, hashOf } from './harness.mjs';
 
 const env = setup();
 
@@ -95,7 +95,7 @@ spec('bits flip by keyboard and a number typed in the box is rounded', async (ke
   await page.waitForFunction(() => document.querySelector('[data-testid=bit-code]')?.dataset.value === '0x2a');
   assert.equal(await value(page), '0.3125');
   assert.ok((await page.textContent('[data-testid=rounding-error]')).includes('0.0125'));
-  assert.ok((await page.evaluate(() => location.hash)).includes('x=0.3'));
+  assert.ok((await hashOf(page)).includes('x=0.3'));
   // Text that is not a number is refused, visibly.
   await page.getByLabel('Type a number').fill('zwei');
   await page.keyboard.press('Enter');
@@ -133,7 +133,7 @@ spec('the format slider on a B200 doubles throughput twice while the error grows
   assert.ok(Math.abs((await num(page, 'sqnr-nvfp4')) - 20.5) < 0.5, 'NVFP4');
   assert.equal(await num(page, 'speedup'), 4);
   assert.equal(await page.locator('[data-testid=halving-step]').count(), 2);
-  assert.ok((await page.evaluate(() => location.hash)).includes('fmt=e2m1'));
+  assert.ok((await hashOf(page)).includes('fmt=e2m1'));
   clean(log);
 });
 

@@ -18,14 +18,13 @@ use crate::deck::slides::SlideId;
 use crate::deck::state::{Action, Overlay, State};
 use crate::deck::steps;
 use crate::deck::sync::{self, Blank, StagePoint};
-use crate::ui::chrome::deck::{progress, Notice, Pager, Slide, SpeakerNotes};
+use crate::ui::chrome::deck::{progress, Later, Notice, Pager, Slide, SpeakerNotes};
 use crate::ui::chrome::overlays::{GoTo, Help, Overview};
 use crate::ui::chrome::presenter::Presenter;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
-    callback, hash_action, note_key_mode, open_presenter, presenter_url, send, use_deck_keys,
-    use_focus_return, use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme,
-    use_wide,
+    hash_action, note_key_mode, presenter_url, use_deck_keys, use_focus_return, use_handlers,
+    use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme, use_wide,
 };
 use crate::ui::panels::Shown;
 use crate::ui::sync::use_sync;
@@ -94,6 +93,7 @@ pub fn App(props: &AppProps) -> Html {
         s
     });
     let d = state.dispatcher();
+    let h = use_handlers(&d);
     let route = &state.route;
     use_deck_keys(d.clone(), route.preview);
     use_system_theme(d.clone());
@@ -147,14 +147,14 @@ pub fn App(props: &AppProps) -> Html {
     let overlay = match state.overlay {
         Overlay::None => html! {},
         Overlay::Help => {
-            html! { <Help lang={route.lang} on_close={send(&d, Action::CloseOverlay)} /> }
+            html! { <Help lang={route.lang} on_close={h.close.clone()} /> }
         }
         Overlay::Overview => html! {
             <Overview current={route.slide} step={route.step} lang={route.lang}
-                on_go={callback(&d, |(s, k)| Action::GoStep(s, k))} on_close={send(&d, Action::CloseOverlay)} />
+                on_go={h.go_step.clone()} on_close={h.close.clone()} />
         },
         Overlay::GoTo => html! {
-            <GoTo lang={route.lang} on_go={callback(&d, Action::Go)} on_close={send(&d, Action::CloseOverlay)} />
+            <GoTo lang={route.lang} on_go={h.go.clone()} on_close={h.close.clone()} />
         },
     };
     // The audience's link: what the QR code holds and the class opens.
@@ -185,9 +185,9 @@ pub fn App(props: &AppProps) -> Html {
             <div class="stage-inner" key={format!("{}-{}-{}", route.slide, route.step, state.keyframe)}>
             <Slide slide={route.slide} lang={route.lang} step={Some(route.step)}
                 changed={steps::changed(route.slide, route.step, &route.settings)}
-                on_restore={send(&d, Action::Restore)}>
+                on_restore={h.restore.clone()}>
                 <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()) }}>
-                    {panels::view(route, &d)}
+                    {panels::view(route, &h.panel)}
                 </ContextProvider<Shown>>
             </Slide>
             </div>
@@ -231,12 +231,12 @@ pub fn App(props: &AppProps) -> Html {
             <div class="app app-presenter" data-lang={route.lang.id()}>
                 <div class="frame" inert={state.overlay != Overlay::None}>
                 <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
-                    on_dismiss={send(&d, Action::DismissIgnored)} />
+                    on_dismiss={h.dismiss.clone()} />
                 <Presenter route={route.clone()} {next} blank={state.blank} pointing={state.pointing} link={link()}
-                    on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)}
-                    on_blank={callback(&d, Action::Blank)} on_pointing={callback(&d, Action::Pointing)}
-                    on_goto={send(&d, Action::ToggleGoTo)} on_help={send(&d, Action::ToggleHelp)}
-                    on_lang={callback(&d, Action::SetLang)}>
+                    on_prev={h.prev.clone()} on_next={h.next.clone()}
+                    on_blank={h.blank.clone()} on_pointing={h.pointing.clone()}
+                    on_goto={h.goto.clone()} on_help={h.help.clone()}
+                    on_lang={h.lang.clone()}>
                     <main id="main" tabindex="0" aria-labelledby="slide-title" class="stage-wrap">{stage}</main>
                 </Presenter>
                 {digits}
@@ -246,15 +246,11 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         };
     }
-    let on_presenter = {
-        let d = d.clone();
-        Callback::from(move |_: ()| open_presenter(&d))
-    };
     let blank = match state.blank {
         Blank::None => None,
         b => Some(html! {
             <div class={classes!("blank", format!("blank-{}", b.id()))} data-testid="blank" data-blank={b.id()}
-                onclick={send(&d, Action::Resume)}>
+                onclick={h.resume.clone()}>
                 <p class="sr-only" role="status">{ui.t("ui.blanked")}</p>
             </div>
         }),
@@ -265,7 +261,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p>{ui.t("ui.popup_blocked")}{" "}
                     <a href={presenter_url(route)} target="_blank" data-testid="presenter-link">{ui.t("ui.popup_link")}</a>
                 </p>
-                <button type="button" class="btn" onclick={send(&d, Action::PopupBlocked(false))}>{ui.t("ui.dismiss")}</button>
+                <button type="button" class="btn" onclick={h.popup_dismiss.clone()}>{ui.t("ui.dismiss")}</button>
             </div>
         }
     });
@@ -277,20 +273,20 @@ pub fn App(props: &AppProps) -> Html {
                 {ui.t("ui.skip")}
             </a>
             <Toolbar lang={route.lang} theme={route.theme} speaker={route.speaker}
-                {view} on_view={send(&d, Action::ToggleView)}
-                on_lang={callback(&d, Action::SetLang)} on_theme={callback(&d, Action::SetTheme)}
-                on_overview={send(&d, Action::ToggleOverview)} on_help={send(&d, Action::ToggleHelp)}
-                on_speaker={send(&d, Action::ToggleSpeaker)} {on_presenter}
-                on_fullscreen={Callback::from(|_: ()| web::toggle_fullscreen())} />
+                {view} on_view={h.view.clone()}
+                on_lang={h.lang.clone()} on_theme={h.theme.clone()}
+                on_overview={h.overview.clone()} on_help={h.help.clone()}
+                on_speaker={h.speaker.clone()} on_presenter={h.presenter.clone()}
+                on_fullscreen={h.fullscreen.clone()} />
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
-                on_dismiss={send(&d, Action::DismissIgnored)} />
+                on_dismiss={h.dismiss.clone()} />
             {popup}
             <main id="main" tabindex="0" aria-labelledby="slide-title" class={classes!(present.then_some("stage-wrap"))}
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
                 if present {
                     {stage}
                 } else {
-                    <Slide slide={route.slide} lang={route.lang}>{panels::view(route, &d)}</Slide>
+                    <Slide slide={route.slide} lang={route.lang}><Later>{panels::view(route, &h.panel)}</Later></Slide>
                     if route.slide == SlideId::Intro {
                         <QrLink link={link()} lang={ui} />
                     }
@@ -300,7 +296,7 @@ pub fn App(props: &AppProps) -> Html {
                 <SpeakerNotes slide={route.slide} lang={route.lang} step={present.then_some(route.step)} />
             }
             <Pager slide={route.slide} step={present.then_some(route.step)} lang={route.lang}
-                on_prev={send(&d, Action::Prev)} on_next={send(&d, Action::Next)} />
+                on_prev={h.prev.clone()} on_next={h.next.clone()} />
             {digits}
             </div>
             {live}

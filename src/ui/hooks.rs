@@ -28,6 +28,91 @@ pub fn send<T: 'static>(d: &Dispatch, action: Action) -> Callback<T> {
     Callback::from(move |_: T| d.dispatch(action.clone()))
 }
 
+/// The root's callbacks, made once (the dispatcher never changes): equal
+/// from one render to the next, so that a child whose other props are
+/// unchanged is not rendered again when a slider elsewhere moves.
+#[derive(Clone, PartialEq)]
+pub struct Handlers {
+    pub prev: Callback<()>,
+    pub next: Callback<()>,
+    pub restore: Callback<()>,
+    pub resume: Callback<MouseEvent>,
+    pub close: Callback<()>,
+    pub dismiss: Callback<()>,
+    pub popup_dismiss: Callback<MouseEvent>,
+    pub lang: Callback<crate::deck::i18n::Lang>,
+    pub theme: Callback<crate::deck::route::Theme>,
+    pub view: Callback<()>,
+    pub overview: Callback<()>,
+    pub help: Callback<()>,
+    pub speaker: Callback<()>,
+    pub presenter: Callback<()>,
+    pub fullscreen: Callback<()>,
+    pub goto: Callback<()>,
+    pub go: Callback<crate::deck::slides::SlideId>,
+    pub go_step: Callback<(crate::deck::slides::SlideId, usize)>,
+    pub blank: Callback<crate::deck::sync::Blank>,
+    pub pointing: Callback<bool>,
+    pub panel: PanelHandlers,
+}
+
+/// The panels' callbacks, one per panel settings type.
+#[derive(Clone, PartialEq)]
+pub struct PanelHandlers {
+    pub ladder: Callback<crate::model::ladder::LadderSettings>,
+    pub depreciation: Callback<crate::model::depreciation::DepreciationSettings>,
+    pub bandwidth: Callback<crate::model::bandwidth::BandwidthSettings>,
+    pub memory: Callback<crate::model::memory::MemorySettings>,
+    pub economics: Callback<crate::model::economics::EconomicsSettings>,
+    pub precision: Callback<crate::model::precision::PrecisionAction>,
+}
+
+impl Handlers {
+    fn new(d: &Dispatch) -> Self {
+        let presenter = {
+            let d = d.clone();
+            Callback::from(move |_: ()| open_presenter(&d))
+        };
+        Handlers {
+            prev: send(d, Action::Prev),
+            next: send(d, Action::Next),
+            restore: send(d, Action::Restore),
+            resume: send(d, Action::Resume),
+            close: send(d, Action::CloseOverlay),
+            dismiss: send(d, Action::DismissIgnored),
+            popup_dismiss: send(d, Action::PopupBlocked(false)),
+            lang: callback(d, Action::SetLang),
+            theme: callback(d, Action::SetTheme),
+            view: send(d, Action::ToggleView),
+            overview: send(d, Action::ToggleOverview),
+            help: send(d, Action::ToggleHelp),
+            speaker: send(d, Action::ToggleSpeaker),
+            presenter,
+            fullscreen: Callback::from(|_: ()| web::toggle_fullscreen()),
+            goto: send(d, Action::ToggleGoTo),
+            go: callback(d, Action::Go),
+            go_step: callback(d, |(s, k)| Action::GoStep(s, k)),
+            blank: callback(d, Action::Blank),
+            pointing: callback(d, Action::Pointing),
+            panel: PanelHandlers {
+                ladder: callback(d, Action::Ladder),
+                depreciation: callback(d, Action::Depreciation),
+                bandwidth: callback(d, Action::Bandwidth),
+                memory: callback(d, Action::Memory),
+                economics: callback(d, Action::Economics),
+                precision: callback(d, Action::Precision),
+            },
+        }
+    }
+}
+
+/// The root's callbacks, made on the first render and kept.
+#[hook]
+pub fn use_handlers(d: &Dispatch) -> std::rc::Rc<Handlers> {
+    let d = d.clone();
+    use_memo((), move |_| Handlers::new(&d))
+}
+
 /// Storage keys of the remembered settings.
 const STORE_LANG: &str = "lang";
 const STORE_THEME: &str = "theme";
@@ -76,6 +161,7 @@ pub fn presenter_url(route: &Route) -> String {
 /// is the route, written after every change), or says that the browser
 /// refused it.
 pub fn open_presenter(dispatch: &Dispatch) {
+    web::flush_hash();
     let route = Parsed::from_hash(&web::location_hash()).route;
     if !web::open_presenter(&presenter_url(&route)) {
         dispatch.dispatch(Action::PopupBlocked(true));
@@ -224,36 +310,58 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_err
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
+                web::cancel_hash();
                 dispatch.dispatch(hash_action())
             })
         });
         move || drop(listener)
     });
-    use_effect_with((route, view), move |(route, view)| {
+    // Another slide is a new history entry, written at once (after any
+    // in-place write still waiting); a change within the slide is written
+    // in place once per frame (`set_hash_soon` compares with the location
+    // then, so the location is read only when the slide changes).
+    let shown_slide = use_mut_ref(|| None);
+    use_effect_with(route.clone(), move |route| {
         let want = route.to_string();
-        let current = web::location_hash();
-        if current != want {
-            let moved =
-                !current.is_empty() && Parsed::from_hash(&current).route.slide != route.slide;
-            web::set_hash(&want, moved);
-        }
-        // The preview of the next step shows the presenter's choices; it
-        // stores nothing.
-        if !route.preview {
-            if had_saved_error {
-                web::unstore(STORE_LANG);
-                web::unstore(STORE_THEME);
+        let before = shown_slide.borrow_mut().replace(route.slide);
+        if before.is_some_and(|s| s != route.slide) {
+            web::flush_hash();
+            let current = web::location_hash();
+            if current != want {
+                let moved =
+                    !current.is_empty() && Parsed::from_hash(&current).route.slide != route.slide;
+                web::set_hash(&want, moved);
             }
-            web::store(STORE_LANG, route.lang.id());
-            web::store(STORE_THEME, route.theme.id());
+        } else {
+            web::set_hash_soon(want);
         }
-        let ui = route.lang.ui();
-        let mut page_title = format!("{} · {}", route.slide.title(ui), ui.t("app.title"));
-        if route.presenter {
-            page_title = format!("{} · {page_title}", ui.t("ui.presenter.open"));
-        }
-        web::apply_page(route.theme.id(), view.id(), ui, &page_title);
     });
+    // The preview of the next step shows the presenter's choices; it
+    // stores nothing.
+    use_effect_with(
+        (route.lang, route.theme, route.preview, had_saved_error),
+        |&(lang, theme, preview, had_saved_error)| {
+            if !preview {
+                if had_saved_error {
+                    web::unstore(STORE_LANG);
+                    web::unstore(STORE_THEME);
+                }
+                web::store(STORE_LANG, lang.id());
+                web::store(STORE_THEME, theme.id());
+            }
+        },
+    );
+    use_effect_with(
+        (route.lang, route.theme, view, route.slide, route.presenter),
+        |&(lang, theme, view, slide, presenter)| {
+            let ui = lang.ui();
+            let mut page_title = format!("{} · {}", slide.title(ui), ui.t("app.title"));
+            if presenter {
+                page_title = format!("{} · {page_title}", ui.t("ui.presenter.open"));
+            }
+            web::apply_page(theme.id(), view.id(), ui, &page_title);
+        },
+    );
 }
 
 /// When an overlay closes, focus returns to the slide.

@@ -139,6 +139,51 @@ pub fn set_hash(hash: &str, push: bool) {
     };
 }
 
+thread_local! {
+    /// The hash to write in place once the current frame is painted.
+    static PENDING_HASH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes `hash` in place (no history entry), at most once per frame: a
+/// slider dragged across many values writes only the last one of each
+/// frame, after that frame is painted (`replaceState` costs about a
+/// millisecond, and the browser throttles pages that call it too often).
+/// A timer stands in for the frame in a hidden tab, where frames stop.
+pub fn set_hash_soon(hash: String) {
+    let first = PENDING_HASH.with(|p| p.borrow_mut().replace(hash).is_none());
+    if !first {
+        return;
+    }
+    let Some(w) = window() else {
+        flush_hash();
+        return;
+    };
+    let after_paint = wasm_bindgen::closure::Closure::once_into_js(|| {
+        if let Some(w) = window() {
+            let flush = wasm_bindgen::closure::Closure::once_into_js(flush_hash);
+            let _ = w.set_timeout_with_callback(flush.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(after_paint.unchecked_ref());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(flush_hash);
+    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+}
+
+/// Forgets the hash `set_hash_soon` holds: the location changed under it
+/// (a typed link, back or forward), and the location wins.
+pub fn cancel_hash() {
+    PENDING_HASH.with(|p| p.borrow_mut().take());
+}
+
+/// Writes the hash `set_hash_soon` holds, if any, now.
+pub fn flush_hash() {
+    if let Some(hash) = PENDING_HASH.with(|p| p.borrow_mut().take()) {
+        if location_hash() != hash {
+            set_hash(&hash, false);
+        }
+    }
+}
+
 fn storage() -> Option<Storage> {
     window()?.local_storage().ok().flatten()
 }

@@ -93,6 +93,32 @@ pub fn progress(slide: SlideId, step: Option<usize>, ui: TextLang) -> (usize, us
     (n, total, text)
 }
 
+#[derive(Properties, PartialEq)]
+struct SectionsProps {
+    slide: SlideId,
+    lang: Lang,
+}
+
+/// Each text step of a slide under its title as a heading (Read). A
+/// component of its own, so that a change of the panel below does not
+/// parse and diff the text again.
+#[function_component]
+fn Sections(props: &SectionsProps) -> Html {
+    let info = props.slide.info();
+    steps::of(props.slide)
+        .iter()
+        .filter(|s| s.shows().is_text())
+        .map(|s| {
+            html! {
+                <section class="step-section" data-testid="step-section">
+                    <h2 class="step-heading">{step_titles(s, props.lang)}</h2>
+                    {text_part(info, s.shows(), props.lang)}
+                </section>
+            }
+        })
+        .collect()
+}
+
 /// One slide: in Present one step of it, in Read all of it: its title,
 /// then each text step under its title as a heading, then its panel.
 #[function_component]
@@ -101,22 +127,10 @@ pub fn Slide(props: &SlideProps) -> Html {
     let slide_titles = titles(props.lang, |l| props.slide.title(l));
     let ui = props.lang.ui();
     let Some(k) = props.step else {
-        let sections: Html = steps::of(props.slide)
-            .iter()
-            .filter(|s| s.shows().is_text())
-            .map(|s| {
-                html! {
-                    <section class="step-section" data-testid="step-section">
-                        <h2 class="step-heading">{step_titles(s, props.lang)}</h2>
-                        {text_part(info, s.shows(), props.lang)}
-                    </section>
-                }
-            })
-            .collect();
         return html! {
             <article class="slide" data-testid="slide" data-slide={info.slug}>
                 <h1 id="slide-title" data-testid="slide-title">{slide_titles}</h1>
-                {sections}
+                <Sections slide={props.slide} lang={props.lang} />
                 {props.children.clone()}
             </article>
         };
@@ -168,6 +182,32 @@ pub fn Slide(props: &SlideProps) -> Html {
             <div class="step-body" data-testid="step-body">{body}</div>
             {mark}
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LaterProps {
+    pub children: Html,
+}
+
+/// Its children, from the task after the first render on: the page's
+/// first render (the slide's text) and its panel's are then two shorter
+/// tasks, not one long one that blocks input on a deep link. It stays
+/// mounted from slide to slide, so only the page's first panel waits.
+#[function_component]
+pub fn Later(props: &LaterProps) -> Html {
+    let ready = use_state(|| false);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let timer = gloo::timers::callback::Timeout::new(0, move || ready.set(true));
+            move || drop(timer)
+        });
+    }
+    if *ready {
+        props.children.clone()
+    } else {
+        html! {}
     }
 }
 

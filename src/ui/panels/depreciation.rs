@@ -60,6 +60,201 @@ fn model_at(m: &RefModel, year: f64, p: &DepreciationSettings) -> Option<f64> {
     reproduce_cost(m, year, p.hw_years(), p.algo_months(), p.algo_on)
 }
 
+/// The chart's scales: years across, dollars (log) up.
+fn scales() -> (LinearScale, LogScale) {
+    let (y0, y1) = (f64::from(YEARS.0), f64::from(YEARS.1));
+    (
+        LinearScale::new((y0, y1), (LEFT, W - RIGHT)),
+        LogScale::new(Y_RANGE, (H - BOTTOM, TOP)),
+    )
+}
+
+#[derive(Properties, PartialEq)]
+struct LangProps {
+    lang: TextLang,
+}
+
+#[derive(Properties, PartialEq)]
+struct SeriesProps {
+    settings: DepreciationSettings,
+    lang: TextLang,
+}
+
+#[derive(Properties, PartialEq)]
+struct BandsProps {
+    algo_on: bool,
+}
+
+/// The axes, their ticks and labels: the same whatever the settings.
+#[function_component]
+fn Axes(props: &LangProps) -> Html {
+    let ui = props.lang;
+    let (x, y) = scales();
+    let x_ticks = x_axis(
+        FRAME,
+        (YEARS.0..=YEARS.1)
+            .step_by(2)
+            .map(|t| (x.map(f64::from(t)), t.to_string())),
+        16.0,
+    );
+    let y_ticks = y_axis(
+        FRAME,
+        y.ticks(false)
+            .into_iter()
+            .step_by(2)
+            .map(|t| (y.map(t), usd_axis(t, ui))),
+    );
+    html! {
+        <>
+            {x_ticks}{y_ticks}
+            <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("dep.axis.x")}</text>
+            <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
+        </>
+    }
+}
+
+/// The uncertainty bands and the frontier: they change only with the
+/// algorithmic-progress switch.
+#[function_component]
+fn Bands(props: &BandsProps) -> Html {
+    let (x, y) = scales();
+    let (y0, y1) = (f64::from(YEARS.0), f64::from(YEARS.1));
+    let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
+    let bands: Html = MODELS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let b = band_series(m, props.algo_on, f64::from(m.year), y1, STEP);
+            let mut pts: Vec<(f64, f64)> = b.iter().map(|&(yr, _, hi)| pt((yr, hi))).collect();
+            pts.extend(b.iter().rev().map(|&(yr, lo, _)| pt((yr, lo))));
+            let mut d = polyline_path(&pts);
+            if !d.is_empty() {
+                d.push_str(" Z");
+            }
+            html! { <path d={d} class={classes!("depreciation-band", line_class(i))} /> }
+        })
+        .collect();
+    let frontier: Vec<(f64, f64)> = frontier_series(y0, y1, STEP).into_iter().map(pt).collect();
+    html! {
+        <>
+            {bands}
+            <path d={polyline_path(&frontier)} class="line depreciation-frontier" />
+        </>
+    }
+}
+
+/// Each reference model's cost line, point and label.
+#[function_component]
+fn Lines(props: &SeriesProps) -> Html {
+    let (ui, p) = (props.lang, props.settings);
+    let (x, y) = scales();
+    let y1 = f64::from(YEARS.1);
+    let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
+    MODELS
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            let pts: Vec<(f64, f64)> = series(m, &p, f64::from(m.year), y1, STEP).into_iter().map(pt).collect();
+            let (cx, cy) = pt((f64::from(m.year), m.cost_amortized_usd));
+            let tip = format!("{} ({}): {} — {}, {}", m.name, m.year, usd(m.cost_amortized_usd, ui), m.source, m.as_of);
+            html! {
+                <g class={line_class(i)}>
+                    <path d={polyline_path(&pts)} class="line" />
+                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point"><title>{tip}</title></circle>
+                    // Alternate label sides so neighbouring points do not overlap.
+                    if i % 2 == 1 {
+                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{m.name}</text>
+                    } else {
+                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{m.name}</text>
+                    }
+                </g>
+            }
+        })
+        .collect()
+}
+
+/// The chart's data as a table, year by year.
+#[function_component]
+fn Table(props: &SeriesProps) -> Html {
+    let (ui, p) = (props.lang, props.settings);
+    let table_rows: Html = (YEARS.0..=YEARS.1)
+        .map(|yr| {
+            let yf = f64::from(yr);
+            html! {
+                <tr>
+                    <th scope="row">{yr.to_string()}</th>
+                    { for MODELS.iter().map(|m| html! {
+                        <td class="num">{model_at(m, yf, &p).map_or_else(|| "—".to_string(), |c| usd(c, ui))}</td>
+                    }) }
+                    <td class="num">{usd(frontier_budget(yf), ui)}</td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+        <details>
+            <summary>{ui.t("dep.table")}</summary>
+            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("dep.table")}>
+                <table data-testid="depreciation-table">
+                    <thead><tr>
+                        <th scope="col">{ui.t("dep.table.year")}</th>
+                        { for MODELS.iter().map(|m| html! { <th scope="col">{m.name}</th> }) }
+                        <th scope="col">{ui.t("dep.frontier")}</th>
+                    </tr></thead>
+                    <tbody>{table_rows}</tbody>
+                </table>
+            </div>
+        </details>
+    }
+}
+
+/// The text under the models: what counters the trend, the cost basis and
+/// the sources. The same whatever the settings.
+#[function_component]
+fn Notes(props: &LangProps) -> Html {
+    let ui = props.lang;
+    let cites: Vec<String> = MODELS
+        .iter()
+        .flat_map(|m| m.sources())
+        .chain(
+            crate::model::depreciation::TRENDS
+                .iter()
+                .flat_map(|t| t.sources()),
+        )
+        .map(|s| format!("{} ({})", s.title, s.as_of))
+        .fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+    // Cloud rental over amortized cost, per reference model.
+    let cloud_ratio = |id: &str| {
+        MODELS
+            .iter()
+            .find(|m| m.id == id)
+            .map_or_else(String::new, |m| {
+                fixed(m.cost_cloud_usd / m.cost_amortized_usd, 1, ui)
+            })
+    };
+    let cost_basis = fill(
+        ui.t("dep.cost_basis"),
+        &[
+            ("gpt3", &cloud_ratio("gpt-3")),
+            ("gpt4", &cloud_ratio("gpt-4")),
+            ("llama", &cloud_ratio("llama-3.1-405b")),
+        ],
+    );
+    html! {
+        <>
+            <p>{ui.t("dep.counter")}</p>
+            <p><strong>{ui.t("dep.keeps")}</strong></p>
+            <p class="hint" data-testid="cost-basis">{cost_basis}</p>
+            <p class="cite"><cite>{cites.join("; ")}</cite></p>
+        </>
+    }
+}
+
 #[function_component]
 pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     let ui = props.lang;
@@ -67,9 +262,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     let cursor = use_state(|| 2026u32);
     let year = f64::from(*cursor);
     let (y0, y1) = (f64::from(YEARS.0), f64::from(YEARS.1));
-    let x = LinearScale::new((y0, y1), (LEFT, W - RIGHT));
-    let y = LogScale::new(Y_RANGE, (H - BOTTOM, TOP));
-    let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
+    let (x, _) = scales();
 
     let change = |f: fn(&mut DepreciationSettings, u32)| {
         let cb = props.on_change.clone();
@@ -120,57 +313,6 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     let hl = p.half_life_years();
     let left = p.value_left();
 
-    // Chart pieces.
-    let bands: Html = MODELS
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let b = band_series(m, p.algo_on, f64::from(m.year), y1, STEP);
-            let mut pts: Vec<(f64, f64)> = b.iter().map(|&(yr, _, hi)| pt((yr, hi))).collect();
-            pts.extend(b.iter().rev().map(|&(yr, lo, _)| pt((yr, lo))));
-            let mut d = polyline_path(&pts);
-            if !d.is_empty() {
-                d.push_str(" Z");
-            }
-            html! { <path d={d} class={classes!("depreciation-band", line_class(i))} /> }
-        })
-        .collect();
-    let lines: Html = MODELS
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            let pts: Vec<(f64, f64)> = series(m, &p, f64::from(m.year), y1, STEP).into_iter().map(pt).collect();
-            let (cx, cy) = pt((f64::from(m.year), m.cost_amortized_usd));
-            let tip = format!("{} ({}): {} — {}, {}", m.name, m.year, usd(m.cost_amortized_usd, ui), m.source, m.as_of);
-            html! {
-                <g class={line_class(i)}>
-                    <path d={polyline_path(&pts)} class="line" />
-                    <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point"><title>{tip}</title></circle>
-                    // Alternate label sides so neighbouring points do not overlap.
-                    if i % 2 == 1 {
-                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{m.name}</text>
-                    } else {
-                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{m.name}</text>
-                    }
-                </g>
-            }
-        })
-        .collect();
-    let frontier: Vec<(f64, f64)> = frontier_series(y0, y1, STEP).into_iter().map(pt).collect();
-    let x_ticks = x_axis(
-        FRAME,
-        (YEARS.0..=YEARS.1)
-            .step_by(2)
-            .map(|t| (x.map(f64::from(t)), t.to_string())),
-        16.0,
-    );
-    let y_ticks = y_axis(
-        FRAME,
-        y.ticks(false)
-            .into_iter()
-            .step_by(2)
-            .map(|t| (y.map(t), usd_axis(t, ui))),
-    );
     let cx = tenths(x.map(year));
 
     // Readout at the cursor.
@@ -189,59 +331,12 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
         .collect();
     let frontier_now = frontier_budget(year);
 
-    let table_rows: Html = (YEARS.0..=YEARS.1)
-        .map(|yr| {
-            let yf = f64::from(yr);
-            html! {
-                <tr>
-                    <th scope="row">{yr.to_string()}</th>
-                    { for MODELS.iter().map(|m| html! {
-                        <td class="num">{model_at(m, yf, &p).map_or_else(|| "—".to_string(), |c| usd(c, ui))}</td>
-                    }) }
-                    <td class="num">{usd(frontier_budget(yf), ui)}</td>
-                </tr>
-            }
-        })
-        .collect();
     let caption = fill(
         ui.t("dep.caption"),
         &[
             ("hl", &fixed(hl, 2, ui)),
             ("year", &cursor.to_string()),
             ("frontier", &usd(frontier_now, ui)),
-        ],
-    );
-    let cites: Vec<String> = MODELS
-        .iter()
-        .flat_map(|m| m.sources())
-        .chain(
-            crate::model::depreciation::TRENDS
-                .iter()
-                .flat_map(|t| t.sources()),
-        )
-        .map(|s| format!("{} ({})", s.title, s.as_of))
-        .fold(Vec::new(), |mut v, s| {
-            if !v.contains(&s) {
-                v.push(s);
-            }
-            v
-        });
-
-    // Cloud rental over amortized cost, per reference model.
-    let cloud_ratio = |id: &str| {
-        MODELS
-            .iter()
-            .find(|m| m.id == id)
-            .map_or_else(String::new, |m| {
-                fixed(m.cost_cloud_usd / m.cost_amortized_usd, 1, ui)
-            })
-    };
-    let cost_basis = fill(
-        ui.t("dep.cost_basis"),
-        &[
-            ("gpt3", &cloud_ratio("gpt-3")),
-            ("gpt4", &cloud_ratio("gpt-4")),
-            ("llama", &cloud_ratio("llama-3.1-405b")),
         ],
     );
     let shown = use_shown();
@@ -286,15 +381,12 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                                 <rect x={tenths(LEFT)} y={tenths(TOP)} width={tenths(W - LEFT - RIGHT)} height={tenths(H - TOP - BOTTOM)} />
                             </clipPath>
                         </defs>
-                        {x_ticks}{y_ticks}
+                        <Axes lang={ui} />
                         <g clip-path="url(#dep-plot)">
-                            {bands}
-                            <path d={polyline_path(&frontier)} class="line depreciation-frontier" />
-                            {lines}
+                            <Bands algo_on={p.algo_on} />
+                            <Lines settings={p} lang={ui} />
                         </g>
                         <line x1={cx.clone()} x2={cx} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="depreciation-cursor" data-testid="cursor-line" />
-                        <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("dep.axis.x")}</text>
-                        <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
                     </svg>
                     <figcaption id="dep-caption">{caption}</figcaption>
                 </figure>
@@ -314,23 +406,8 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                     </li>
                 </ul>
                 <p class="hint">{ui.t("dep.band")}</p>
-                <details>
-                    <summary>{ui.t("dep.table")}</summary>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("dep.table")}>
-                        <table data-testid="depreciation-table">
-                            <thead><tr>
-                                <th scope="col">{ui.t("dep.table.year")}</th>
-                                { for MODELS.iter().map(|m| html! { <th scope="col">{m.name}</th> }) }
-                                <th scope="col">{ui.t("dep.frontier")}</th>
-                            </tr></thead>
-                            <tbody>{table_rows}</tbody>
-                        </table>
-                    </div>
-                </details>
-                <p>{ui.t("dep.counter")}</p>
-                <p><strong>{ui.t("dep.keeps")}</strong></p>
-                <p class="hint" data-testid="cost-basis">{cost_basis}</p>
-                <p class="cite"><cite>{cites.join("; ")}</cite></p>
+                <Table settings={p} lang={ui} />
+                <Notes lang={ui} />
             </section>
             }
         </div>

@@ -17,9 +17,8 @@ use yew::prelude::*;
 
 use crate::deck::route::Route;
 use crate::deck::slides::Panel;
-use crate::deck::state::Action;
 use crate::deck::steps::Shows;
-use crate::ui::hooks::{callback, Dispatch};
+use crate::ui::hooks::PanelHandlers;
 
 /// Which part of its panel a step shows (from a `ContextProvider` around
 /// the panel, on the Present stage); without one, every part is shown.
@@ -52,7 +51,7 @@ pub fn use_shown() -> Shown {
 }
 
 /// The panel of the route's slide, with its settings and its callback.
-pub fn view(route: &Route, d: &Dispatch) -> Html {
+pub fn view(route: &Route, h: &PanelHandlers) -> Html {
     let ui = route.lang.ui();
     let s = &route.settings;
     match route.slide.info().panel {
@@ -63,31 +62,31 @@ pub fn view(route: &Route, d: &Dispatch) -> Html {
         Panel::Alternatives => html! { <alternatives::AlternativesPanel lang={ui} /> },
         Panel::Ladder => html! {
             <ladder::LadderPanel settings={s.ladder} lang={ui}
-                on_change={callback(d, Action::Ladder)} />
+                on_change={h.ladder.clone()} />
         },
         Panel::Depreciation => html! {
             <depreciation::DepreciationPanel settings={s.depreciation} lang={ui}
-                on_change={callback(d, Action::Depreciation)} />
+                on_change={h.depreciation.clone()} />
         },
         Panel::Bandwidth => html! {
             <bandwidth::BandwidthPanel settings={s.bandwidth} lang={ui}
-                on_change={callback(d, Action::Bandwidth)} />
+                on_change={h.bandwidth.clone()} />
         },
         Panel::Memory => html! {
             <memory::MemoryPanel settings={s.memory} lang={ui}
-                on_change={callback(d, Action::Memory)} />
+                on_change={h.memory.clone()} />
         },
         Panel::Resources => html! {
             <economics::resources::ResourcesPanel settings={s.economics} lang={ui}
-                on_change={callback(d, Action::Economics)} />
+                on_change={h.economics.clone()} />
         },
         Panel::RentVsBuy => html! {
             <economics::rent_vs_buy::RentVsBuyPanel settings={s.economics} lang={ui}
-                on_change={callback(d, Action::Economics)} />
+                on_change={h.economics.clone()} />
         },
         Panel::Precision => html! {
             <precision::PrecisionPanel settings={s.precision.clone()} lang={ui}
-                on_action={callback(d, Action::Precision)} />
+                on_action={h.precision.clone()} />
         },
     }
 }

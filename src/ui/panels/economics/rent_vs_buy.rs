@@ -58,6 +58,102 @@ fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
     ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
 }
 
+#[derive(Properties, PartialEq)]
+struct PriceButtonsProps {
+    price_usd: u32,
+    basis: Basis,
+    lang: TextLang,
+    on_pick: Callback<&'static Price>,
+}
+
+/// The sourced GPU prices, the one the settings hold pressed. Its props
+/// are only what it shows, so a move of another setting skips it.
+#[function_component]
+fn PriceButtons(props: &PriceButtonsProps) -> Html {
+    let ui = props.lang;
+    PRICES
+        .iter()
+        .map(|pr| {
+            let name = crate::model::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
+            let q = EconomicsSettings::default().with_price(pr);
+            let pressed = (props.price_usd, props.basis) == (q.price_usd, q.basis);
+            let tag_key = format!("rvb.basis.tag.{}", pr.basis.id());
+            let tag = ui.t(&tag_key);
+            let src = crate::model::sources::cite(pr.sources(), pr.as_of);
+            let cb = props.on_pick.clone();
+            html! {
+                <li>
+                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
+                        data-testid="price-preset" data-chip={pr.chip} data-basis={pr.basis.id()}
+                        title={format!("{} — {}", pr.note, src)} onclick={Callback::from(move |_: MouseEvent| cb.emit(pr))}>
+                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}{" · "}{tag}</span>
+                        <small class="rent-vs-buy-preset-src">{src}</small>
+                    </button>
+                </li>
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct RentButtonsProps {
+    rent_cents: u32,
+    lang: TextLang,
+    on_pick: Callback<&'static Rental>,
+}
+
+/// The sourced rental prices, the one the settings hold pressed.
+#[function_component]
+fn RentButtons(props: &RentButtonsProps) -> Html {
+    let ui = props.lang;
+    RENTALS
+        .iter()
+        .map(|r| {
+            let pressed = props.rent_cents
+                == EconomicsSettings::default()
+                    .with_rent(r.usd_per_hour)
+                    .rent_cents;
+            let src = crate::model::sources::cite(r.sources(), r.as_of);
+            let cb = props.on_pick.clone();
+            html! {
+                <li>
+                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
+                        data-testid="rent-preset" data-rental={r.id} title={format!("{} — {}", r.note, src)}
+                        onclick={Callback::from(move |_: MouseEvent| cb.emit(r))}>
+                        <span>{rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}</span>
+                        <small class="rent-vs-buy-preset-src">{src}</small>
+                    </button>
+                </li>
+            }
+        })
+        .collect()
+}
+
+#[derive(Properties, PartialEq)]
+struct CiteProps {
+    lang: TextLang,
+}
+
+/// The sources of every price and rental, once each.
+#[function_component]
+fn Cite(props: &CiteProps) -> Html {
+    let ui = props.lang;
+    let sources: Vec<String> = PRICES
+        .iter()
+        .flat_map(|r| r.sources())
+        .chain(RENTALS.iter().flat_map(|r| r.sources()))
+        .map(|s| format!("{} ({})", s.title, s.as_of))
+        .fold(Vec::new(), |mut v, s| {
+            if !v.contains(&s) {
+                v.push(s);
+            }
+            v
+        });
+    html! {
+        <p class="cite"><cite>{fill(ui.t("rvb.cite"), &[("src", &sources.join("; "))])}</cite></p>
+    }
+}
+
 #[function_component]
 pub fn RentVsBuyPanel(props: &Props) -> Html {
     let ui = props.lang;
@@ -79,57 +175,21 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         let cb = props.on_change.clone();
         Callback::from(move |v: u32| cb.emit(EconomicsSettings { rent_cents: v, ..p }))
     };
-    let price_preset = |pr: &'static Price| {
-        let cb = props.on_change.clone();
-        Callback::from(move |_: MouseEvent| {
-            cb.emit(p.with_price(pr));
+    // The presets' callbacks read the settings as last rendered, so that
+    // they stay equal from render to render (and the buttons are skipped).
+    let latest = use_mut_ref(|| p);
+    *latest.borrow_mut() = p;
+    let on_price_preset = {
+        let latest = latest.clone();
+        use_callback(props.on_change.clone(), move |pr: &'static Price, cb| {
+            let now = *latest.borrow();
+            cb.emit(now.with_price(pr));
         })
     };
-    let rent_preset = |r: &'static Rental| {
-        let cb = props.on_change.clone();
-        Callback::from(move |_: MouseEvent| {
-            cb.emit(p.with_rent(r.usd_per_hour));
-        })
-    };
-
-    let price_buttons: Html = PRICES
-        .iter()
-        .map(|pr| {
-            let name = crate::model::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
-            let q = p.with_price(pr);
-            let pressed = (p.price_usd, p.basis) == (q.price_usd, q.basis);
-            let tag_key = format!("rvb.basis.tag.{}", pr.basis.id());
-            let tag = ui.t(&tag_key);
-            let src = crate::model::sources::cite(pr.sources(), pr.as_of);
-            html! {
-                <li>
-                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
-                        data-testid="price-preset" data-chip={pr.chip} data-basis={pr.basis.id()}
-                        title={format!("{} — {}", pr.note, src)} onclick={price_preset(pr)}>
-                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}{" · "}{tag}</span>
-                        <small class="rent-vs-buy-preset-src">{src}</small>
-                    </button>
-                </li>
-            }
-        })
-        .collect();
-    let rent_buttons: Html = RENTALS
-        .iter()
-        .map(|r| {
-            let pressed = p.rent_cents == p.with_rent(r.usd_per_hour).rent_cents;
-            let src = crate::model::sources::cite(r.sources(), r.as_of);
-            html! {
-                <li>
-                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
-                        data-testid="rent-preset" data-rental={r.id} title={format!("{} — {}", r.note, src)}
-                        onclick={rent_preset(r)}>
-                        <span>{rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}</span>
-                        <small class="rent-vs-buy-preset-src">{src}</small>
-                    </button>
-                </li>
-            }
-        })
-        .collect();
+    let on_rent_preset = use_callback(props.on_change.clone(), move |r: &'static Rental, cb| {
+        let now = *latest.borrow();
+        cb.emit(now.with_rent(r.usd_per_hour));
+    });
 
     // What the price buys, and the write-off.
     let pick_basis = |b: Basis| {
@@ -427,18 +487,6 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             ("own", &money(own, 2, ui)),
         ],
     );
-    let sources: Vec<String> = PRICES
-        .iter()
-        .flat_map(|r| r.sources())
-        .chain(RENTALS.iter().flat_map(|r| r.sources()))
-        .map(|s| format!("{} ({})", s.title, s.as_of))
-        .fold(Vec::new(), |mut v, s| {
-            if !v.contains(&s) {
-                v.push(s);
-            }
-            v
-        });
-
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
@@ -456,7 +504,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
                         value={p.price_usd} fixed={PRICE_USD} lang={ui} on_change={on_price} />
                     <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
-                    <ul class="plain presets" aria-labelledby="price-presets-label">{price_buttons}</ul>
+                    <ul class="plain presets" aria-labelledby="price-presets-label">
+                        <PriceButtons price_usd={p.price_usd} basis={p.basis} lang={ui} on_pick={on_price_preset} />
+                    </ul>
                     <fieldset class="radios" data-testid="basis">
                         <legend>{ui.t("rvb.basis")}</legend>
                         <label class="radio"><input type="radio" name="rvb-basis" value="server" checked={p.basis == Basis::Server}
@@ -503,7 +553,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
                         value={p.rent_cents} fixed={RENT_CENTS} lang={ui} on_change={on_rent} />
                     <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
-                    <ul class="plain presets" aria-labelledby="rent-presets-label">{rent_buttons}</ul>
+                    <ul class="plain presets" aria-labelledby="rent-presets-label">
+                        <RentButtons rent_cents={p.rent_cents} lang={ui} on_pick={on_rent_preset} />
+                    </ul>
                 </fieldset>
             </section>
             }
@@ -588,7 +640,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p data-testid="rvb-claim">
                     {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
                 </p>
-                <p class="cite"><cite>{fill(ui.t("rvb.cite"), &[("src", &sources.join("; "))])}</cite></p>
+                <Cite lang={ui} />
             </section>
             }
         </div>

@@ -32,6 +32,123 @@ const BAR: f64 = 20.0;
 const LEFT: f64 = 4.0;
 const RIGHT: f64 = 90.0;
 
+#[derive(Properties, PartialEq)]
+struct LangProps {
+    lang: crate::deck::i18n::TextLang,
+}
+
+/// The price per dense TFLOP/s of each chip as bars, with the trend: the
+/// same whatever the settings, so no slider renders it again.
+#[function_component]
+fn PriceChart(props: &LangProps) -> Html {
+    let ui = props.lang;
+    // Price per dense TFLOP/s.
+    let d = dollars_per_tflops();
+    let max = d.iter().map(|r| r.usd_per_tflops).fold(1.0, f64::max);
+    let x = LinearScale::new((0.0, max), (LEFT, W - RIGHT));
+    let h = ROW * d.len() as f64 + 8.0;
+    let bars: Html = d
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            // Label above its bar, so a long chip name never runs off the left.
+            let y = 4.0 + ROW * i as f64;
+            let w = (x.map(r.usd_per_tflops) - LEFT).max(1.0);
+            html! {
+                <g>
+                    <text x={tenths(LEFT)} y={tenths(y + 14.0)}>{format!("{} ({})", r.chip.name, r.chip.year)}</text>
+                    <rect x={tenths(LEFT)} y={tenths(y + 20.0)} width={tenths(w)} height={tenths(BAR)} class="bar" />
+                    <text x={tenths(LEFT + w + 6.0)} y={tenths(y + 20.0 + BAR - 4.0)} class="resources-bar-value">
+                        {money_sig(r.usd_per_tflops, ui)}
+                    </text>
+                </g>
+            }
+        })
+        .collect();
+    let trend = price_trend("v100", "b200").map(|t| {
+        fill(
+            ui.t("pow.trend"),
+            &[
+                ("from", t.from.chip.name),
+                ("fy", &t.from.chip.year.to_string()),
+                ("to", t.to.chip.name),
+                ("ty", &t.to.chip.year.to_string()),
+                ("p0", &money(t.from.price.price_usd, 0, ui)),
+                ("p1", &money(t.to.price.price_usd, 0, ui)),
+                ("pr", &fixed(t.price_ratio, 1, ui)),
+                ("tr", &fixed(t.tflops_ratio, 0, ui)),
+                ("d0", &money(t.from.usd_per_tflops, 0, ui)),
+                ("d1", &money(t.to.usd_per_tflops, 1, ui)),
+                ("fall", &fixed(t.per_tflops_fall, 1, ui)),
+            ],
+        )
+    });
+    let bars_caption = fill(
+        ui.t("pow.bars.caption"),
+        &[
+            ("first", d.first().map_or("", |r| r.chip.name)),
+            ("last", d.last().map_or("", |r| r.chip.name)),
+        ],
+    );
+
+    html! {
+    <section class="panel-part" aria-labelledby="pow-price-title">
+        <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
+        if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
+        <figure>
+            <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ resources-bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
+                {bars}
+            </svg>
+            <figcaption id="pow-bars-caption">{bars_caption}</figcaption>
+        </figure>
+    </section>
+    }
+}
+
+/// The prices and dense TFLOP/s of each chip, with sources: constant.
+#[function_component]
+fn PriceTable(props: &LangProps) -> Html {
+    let ui = props.lang;
+    let d = dollars_per_tflops();
+    let rows: Html = d
+        .iter()
+        .map(|r| {
+            let fp16 = r.precision == Precision::Fp16;
+            let price_src: Vec<String> = r.price.sources().map(|s| format!("{}, {}", s.publisher, r.price.as_of)).collect();
+            let chip_src: Vec<String> = r.chip.sources().map(|s| format!("{}, {}", s.publisher, s.as_of)).collect();
+            html! {
+                <tr data-chip={r.chip.id} data-value={shortest(r.usd_per_tflops)}>
+                    <th scope="row">{r.chip.name}</th>
+                    <td class="num">{r.chip.year.to_string()}</td>
+                    <td class="num">{money(r.price.price_usd, 0, ui)}<br /><cite title={r.price.note}>{price_src.join("; ")}</cite></td>
+                    <td class="num">{fixed(r.tflops, 0, ui)}{" "}{if fp16 { "FP16*" } else { "BF16" }}<br /><cite>{chip_src.join("; ")}</cite></td>
+                    <td class="num"><strong>{money(r.usd_per_tflops, 1, ui)}</strong></td>
+                </tr>
+            }
+        })
+        .collect();
+    html! {
+    <section class="panel-part">
+        <h2>{ui.t("pow.table")}</h2>
+        <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("pow.table")}>
+            <table data-testid="tflops-table">
+                <caption>{ui.t("pow.table")}</caption>
+                <thead><tr>
+                    <th scope="col">{ui.t("pow.table.chip")}</th>
+                    <th scope="col">{ui.t("pow.table.year")}</th>
+                    <th scope="col">{ui.t("pow.table.price")}</th>
+                    <th scope="col">{ui.t("pow.table.tflops")}</th>
+                    <th scope="col">{ui.t("pow.table.per")}</th>
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        <p class="hint">{ui.t("pow.v100")}</p>
+        <p class="hint">{ui.t("pow.price.basis")}</p>
+    </section>
+    }
+}
+
 #[function_component]
 pub fn ResourcesPanel(props: &Props) -> Html {
     let ui = props.lang;
@@ -139,72 +256,6 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         ],
     );
 
-    // Price per dense TFLOP/s.
-    let d = dollars_per_tflops();
-    let max = d.iter().map(|r| r.usd_per_tflops).fold(1.0, f64::max);
-    let x = LinearScale::new((0.0, max), (LEFT, W - RIGHT));
-    let h = ROW * d.len() as f64 + 8.0;
-    let bars: Html = d
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            // Label above its bar, so a long chip name never runs off the left.
-            let y = 4.0 + ROW * i as f64;
-            let w = (x.map(r.usd_per_tflops) - LEFT).max(1.0);
-            html! {
-                <g>
-                    <text x={tenths(LEFT)} y={tenths(y + 14.0)}>{format!("{} ({})", r.chip.name, r.chip.year)}</text>
-                    <rect x={tenths(LEFT)} y={tenths(y + 20.0)} width={tenths(w)} height={tenths(BAR)} class="bar" />
-                    <text x={tenths(LEFT + w + 6.0)} y={tenths(y + 20.0 + BAR - 4.0)} class="resources-bar-value">
-                        {money_sig(r.usd_per_tflops, ui)}
-                    </text>
-                </g>
-            }
-        })
-        .collect();
-    let rows: Html = d
-        .iter()
-        .map(|r| {
-            let fp16 = r.precision == Precision::Fp16;
-            let price_src: Vec<String> = r.price.sources().map(|s| format!("{}, {}", s.publisher, r.price.as_of)).collect();
-            let chip_src: Vec<String> = r.chip.sources().map(|s| format!("{}, {}", s.publisher, s.as_of)).collect();
-            html! {
-                <tr data-chip={r.chip.id} data-value={shortest(r.usd_per_tflops)}>
-                    <th scope="row">{r.chip.name}</th>
-                    <td class="num">{r.chip.year.to_string()}</td>
-                    <td class="num">{money(r.price.price_usd, 0, ui)}<br /><cite title={r.price.note}>{price_src.join("; ")}</cite></td>
-                    <td class="num">{fixed(r.tflops, 0, ui)}{" "}{if fp16 { "FP16*" } else { "BF16" }}<br /><cite>{chip_src.join("; ")}</cite></td>
-                    <td class="num"><strong>{money(r.usd_per_tflops, 1, ui)}</strong></td>
-                </tr>
-            }
-        })
-        .collect();
-    let trend = price_trend("v100", "b200").map(|t| {
-        fill(
-            ui.t("pow.trend"),
-            &[
-                ("from", t.from.chip.name),
-                ("fy", &t.from.chip.year.to_string()),
-                ("to", t.to.chip.name),
-                ("ty", &t.to.chip.year.to_string()),
-                ("p0", &money(t.from.price.price_usd, 0, ui)),
-                ("p1", &money(t.to.price.price_usd, 0, ui)),
-                ("pr", &fixed(t.price_ratio, 1, ui)),
-                ("tr", &fixed(t.tflops_ratio, 0, ui)),
-                ("d0", &money(t.from.usd_per_tflops, 0, ui)),
-                ("d1", &money(t.to.usd_per_tflops, 1, ui)),
-                ("fall", &fixed(t.per_tflops_fall, 1, ui)),
-            ],
-        )
-    });
-    let bars_caption = fill(
-        ui.t("pow.bars.caption"),
-        &[
-            ("first", d.first().map_or("", |r| r.chip.name)),
-            ("last", d.last().map_or("", |r| r.chip.name)),
-        ],
-    );
-
     let part = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="power-panel">
@@ -250,36 +301,10 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             </section>
             }
             if part.has("price") {
-            <section class="panel-part" aria-labelledby="pow-price-title">
-                <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
-                if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
-                <figure>
-                    <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ resources-bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
-                        {bars}
-                    </svg>
-                    <figcaption id="pow-bars-caption">{bars_caption}</figcaption>
-                </figure>
-            </section>
+            <PriceChart lang={ui} />
             }
             if part.has("prices") {
-            <section class="panel-part">
-                <h2>{ui.t("pow.table")}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("pow.table")}>
-                    <table data-testid="tflops-table">
-                        <caption>{ui.t("pow.table")}</caption>
-                        <thead><tr>
-                            <th scope="col">{ui.t("pow.table.chip")}</th>
-                            <th scope="col">{ui.t("pow.table.year")}</th>
-                            <th scope="col">{ui.t("pow.table.price")}</th>
-                            <th scope="col">{ui.t("pow.table.tflops")}</th>
-                            <th scope="col">{ui.t("pow.table.per")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
-                <p class="hint">{ui.t("pow.v100")}</p>
-                <p class="hint">{ui.t("pow.price.basis")}</p>
-            </section>
+            <PriceTable lang={ui} />
             }
         </div>
     }

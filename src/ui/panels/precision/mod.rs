@@ -26,13 +26,32 @@ pub struct PrecisionProps {
 pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
     let ui = props.lang;
     let shown = use_shown();
+    let p = &props.settings;
+    let d = PrecisionSettings::default();
+    // Each part gets only the settings it reads (the others at their
+    // defaults), so a move of a speed slider skips the explorer and the
+    // other way round.
+    let explorer = PrecisionSettings {
+        fmt: p.fmt,
+        code: p.code,
+        typed: p.typed.clone(),
+        overflow: p.overflow,
+        ..d.clone()
+    };
+    let speed = PrecisionSettings {
+        fmt: p.fmt,
+        chip: p.chip,
+        size: p.size,
+        batch: p.batch,
+        ..d
+    };
     html! {
         <div class="panel" lang={ui.tag()} data-testid="precision-panel">
             if shown.has("explorer") {
-                <Explorer settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+                <Explorer settings={explorer} lang={ui} on_action={props.on_action.clone()} />
             }
             if shown.any(&["speed", "roofline"]) {
-                <Speed settings={props.settings.clone()} lang={ui} on_action={props.on_action.clone()} />
+                <Speed settings={speed} lang={ui} on_action={props.on_action.clone()} />
             }
             if shown.has("quant") {
                 <QuantDemo fmt={props.settings.fmt} lang={ui} />

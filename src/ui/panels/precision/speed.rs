@@ -99,11 +99,71 @@ fn roofline(chip: &Chip, peak: f64, ai: f64, ui: TextLang) -> Html {
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct RooflineProps {
+    /// Index into `CHIPS`.
+    chip: usize,
+    peak: f64,
+    ai: f64,
+    lang: TextLang,
+}
+
+/// The roofline chart as a component: the model size does not move it, so
+/// the size slider skips it.
+#[function_component]
+fn Roofline(props: &RooflineProps) -> Html {
+    match CHIPS.get(props.chip) {
+        Some(chip) => roofline(chip, props.peak, props.ai, props.lang),
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ChipProps {
+    /// Index into `CHIPS`.
+    chip: usize,
+    lang: TextLang,
+}
+
+/// Each halving of the bits on this chip and whether it doubles the
+/// speed, with the FP32 note: they change only with the chip.
+#[function_component]
+fn Halving(props: &ChipProps) -> Html {
+    let ui = props.lang;
+    let Some(chip) = CHIPS.get(props.chip) else {
+        return html! {};
+    };
+    let steps = halving_steps(chip);
+    let no_steps = steps.is_empty();
+    let halving: Html = steps
+        .into_iter()
+        .map(|h| {
+            let verdict = if h.doubles { ui.t("prec.speed.holds") } else { ui.t("prec.speed.fails") };
+            html! {
+                <li data-testid="halving-step" data-ratio={shortest(h.ratio)}>
+                    {format!("{} → {}: ×{} — ", precision_name(h.from), precision_name(h.to), fixed(h.ratio, 2, ui))}
+                    <strong>{verdict}</strong>
+                </li>
+            }
+        })
+        .collect();
+    let fp32_note = speedup_over_bf16(chip, Precision::Fp32)
+        .filter(|r| *r > 0.0)
+        .map(|r| fill(ui.t("prec.speed.fp32"), &[("n", &fixed(1.0 / r, 1, ui))]));
+    html! {
+        <>
+            if no_steps { {ui.t("prec.speed.no_steps")} } else { <ul class="plain">{halving}</ul> }
+            if let Some(n) = fp32_note { <p class="hint">{n}</p> }
+        </>
+    }
+}
+
 #[function_component]
 pub fn Speed(props: &PrecisionProps) -> Html {
     let ui = props.lang;
     let p = &props.settings;
-    let Some(chip) = CHIPS.get(p.chip).or(CHIPS.first()) else {
+    let chip_index = if p.chip < CHIPS.len() { p.chip } else { 0 };
+    let Some(chip) = CHIPS.get(chip_index) else {
         return html! {};
     };
     let f = p.fmt;
@@ -129,24 +189,6 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         Some(Rate::Unknown) => ui.t("prec.speed.unknown").to_string(),
     };
     let speedup = cp.and_then(|c| speedup_over_bf16(chip, c));
-    let steps = halving_steps(chip);
-    let no_steps = steps.is_empty();
-    let halving: Html = steps
-        .into_iter()
-        .map(|h| {
-            let verdict = if h.doubles { ui.t("prec.speed.holds") } else { ui.t("prec.speed.fails") };
-            html! {
-                <li data-testid="halving-step" data-ratio={shortest(h.ratio)}>
-                    {format!("{} → {}: ×{} — ", precision_name(h.from), precision_name(h.to), fixed(h.ratio, 2, ui))}
-                    <strong>{verdict}</strong>
-                </li>
-            }
-        })
-        .collect();
-    let fp32_note = speedup_over_bf16(chip, Precision::Fp32)
-        .filter(|r| *r > 0.0)
-        .map(|r| fill(ui.t("prec.speed.fp32"), &[("n", &fixed(1.0 / r, 1, ui))]));
-
     let wgb = weight_gb(params, bits);
     let need = chips_to_hold(wgb, chip.hbm_gb());
     let bw_tps = decode_tokens_per_s_bandwidth(params, bits, f64::from(batch), chip.hbm_tbs);
@@ -188,7 +230,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         let chart = html! {
             <div class="chart-box">
                     <figure>
-                        {roofline(chip, peak, ai, ui)}
+                        <Roofline chip={chip_index} {peak} {ai} lang={ui} />
                         <figcaption id="roofline-caption">{caption}</figcaption>
                     </figure>
                     <details>
@@ -242,8 +284,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 </dd>
                 <dt>{fill(ui.t("prec.speed.halving"), &[("chip", chip.name)])}</dt>
                 <dd>
-                    if no_steps { {ui.t("prec.speed.no_steps")} } else { <ul class="plain">{halving}</ul> }
-                    if let Some(n) = fp32_note { <p class="hint">{n}</p> }
+                    <Halving chip={chip_index} lang={ui} />
                 </dd>
                 <dt>{ui.t("prec.speed.weights")}</dt>
                 <dd><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>
