@@ -11,11 +11,12 @@ import { launch } from './browser.mjs';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 
-/** One server and browser for a spec file; `mounts` as in `serve`. */
-export function setup({ mounts = [] } = {}) {
+/** One server and browser for a spec file; `dir` (default dist/) and
+ * `mounts` as in `serve`. */
+export function setup({ mounts = [], dir } = {}) {
   const env = { url: '', browser: null, server: null };
   before(async () => {
-    env.server = await serve(undefined, 0, { mounts });
+    env.server = await serve(dir, 0, { mounts });
     env.url = env.server.url;
     env.browser = await launch();
   });
@@ -99,5 +100,34 @@ export async function readableAt(env, links, keep) {
     assert.ok(!/NaN|\binf\b|Infinity|undefined/.test(panel), `${link}: ${panel.match(/.{30}(NaN|inf|Infinity|undefined).{30}/)?.[0]}`);
     clean(log);
     await context.close();
+  }
+}
+
+/** The number of slides, read from the contents overlay (opened with o and
+ * closed again). */
+export async function slideCount(page) {
+  await page.keyboard.press('o');
+  await page.waitForSelector('#overview .ov-item');
+  const n = await page.locator('#overview .ov-item').count();
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#overview', { state: 'detached' });
+  return n;
+}
+
+/** Walks the deck with the pager's Next (in Read, a slide each) from the
+ * slide shown until Next is disabled; checks that each slide renders a title
+ * and its text; returns the slugs in order. */
+export async function walkSlides(page) {
+  const seen = [];
+  for (;;) {
+    const slug = await slideId(page);
+    assert.ok((await page.textContent('[data-testid=slide-title]')).trim().length > 0, `${slug}: a title`);
+    assert.ok((await page.textContent('[data-testid=slide]')).trim().length > 100, `${slug}: its text`);
+    seen.push(slug);
+    assert.ok(seen.length < 100, 'Next ends');
+    const next = page.locator('[data-testid=next]');
+    if (await next.isDisabled()) return seen;
+    await next.click();
+    await page.waitForFunction((s) => document.querySelector('[data-testid=slide]')?.dataset.slide !== s, slug);
   }
 }

@@ -17,11 +17,14 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir`; resolves to { url, close }. Each of `mounts` (say
- * `/deck2/`) serves the same files under that path too, as a second deck. */
+/** Serves `dir`; resolves to { url, close, requests }. Each of `mounts` (say
+ * `/deck2/`) serves the same files under that path too, as a second deck.
+ * `requests` lists the path of every request received, in order. */
 export async function serve(dir = resolve(import.meta.dirname, '..', 'dist'), port = 0, { mounts = [] } = {}) {
   const root = resolve(dir);
+  const requests = [];
   const server = createServer(async (req, res) => {
+    requests.push(req.url);
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       const mount = mounts.find((m) => path.startsWith(m));
@@ -44,7 +47,7 @@ export async function serve(dir = resolve(import.meta.dirname, '..', 'dist'), po
   });
   await new Promise((ok) => server.listen(port, '127.0.0.1', ok));
   const url = `http://127.0.0.1:${server.address().port}`;
-  return { url, close: () => new Promise((ok) => server.close(ok)) };
+  return { url, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

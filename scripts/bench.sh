@@ -90,3 +90,6 @@ node scripts/steps.mjs "$URL"
 
 echo "== axe-core"
 node scripts/axe.mjs "$URL" | tail -n 1
+
+echo "== single file (scripts/single-file.sh: CSS, JS and wasm inlined, opens from file://)"
+./scripts/single-file.sh bench-out/llm-notes-explainer.html | sed 's/^[^:]*: //'

@@ -3,7 +3,8 @@
 # format, clippy (native and wasm32, warnings denied), the docs (warnings
 # denied), native tests,
 # browser tests (wasm-bindgen-test in headless Chromium), the release build,
-# and the end-to-end tests (Playwright) against that build.
+# the single file (scripts/single-file.sh), and the end-to-end tests
+# (Playwright) against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
@@ -38,6 +39,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 
 step "release build"
 trunk build --release --offline
+
+step "single file (dist-single/, for the e2e test from file://)"
+./scripts/single-file.sh
 
 step "end-to-end tests (Playwright, release build)"
 node --test --test-concurrency=1 e2e/*.spec.mjs
