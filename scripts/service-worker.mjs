@@ -61,9 +61,13 @@ const CACHE = PREFIX + VERSION;
 const FILES = ${JSON.stringify(files, null, 1).replace(/\n\s*/g, ' ')};
 
 self.addEventListener('install', (e) => {
-  // Straight from the network (not the HTTP cache), so the files match VERSION.
+  // A file with a content hash in its name (main-0123456789abcdef.js) is the
+  // same wherever it comes from: the HTTP cache may give it (the page has just
+  // loaded it; no second download of the wasm). The others (./, index.html)
+  // come straight from the network, so that they match VERSION.
+  const hashed = (f) => /-[0-9a-f]{16}(_bg)?\\.[a-z]+$/.test(f);
   e.waitUntil(caches.open(CACHE)
-    .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+    .then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: hashed(f) ? 'default' : 'reload' }))))
     .then(() => self.skipWaiting()));
 });
 
