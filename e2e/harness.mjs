@@ -78,10 +78,13 @@ export function spec(name, body) {
 
 export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
 /** The location hash once the page has written it: a change within a slide
- * is written after the next frame is painted (`web::set_hash_soon`), so
- * this reads it after a frame and the timer queued behind that frame's. */
+ * is written after the next frame is painted (`web::set_hash_soon`), or
+ * after 100 ms where frames stop (a tab not shown), so this reads it after
+ * a frame and the timer queued behind that frame's, or after 150 ms. */
 export const hashOf = (page) => page.evaluate(() => new Promise((ok) => {
-  requestAnimationFrame(() => setTimeout(() => ok(location.hash), 0));
+  const read = () => ok(location.hash);
+  requestAnimationFrame(() => setTimeout(read, 0));
+  setTimeout(read, 150);
 }));
 
 /** Asserts a page logged no console error and requested nothing from another origin. */

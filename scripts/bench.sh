@@ -45,13 +45,26 @@ node -e '
   console.log(`total gzip ${gz} B (${(gz / 1024).toFixed(1)} KB; goal 250), brotli ${br} B (${(br / 1024).toFixed(1)} KB; goal 200)`);
 '
 
-# What the QR code (the qrcodegen crate and our drawing of it) and the
-# presenter window with its sync cost: their share of the code, by function
-# name, before wasm-opt (the shipped wasm has no names).
+# Where the bytes are, a line per part (the runtime, the text code, each
+# panel, the QR code, the presenter window with its sync): their share of
+# the code, by function name, before wasm-opt (the shipped wasm has no
+# names), so that a change sees what it costs; and the data section's size.
+# The components' html! code is mostly inlined into Yew's generic
+# `CompStateInner::view` functions: one line for all of them.
 echo "== share of the code (cargo's wasm, before wasm-opt)"
 node scripts/wasm-share.mjs target/wasm32-unknown-unknown/release/llm-notes-explainer.wasm \
+  'html! views=Stateful>::view' \
+  'yew+bindgen=^_?<?(yew|implicit_clone|web_sys|js_sys|wasm_bindgen)(?!.*Stateful>::view)' \
+  'core+alloc=^_?<?(core|alloc|std|dlmalloc|hashbrown)|^_R.*(core|alloc|dlmalloc|compiler_builtins)' \
+  'text=deck::i18n|deck::markup|deck::text_format|widgets::rich' \
+  'model=explainer::model::' \
+  'chrome=ui::chrome|ui::app|ui::hooks|ui::web|ui::numfmt|widgets::(axes|controls)' \
   'qr=qrcodegen|deck::qr|widgets::qr' \
-  'presenter=chrome::presenter|ui::sync|deck::sync'
+  'presenter=chrome::presenter|ui::sync|deck::sync' \
+  'rent-vs-buy=economics::rent_vs_buy' 'resources=economics::resources' \
+  'memory=panels::memory' 'ladder=panels::ladder' 'bandwidth=panels::bandwidth' \
+  'depreciation=panels::depreciation' 'precision=panels::precision' \
+  'small panels=panels::(alternatives|lessons|models|references)'
 
 PORT=${BENCH_PORT:-8765}
 PORT=$PORT node e2e/server.mjs dist >/dev/null 2>&1 &

@@ -10,7 +10,9 @@
 //     same on bench/reference.html (one range input that rewrites one text,
 //     one 140-point SVG path and the hash), in the same run, and the ratio.
 // (b) script time per input: an `input` event dispatched on each slider, timed
-//     to the end of the microtasks that follow (a message-channel task).
+//     to the end of the microtasks that follow (the app renders in one); also
+//     printed, the time to the next task (a message channel's), which takes
+//     in any frame the browser draws in between.
 // (c) JS heap and wasm memory before and after 3,000 slider moves (after a
 //     forced garbage collection).
 // Usage: node scripts/responsiveness.mjs DECK_URL REFERENCE_URL
@@ -98,6 +100,7 @@ const slugs = [];
 // (a) and (b) on every slide with sliders.
 const all = [];
 const scripts = [];
+const nextTask = [];
 for (const slug of slugs) {
   const { context, page } = await slowPage(`${deck}/#/${slug}?view=read&lang=en`);
   await page.waitForSelector('[data-testid=slide]');
@@ -115,15 +118,22 @@ for (const slug of slugs) {
           const t0 = performance.now();
           el.value = String(next);
           el.dispatchEvent(new Event('input', { bubbles: true }));
+          // The app renders in a microtask queued by the input's handler:
+          // this one, queued after it, runs once that render and its
+          // effects are done.
+          await new Promise((ok) => queueMicrotask(ok));
+          const t1 = performance.now();
           await new Promise((ok) => { const c = new MessageChannel(); c.port1.onmessage = ok; c.port2.postMessage(0); });
-          times.push(performance.now() - t0);
+          times.push([t1 - t0, performance.now() - t0]);
           await new Promise((ok) => setTimeout(ok, 30));
         }
       }
       return times;
     });
-    scripts.push(...t);
-    console.log(`${slug.padEnd(14)} ${String(sliders.length).padStart(2)} sliders: press to paint p95 ${ms(pct(d, 95))} ms, worst ${ms(Math.max(...d))} ms; script per input median ${pct(t, 50).toFixed(1)} ms, p95 ${pct(t, 95).toFixed(1)} ms`);
+    const own = t.map((x) => x[0]);
+    scripts.push(...own);
+    nextTask.push(...t.map((x) => x[1]));
+    console.log(`${slug.padEnd(14)} ${String(sliders.length).padStart(2)} sliders: press to paint p95 ${ms(pct(d, 95))} ms, worst ${ms(Math.max(...d))} ms; script per input median ${pct(own, 50).toFixed(1)} ms, p95 ${pct(own, 95).toFixed(1)} ms`);
   }
   await context.close();
 }
@@ -136,7 +146,8 @@ await ref.context.close();
 const deckP95 = pct(all, 95);
 const refP95 = pct(refD, 95);
 console.log(`press to next paint at 4x, p95 over ${all.length} presses: deck ${ms(deckP95)} ms, reference ${ms(refP95)} ms (${refD.length} presses), ratio ${(Math.max(deckP95, 16) / Math.max(refP95, 16)).toFixed(2)} (goal <= 1.25)`);
-console.log(`script time per input at 4x over ${scripts.length} inputs: median ${pct(scripts, 50).toFixed(1)} ms, p95 ${pct(scripts, 95).toFixed(1)} ms (goal <= 3 / 6)`);
+console.log(`script time per input at 4x over ${scripts.length} inputs (to the end of its microtasks): median ${pct(scripts, 50).toFixed(1)} ms, p95 ${pct(scripts, 95).toFixed(1)} ms (goal <= 3 / 6)`);
+console.log(`  input to the next task (with any frame drawn in between): median ${pct(nextTask, 50).toFixed(1)} ms, p95 ${pct(nextTask, 95).toFixed(1)} ms`);
 
 // (c) Memory over 3,000 slider moves (rent vs buy's utilization slider).
 {

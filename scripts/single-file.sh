@@ -4,9 +4,10 @@
 # refuse to fetch a .wasm from a file, so nothing is fetched). From the
 # release build in dist/ (built first if missing):
 # - the stylesheet becomes a <style>;
-# - the JS glue of wasm-bindgen and the boot code become one inline module
-#   script, the wasm a base64 string in it, handed to the glue's init as
-#   bytes (`init({ module_or_path: bytes })`);
+# - the JS glue of wasm-bindgen becomes an inline module script in place of
+#   web/start.js, the wasm a base64 string in it, handed to the glue's init
+#   as bytes (`init({ module_or_path: bytes })`);
+# - web/boot.js (theme, prerendered title slide) is inlined as it is;
 # - the service worker's registration is inlined (it does nothing from
 #   file://) and sw.js is left out: one file needs no offline copy.
 #
@@ -43,6 +44,11 @@ const safe = (text, tag) => {
   return text;
 };
 
+// The page's Content-Security-Policy (scripts/csp.mjs) allows no inline
+// script or style, which is all this file is: a file opened from disk has
+// no origin to hold to, so the policy goes.
+html = html.replace(/<meta\b[^>]*\bhttp-equiv="?Content-Security-Policy"?[^>]*>/i, '');
+
 // The stylesheet.
 html = html.replace(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g, (tag) => {
   const href = tag.match(/\bhref="?([^" >]+)/)[1];
@@ -51,13 +57,17 @@ html = html.replace(/<link\b[^>]*\brel="?stylesheet"?[^>]*>/g, (tag) => {
 // The preloads of the glue and the wasm: both are inlined below.
 html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, '');
 
-// Trunk's boot script: `import init, * as bindings from './x.js'` then
-// `init({ module_or_path: './x_bg.wasm' })`. Becomes the glue itself, then
-// init with the wasm's bytes; `window.wasmBindings` keeps the glue's exports
-// (the e2e tests call debug_panic through it).
-html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/, (_, boot) => {
-  const js = boot.match(/from\s*'([^']+\.js)'/)?.[1] ?? fail('no glue import in the boot script');
-  const wasmFile = boot.match(/module_or_path:\s*'([^']+\.wasm)'/)?.[1] ?? fail('no wasm in the boot script');
+// The start: Trunk writes the glue's and the wasm's names into
+// <meta name=llm-notes-start> and web/start.js imports the one and fetches
+// the other. Here the start is the glue itself, then its init with the
+// wasm's bytes; `window.wasmBindings` keeps the glue's exports (the e2e
+// tests call debug_panic through it).
+const meta = html.match(/<meta\b[^>]*\bname="?llm-notes-start"?[^>]*>/)?.[0] ?? fail('no llm-notes-start meta');
+const js = meta.match(/\bdata-js="?([^" >]+)/)?.[1] ?? fail('no data-js in the start meta');
+const wasmFile = meta.match(/\bdata-wasm="?([^" >]+)/)?.[1] ?? fail('no data-wasm in the start meta');
+const startTag = html.match(/<script\b[^>]*\bsrc="?(\.\/)?start\.js"?[^>]*><\/script>/)?.[0] ?? fail('no start.js script');
+used.add('start.js');
+html = html.replace(meta, '').replace(startTag, () => {
   const glue = take(js);
   const init = glue.match(/export\s*\{[^}]*?\b(\w+) as default\b/)?.[1] ?? fail('no default export in the glue');
   const names = [...glue.matchAll(/^export (?:async )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
@@ -74,7 +84,7 @@ html = html.replace(/<script type="?module"?>([\s\S]*?)<\/script>/, (_, boot) =>
 }
 </script>`;
 });
-// Classic scripts (the service worker's registration).
+// Classic scripts (web/boot.js, the service worker's registration).
 html = html.replace(/<script\b([^>]*)\bsrc="?([^" >]+)"?([^>]*)><\/script>/g, (_, a, src) =>
   `<script>${safe(take(src), 'script')}</script>`);
 

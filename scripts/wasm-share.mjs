@@ -2,7 +2,8 @@
 // each pattern (the bench counts the QR code this way). Reads the code
 // section and the function names of cargo's wasm, before wasm-bindgen and
 // wasm-opt strip the names, so the figures are of unoptimized code; the share
-// of the total is the useful number.
+// of the total is the useful number. Also prints the sizes of the code and of
+// the data section (where the text lives).
 // Usage: node scripts/wasm-share.mjs FILE.wasm 'label=regex' ...
 import { readFileSync } from 'node:fs';
 
@@ -19,6 +20,7 @@ const leb = () => {
 const str = () => { const n = leb(); const s = buf.toString('utf8', pos, pos + n); pos += n; return s; };
 
 let imported = 0;
+let data = 0;
 const sizes = [];
 const names = new Map();
 while (pos < buf.length) {
@@ -36,6 +38,8 @@ while (pos < buf.length) {
       else if (kind === 3) { pos += 2; }
       else if (kind === 4) { pos++; leb(); }
     }
+  } else if (id === 11) {
+    data = len;
   } else if (id === 10) {
     for (let n = leb(); n > 0; n--) { const size = leb(); sizes.push(size); pos += size; }
   } else if (id === 0 && str() === 'name') {
@@ -67,6 +71,7 @@ function demangle(name) {
 }
 
 const total = sizes.reduce((a, b) => a + b, 0);
+console.log(`code ${total} B, data section ${data} B (the text, the tables and other constants)`);
 for (const spec of specs) {
   const [label, re] = spec.split(/=(.*)/s);
   const pattern = new RegExp(re);

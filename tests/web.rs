@@ -41,8 +41,24 @@ async fn mount(state: State) -> Element {
         },
     )
     .render();
-    yew::scheduler::flush().await;
+    settle().await;
     root
+}
+
+/// Renders what is pending and lets the timers a page starts with run: in
+/// Read the panel, and precision's parts one by one, render a task after
+/// the text (`chrome::deck::Later`).
+async fn settle() {
+    for _ in 0..6 {
+        yew::scheduler::flush().await;
+        let tick = js_sys::Promise::new(&mut |ok, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 0);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
+    yew::scheduler::flush().await;
 }
 
 fn at(slide: SlideId, lang: Lang) -> State {

@@ -102,6 +102,32 @@ impl std::str::FromStr for View {
     }
 }
 
+/// The handout (`print=steps`, `print=notes`): every step of the deck, each
+/// on its own page, the second with the speaker notes under each step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Print {
+    Steps,
+    Notes,
+}
+
+impl Print {
+    pub const ALL: [Print; 2] = [Print::Steps, Print::Notes];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Print::Steps => "steps",
+            Print::Notes => "notes",
+        }
+    }
+}
+
+impl std::str::FromStr for Print {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, ()> {
+        Print::ALL.into_iter().find(|v| v.id() == s).ok_or(())
+    }
+}
+
 /// Everything the URL holds.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Route {
@@ -120,12 +146,22 @@ pub struct Route {
     /// This window is the presenter's preview of the next step
     /// (`preview=1`): no keys, no sync, not stored.
     pub preview: bool,
+    /// This window shows the handout (`print=`), for printing.
+    pub print: Option<Print>,
     /// Every panel's settings; the hash holds those of the slide's panel.
     pub settings: PanelSettings,
 }
 
 /// The keys of the route itself; no panel may use them.
-pub const GENERAL_KEYS: [&str; 6] = ["lang", "theme", "notes", "view", "presenter", "preview"];
+pub const GENERAL_KEYS: [&str; 7] = [
+    "lang",
+    "theme",
+    "notes",
+    "view",
+    "presenter",
+    "preview",
+    "print",
+];
 
 /// A parsed hash: the route, whether the hash set language and theme (so the
 /// stored choice applies where it did not), and the parts it ignored.
@@ -245,6 +281,7 @@ impl Parsed {
                     p.route.preview = v == "1";
                     true
                 }
+                "print" => v.parse().map(|w| p.route.print = Some(w)).is_ok(),
                 _ => p.route.settings.set(k, &percent_decode(v)),
             };
             p.has_lang |= ok && k == "lang";
@@ -305,6 +342,9 @@ impl fmt::Display for Route {
         }
         if self.preview {
             param(f, "preview", "1")?;
+        }
+        if let Some(w) = self.print {
+            param(f, "print", w.id())?;
         }
         if let Some(settings) = self.settings.of(self.slide.info().panel) {
             for (k, v) in settings.link_pairs() {
@@ -379,6 +419,10 @@ mod tests {
                                     speaker,
                                     presenter: step % 2 == 1,
                                     preview: step % 3 == 2,
+                                    print: [None, Some(Print::Steps), Some(Print::Notes)]
+                                        .get(step % 4)
+                                        .copied()
+                                        .flatten(),
                                     ..Route::default()
                                 };
                                 let p = Parsed::from_hash(&r.to_string());
@@ -736,5 +780,18 @@ mod tests {
                 let _ = Parsed::from_hash(&s[..i]);
             }
         }
+    }
+
+    #[test]
+    fn print_is_a_part_of_this_window_and_a_bad_one_is_ignored() {
+        let p = Parsed::from_hash("#/memory?print=notes");
+        assert_eq!(p.route.print, Some(Print::Notes));
+        assert!(p.ignored.is_empty());
+        assert_eq!(p.route.to_string(), "#/memory?print=notes");
+        let p = Parsed::from_hash("#/memory?print=all");
+        assert_eq!(p.route.print, None);
+        assert_eq!(p.ignored, vec!["print=all".to_string()]);
+        let shared = crate::deck::sync::shared(&Parsed::from_hash("#/memory?print=steps").route);
+        assert_eq!(shared, "#/memory");
     }
 }

@@ -2,7 +2,7 @@
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
 use crate::deck::i18n::Lang;
-use crate::deck::route::{Parsed, Route, Theme, View};
+use crate::deck::route::{Parsed, Print, Route, Theme, View};
 use crate::deck::slides::SlideId;
 use crate::deck::steps;
 use crate::deck::sync::{self, Blank, StagePoint};
@@ -50,6 +50,9 @@ pub struct State {
     pub digits: String,
     /// The browser refused to open the presenter window.
     pub popup_blocked: bool,
+    /// The browser is printing (between `beforeprint` and `afterprint`):
+    /// the handout is shown whatever the view.
+    pub printing: bool,
 }
 
 /// Longest slide number typed (the deck has fewer than 1000 slides).
@@ -113,6 +116,11 @@ pub enum Action {
     DismissDigits,
     /// The browser blocked (true) the presenter window, or the message about it was dismissed.
     PopupBlocked(bool),
+    /// The browser is about to print (true; Ctrl+P), or printed: the page
+    /// shows the handout meanwhile.
+    Printing(bool),
+    /// The handout view on (`print=`), or off.
+    SetPrint(Option<Print>),
     DismissIgnored,
     /// The location hash changed (load, back/forward, an edited URL).
     /// `stored_lang` and `stored_theme` are the remembered choices, as saved,
@@ -252,6 +260,8 @@ impl State {
                 }
             }
             Action::PopupBlocked(b) => s.popup_blocked = b,
+            Action::Printing(b) => s.printing = b,
+            Action::SetPrint(p) => s.route.print = p,
             Action::DismissDigits => {}
             Action::DismissIgnored => {
                 s.ignored.clear();

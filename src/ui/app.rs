@@ -13,18 +13,22 @@ use yew::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::deck::i18n::fill;
-use crate::deck::route::{Route, View};
+use crate::deck::route::{Print, Route, View};
 use crate::deck::slides::SlideId;
 use crate::deck::state::{Action, Overlay, State};
 use crate::deck::steps;
 use crate::deck::sync::{self, Blank, StagePoint};
-use crate::ui::chrome::deck::{progress, Later, Notice, Pager, Slide, SpeakerNotes};
+use crate::ui::chrome::deck::{
+    first_render_done, progress, Later, Notice, Pager, Slide, SpeakerNotes,
+};
+use crate::ui::chrome::handout::Handout;
 use crate::ui::chrome::overlays::{GoTo, Help, Overview};
 use crate::ui::chrome::presenter::Presenter;
 use crate::ui::chrome::toolbar::Toolbar;
 use crate::ui::hooks::{
     hash_action, note_key_mode, presenter_url, use_deck_keys, use_focus_return, use_handlers,
-    use_hash_sync, use_presenting, use_slide_top, use_swipe, use_system_theme, use_wide,
+    use_hash_sync, use_presenting, use_print_events, use_slide_top, use_swipe, use_system_theme,
+    use_wide,
 };
 use crate::ui::panels::Shown;
 use crate::ui::sync::use_sync;
@@ -100,12 +104,15 @@ pub fn App(props: &AppProps) -> Html {
     use_wide(d.clone());
     let view = state.view();
     let present = view == View::Present;
+    let handout = route.print.is_some() || state.printing;
     use_hash_sync(
         d.clone(),
         route.clone(),
         view,
         !state.ignored_saved.is_empty(),
+        handout,
     );
+    use_print_events(d.clone());
     // The view the other windows share, and the audience's link holds.
     let shared = sync::shared(route);
     let sync = use_sync(
@@ -116,6 +123,12 @@ pub fn App(props: &AppProps) -> Html {
         state.blank,
     );
     use_presenting(present && !route.preview);
+    // Read waits for its first panel (`Later`); the stage does not.
+    use_effect_with((), move |_| {
+        if present {
+            first_render_done();
+        }
+    });
     use_focus_return(state.overlay);
     use_slide_top(route.slide);
     let (on_touch_start, on_touch_end) = use_swipe(d.clone());
@@ -197,6 +210,21 @@ pub fn App(props: &AppProps) -> Html {
             {pointer}
         </div>
     };
+    if handout {
+        // Every step, a page each: `print=` on screen, or while printing.
+        let notes = match route.print {
+            Some(p) => p == Print::Notes,
+            None => route.speaker,
+        };
+        return html! {
+            <div class="app app-handout" data-lang={route.lang.id()}>
+                <main id="main" tabindex="0" aria-labelledby="slide-title">
+                    <Handout lang={route.lang} {notes} address={web::page_address()} panel={h.panel.clone()}
+                        on_print={h.print.clone()} on_notes={h.handout_notes.clone()} on_close={h.handout_close.clone()} />
+                </main>
+            </div>
+        };
+    }
     if route.preview {
         // The presenter's preview of the next step: the stage alone.
         return html! {
@@ -276,7 +304,7 @@ pub fn App(props: &AppProps) -> Html {
                 {view} on_view={h.view.clone()}
                 on_lang={h.lang.clone()} on_theme={h.theme.clone()}
                 on_overview={h.overview.clone()} on_help={h.help.clone()}
-                on_speaker={h.speaker.clone()} on_presenter={h.presenter.clone()}
+                on_speaker={h.speaker.clone()} on_presenter={h.presenter.clone()} on_handout={h.handout.clone()}
                 on_fullscreen={h.fullscreen.clone()} />
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={h.dismiss.clone()} />

@@ -6,7 +6,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deck::route::{Parsed, Route, View};
+use crate::deck::route::{Parsed, Print, Route, View};
 use crate::deck::state::{
     key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
 };
@@ -53,6 +53,11 @@ pub struct Handlers {
     pub go_step: Callback<(crate::deck::slides::SlideId, usize)>,
     pub blank: Callback<crate::deck::sync::Blank>,
     pub pointing: Callback<bool>,
+    /// The handout view on, with or without the speaker notes, off; print.
+    pub handout: Callback<()>,
+    pub handout_notes: Callback<bool>,
+    pub handout_close: Callback<()>,
+    pub print: Callback<()>,
     pub panel: PanelHandlers,
 }
 
@@ -94,6 +99,12 @@ impl Handlers {
             go_step: callback(d, |(s, k)| Action::GoStep(s, k)),
             blank: callback(d, Action::Blank),
             pointing: callback(d, Action::Pointing),
+            handout: send(d, Action::SetPrint(Some(Print::Steps))),
+            handout_notes: callback(d, |on| {
+                Action::SetPrint(Some(if on { Print::Notes } else { Print::Steps }))
+            }),
+            handout_close: send(d, Action::SetPrint(None)),
+            print: Callback::from(|_: ()| web::print()),
             panel: PanelHandlers {
                 ladder: callback(d, Action::Ladder),
                 depreciation: callback(d, Action::Depreciation),
@@ -306,7 +317,13 @@ pub fn use_wide(dispatch: Dispatch) {
 /// is written to the hash (a slide change pushes a history entry, a setting
 /// replaces it), to storage, and to `<html>`'s attributes and the title.
 #[hook]
-pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_error: bool) {
+pub fn use_hash_sync(
+    dispatch: Dispatch,
+    route: Route,
+    view: View,
+    had_saved_error: bool,
+    handout: bool,
+) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
             EventListener::new(&window, "hashchange", move |_| {
@@ -352,16 +369,48 @@ pub fn use_hash_sync(dispatch: Dispatch, route: Route, view: View, had_saved_err
         },
     );
     use_effect_with(
-        (route.lang, route.theme, view, route.slide, route.presenter),
-        |&(lang, theme, view, slide, presenter)| {
+        (
+            route.lang,
+            route.theme,
+            view,
+            route.slide,
+            route.presenter,
+            handout,
+        ),
+        |&(lang, theme, view, slide, presenter, handout)| {
             let ui = lang.ui();
             let mut page_title = format!("{} · {}", slide.title(ui), ui.t("app.title"));
             if presenter {
                 page_title = format!("{} · {page_title}", ui.t("ui.presenter.open"));
             }
-            web::apply_page(theme.id(), view.id(), ui, &page_title);
+            if handout {
+                page_title = format!("{} · {}", ui.t("ui.handout"), ui.t("app.title"));
+            }
+            // The handout is printed on paper: light whatever the theme.
+            let theme = if handout { "light" } else { theme.id() };
+            web::apply_page(theme, view.id(), ui, &page_title);
         },
     );
+}
+
+/// The browser's print (Ctrl+P, the menu): the page shows the handout from
+/// `beforeprint` to `afterprint`.
+#[hook]
+pub fn use_print_events(dispatch: Dispatch) {
+    use_effect_with((), move |_| {
+        let listeners = web_sys::window().map(|window| {
+            let (d1, d2) = (dispatch.clone(), dispatch);
+            (
+                EventListener::new(&window, "beforeprint", move |_| {
+                    d1.dispatch(Action::Printing(true))
+                }),
+                EventListener::new(&window, "afterprint", move |_| {
+                    d2.dispatch(Action::Printing(false))
+                }),
+            )
+        });
+        move || drop(listeners)
+    });
 }
 
 /// When an overlay closes, focus returns to the slide.

@@ -269,6 +269,13 @@ pub fn apply_page(theme: &str, view: &str, lang: TextLang, title: &str) {
     }
 }
 
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
 /// Enters full screen, or leaves it when already there.
 pub fn toggle_fullscreen() {
     let Some(d) = document() else { return };
@@ -453,8 +460,13 @@ pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
         let now = layout_top(&e);
         if let Some((_, was)) = before.iter().find(|(k, _)| *k == id) {
             if *was != now {
-                let style = format!("transform: translateY({}px); transition: none", was - now);
-                let _ = e.set_attribute("style", &style);
+                set_style(
+                    &e,
+                    &[
+                        ("transform", &format!("translateY({}px)", was - now)),
+                        ("transition", "none"),
+                    ],
+                );
                 moved.push(e);
             }
         }
@@ -465,7 +477,25 @@ pub fn flip(list: &Element, selector: &str, before: &[(String, i32)]) {
     // Reading layout makes the start position take effect before the move.
     let _ = list.get_bounding_client_rect();
     for e in moved {
-        let _ = e.set_attribute("style", "transform: none; transition: transform 0.35s ease");
+        set_style(
+            &e,
+            &[
+                ("transform", "none"),
+                ("transition", "transform 0.35s ease"),
+            ],
+        );
+    }
+}
+
+/// Sets inline style properties through the CSSOM, which a
+/// Content-Security-Policy without 'unsafe-inline' allows (a `style`
+/// attribute written as text it refuses).
+fn set_style(e: &Element, props: &[(&str, &str)]) {
+    if let Some(h) = e.dyn_ref::<web_sys::HtmlElement>() {
+        let style = h.style();
+        for (k, v) in props {
+            let _ = style.set_property(k, v);
+        }
     }
 }
 

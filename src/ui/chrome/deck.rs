@@ -185,26 +185,50 @@ pub fn Slide(props: &SlideProps) -> Html {
     }
 }
 
+thread_local! {
+    /// Whether a `Later` has shown its children: the page's first render
+    /// is over.
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Says that the page's first render is over without a `Later` (it
+/// opened on the Present stage): a part that mounts from now on shows at
+/// once.
+pub fn first_render_done() {
+    STARTED.set(true);
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LaterProps {
+    /// How many tasks after its first render the children appear (a panel
+    /// staggers its parts: each is then a task of its own).
+    #[prop_or(1)]
+    pub after: u32,
     pub children: Html,
 }
 
-/// Its children, from the task after the first render on: the page's
-/// first render (the slide's text) and its panel's are then two shorter
-/// tasks, not one long one that blocks input on a deep link. It stays
-/// mounted from slide to slide, so only the page's first panel waits.
+/// Its children, from `after` tasks after its first render on: the page's
+/// first render (the slide's text) and its panel's parts are then short
+/// tasks, not one long one that blocks input on a deep link. Only the
+/// page's first render waits: after that, children show at once.
 #[function_component]
 pub fn Later(props: &LaterProps) -> Html {
-    let ready = use_state(|| false);
+    let after = props.after;
+    // Once the page's first render is over, a part that mounts later (a
+    // slide changed, Read entered) shows at once.
+    let waited = use_state(|| if STARTED.get() { after } else { 0 });
     {
-        let ready = ready.clone();
-        use_effect_with((), move |_| {
-            let timer = gloo::timers::callback::Timeout::new(0, move || ready.set(true));
+        let waited = waited.clone();
+        use_effect_with(*waited, move |&n| {
+            if n >= after {
+                STARTED.set(true);
+            }
+            let timer = (n < after)
+                .then(|| gloo::timers::callback::Timeout::new(0, move || waited.set(n + 1)));
             move || drop(timer)
         });
     }
-    if *ready {
+    if *waited >= after {
         props.children.clone()
     } else {
         html! {}

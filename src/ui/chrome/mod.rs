@@ -3,6 +3,7 @@
 //! presenter window.
 
 pub mod deck;
+pub mod handout;
 pub mod overlays;
 pub mod presenter;
 pub mod toolbar;

@@ -1,6 +1,6 @@
 //! The top bar: the page's name, language and theme choices, and buttons for
 //! the view, the contents, the shortcuts, the speaker notes, the presenter
-//! window and full screen.
+//! window, the handout and full screen.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
@@ -25,6 +25,8 @@ pub struct ToolbarProps {
     /// Opens the presenter window (called in the click, so the browser
     /// allows the popup).
     pub on_presenter: Callback<()>,
+    /// Shows the handout (every step, a page each, for printing).
+    pub on_handout: Callback<()>,
 }
 
 fn select_value(e: &Event) -> Option<String> {
@@ -99,6 +101,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </button>
                 <button type="button" class="btn btn-presenter" onclick={click(&props.on_presenter)} aria-keyshortcuts="p" data-testid="open-presenter">
                     {ui.t("ui.presenter.open")}
+                </button>
+                <button type="button" class="btn" onclick={click(&props.on_handout)} data-testid="open-handout">
+                    {ui.t("ui.handout")}
                 </button>
                 <button type="button" class="btn" onclick={click(&props.on_fullscreen)} aria-keyshortcuts="f" data-testid="fullscreen">
                     {ui.t("ui.fullscreen")}

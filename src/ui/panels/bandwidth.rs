@@ -118,7 +118,10 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     <td class="num">{fixed(l.per_direction_gbs, 0, ui)}</td>
                     <td class="num">{fixed(l.bidirectional_gbs, 0, ui)}</td>
                     <td class="bandwidth-bar-cell">
-                        <span class="bandwidth-hbar" style={format!("width: {width}%")}></span>
+                        // An SVG bar (a width attribute): the page has no inline style.
+                        <svg class="bandwidth-hbar" viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                            <rect width={width.to_string()} height="1" />
+                        </svg>
                         <span class="num">{duration(tt, ui)}</span>
                     </td>
                     <td class="num">{duration(ring_allreduce_seconds(gb, n, l.per_direction_gbs), ui)}</td>

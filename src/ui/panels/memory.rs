@@ -118,7 +118,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
         (1..chips_n)
             .map(|k| {
                 let at = (fit.chip_bytes * f64::from(k) / scale * 100.0).round() as u32;
-                html! { <span class="memory-chip-mark" style={format!("left: {at}%")}></span> }
+                html! { <line class="memory-chip-mark" x1={at.to_string()} x2={at.to_string()} y1="0" y2="1" /> }
             })
             .collect()
     } else {
@@ -233,9 +233,12 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 <div class="memory-stack" role="img" aria-label={fill(ui.t("mem.stack_label"), &[
                     ("total", &gb(fit.total_bytes, ui)), ("chips", &chips_text),
                     ("hbm", &gb(fit.chip_bytes, ui))])}>
-                    <span class="memory-stack-w" style={format!("width: {w_pct}%")}></span>
-                    <span class="memory-stack-kv" style={format!("width: {kv_pct}%")}></span>
-                    {chip_marks}
+                    // SVG geometry (attributes): the page has no inline style.
+                    <svg viewBox="0 0 100 1" preserveAspectRatio="none" aria-hidden="true">
+                        <rect class="memory-stack-w" width={w_pct.to_string()} height="1" />
+                        <rect class="memory-stack-kv" x={w_pct.to_string()} width={kv_pct.to_string()} height="1" />
+                        {chip_marks}
+                    </svg>
                 </div>
                 <ul class="plain legend">
                     <li><span class="swatch memory-stack-w"></span>{ui.t(if p.train { "mem.train_state" } else { "mem.weights" })}</li>

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::deck::i18n::TextLang;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
+use crate::ui::chrome::deck::Later;
 use crate::ui::panels::use_shown;
 use explorer::{Explorer, FormatTable};
 use quant::QuantDemo;
@@ -45,19 +46,25 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
         batch: p.batch,
         ..d
     };
+    // Read shows every part: each renders a task after the one before, so
+    // that a deep link's first tasks stay short (the stage shows one part).
+    let staged = |after: u32, part: Html| match shown.shows {
+        Some(_) => part,
+        None => html! { <Later {after}>{part}</Later> },
+    };
     html! {
         <div class="panel" lang={ui.tag()} data-testid="precision-panel">
             if shown.has("explorer") {
                 <Explorer settings={explorer} lang={ui} on_action={props.on_action.clone()} />
             }
             if shown.any(&["speed", "roofline"]) {
-                <Speed settings={speed} lang={ui} on_action={props.on_action.clone()} />
+                {staged(1, html! { <Speed settings={speed} lang={ui} on_action={props.on_action.clone()} /> })}
             }
             if shown.has("quant") {
-                <QuantDemo fmt={props.settings.fmt} lang={ui} />
+                {staged(2, html! { <QuantDemo fmt={props.settings.fmt} lang={ui} /> })}
             }
             if shown.has("table") {
-                <FormatTable lang={ui} />
+                {staged(3, html! { <FormatTable lang={ui} /> })}
             }
         </div>
     }

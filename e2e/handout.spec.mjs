@@ -1,0 +1,113 @@
+// The handout: every step of the deck on its own landscape page, in the
+// state the step sets, with its link; charts as SVG; light; no chrome.
+// Printed to PDF by Chromium (page.pdf with the page's own @page size):
+// the page count is the step count, every chart of the deck is in it, and
+// nothing leaves its page. Also: the notes variant, the toolbar's Handout,
+// and the browser's own print (beforeprint / afterprint) from any view.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { setup, open, spec, clean } from './harness.mjs';
+
+const env = setup();
+const STEPS = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8'))
+  .trim().split('\n').length - 1;
+const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+
+/** Every chart's test id on every slide, from the Read view. */
+async function deckCharts() {
+  const { page, context } = await open(env, '#/intro?lang=en');
+  const ids = new Set();
+  for (;;) {
+    await page.waitForTimeout(50);
+    for (const id of await page.$$eval('svg.chart[data-testid]', (els) => els.map((e) => e.dataset.testid))) ids.add(id);
+    if (await page.isDisabled('[data-testid=next]')) break;
+    const slug = await page.getAttribute('[data-testid=slide]', 'data-slide');
+    await page.click('[data-testid=next]');
+    await page.waitForFunction((s) => document.querySelector('[data-testid=slide]')?.dataset.slide !== s, slug);
+  }
+  await context.close();
+  return [...ids];
+}
+
+/** Elements (and pages) that leave their handout page, under print media. */
+const outside = () => {
+  const mm = 96 / 25.4;
+  const out = [];
+  for (const p of document.querySelectorAll('[data-testid=handout-page]')) {
+    const where = `${p.dataset.slide}/${p.dataset.step}`;
+    // A4 landscape less its 8 mm margins: 281 x 194 mm for the stage and
+    // what is under it.
+    const stage = p.querySelector('.stage').getBoundingClientRect();
+    const page = p.getBoundingClientRect();
+    if (page.height > 194 * mm + 1 || stage.width > 281 * mm + 1) out.push(`${where}: ${Math.round(stage.width / mm)} mm wide, ${Math.round(page.height / mm)} mm high`);
+    for (const e of p.querySelectorAll('.stage *')) {
+      if (e.closest('details:not([open])') && !e.closest('summary')) continue;
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.left < stage.left - 1 || r.right > stage.right + 1 || r.top < stage.top - 1 || r.bottom > stage.bottom + 1) {
+        out.push(`${where}: ${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} leaves the stage`);
+        break;
+      }
+    }
+  }
+  return out;
+};
+
+spec('the handout: a landscape page per step, every chart, nothing cut, light', async (keep) => {
+  const charts = await deckCharts();
+  assert.ok(charts.length >= 5, `the deck has charts: ${charts}`);
+  const { page, log } = await open(env, '#/intro?lang=en&theme=dark&print=steps', { view: null });
+  keep(page);
+  await page.waitForSelector('[data-testid=handout]');
+  assert.equal(await page.locator('[data-testid=handout-page]').count(), STEPS, 'a page per step');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'light whatever the theme');
+  const inHandout = await page.$$eval('[data-testid=handout] svg.chart[data-testid]', (els) => els.map((e) => e.dataset.testid));
+  for (const id of charts) assert.ok(inHandout.includes(id), `chart ${id} in the handout`);
+  // Each page holds its step's link; a keyframe's values are in it.
+  const links = await page.$$eval('[data-testid=handout-link]', (els) => els.map((e) => e.textContent));
+  assert.equal(new Set(links).size, STEPS, 'each page its own link');
+  assert.ok(links.some((l) => /#\/precision\/\d+\?fmt=/.test(l)), 'a keyframe step links its settings');
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await page.evaluate(outside), []);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+  assert.equal(pdfPages(pdf), STEPS, 'the PDF has a page per step');
+  assert.ok(pdf.toString('latin1').includes('/MediaBox'), 'a PDF');
+  clean(log);
+});
+
+spec('the handout with the speaker notes under each step', async (keep) => {
+  const { page, log } = await open(env, '#/intro?lang=en&print=notes', { view: null });
+  keep(page);
+  await page.waitForSelector('[data-testid=handout]');
+  assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), STEPS);
+  assert.ok(await page.isChecked('[data-testid=handout-notes]'));
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await page.evaluate(outside), []);
+  assert.equal(pdfPages(await page.pdf({ preferCSSPageSize: true })), STEPS);
+  // The choice goes into the link, and back out.
+  await page.emulateMedia({ media: 'screen' });
+  await page.uncheck('[data-testid=handout-notes]');
+  await page.waitForFunction(() => location.hash.includes('print=steps'));
+  assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), 0);
+  clean(log);
+});
+
+spec('the toolbar opens the handout, Back returns; the browser\'s print shows it from any view', async (keep) => {
+  const { page, log } = await open(env, '#/memory?lang=zh', { view: 'read' });
+  keep(page);
+  await page.click('[data-testid=open-handout]');
+  await page.waitForSelector('[data-testid=handout]');
+  assert.match(await page.textContent('[data-testid=handout] h1'), /讲义/);
+  await page.click('[data-testid=handout-close]');
+  await page.waitForSelector('[data-testid=slide][data-slide=memory]');
+  assert.equal(await page.locator('[data-testid=handout]').count(), 0);
+  // Ctrl+P: the browser fires beforeprint, prints, fires afterprint.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForSelector('[data-testid=handout]');
+  assert.equal(await page.locator('[data-testid=handout-page]').count(), STEPS);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.waitForSelector('[data-testid=slide][data-slide=memory]');
+  assert.ok(!(await page.evaluate(() => location.hash)).includes('print='), 'printing leaves the link alone');
+  clean(log);
+});

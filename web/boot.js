@@ -1,0 +1,32 @@
+// Runs before the page is first painted (a plain script in <head>, no
+// inline script): sets the theme the reader chose, so the first paint is in
+// it, and says whether the first paint may show the prerendered title slide
+// (index.html's #prerender, written by scripts/prerender.mjs): only when
+// the app will open on it, in Read, in both languages. A deep link, Present,
+// the presenter window or one language show the plain loading message
+// instead, never another slide's or view's text.
+(function () {
+  'use strict';
+  var html = document.documentElement;
+  var hash = location.hash;
+  var at = hash.indexOf('?');
+  var query = at < 0 ? '' : hash.slice(at + 1);
+  var slug = (/^#\/?([^/?]*)/.exec(hash) || ['', ''])[1];
+  function param(k) {
+    var m = new RegExp('(?:^|&)' + k + '=([^&]*)').exec(query);
+    return m ? m[1] : null;
+  }
+  function stored(k) {
+    try { return localStorage.getItem('llm-notes.' + k); } catch (_) { return null; }
+  }
+  var theme = param('theme') || stored('theme');
+  if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);
+  var lang = param('lang') || stored('lang') || 'both';
+  var view = param('view');
+  var wide = window.matchMedia && matchMedia('(min-width: 900px) and (orientation: landscape)').matches;
+  var read = view ? view === 'read' : !wide;
+  if (read && (slug === '' || slug === 'intro') && lang === 'both' && !param('presenter') && !param('preview')) {
+    html.setAttribute('data-boot', 'intro');
+    html.setAttribute('data-view', 'read');
+  }
+})();

@@ -1,0 +1,21 @@
+// Starts the app (Trunk writes its file names into <meta name="llm-notes-start">,
+// Trunk.toml's pattern_script): a plain module file, so no inline script is
+// needed (a strict Content-Security-Policy allows it). When the first frame
+// shows the prerendered title slide (web/boot.js), the wasm is fetched only
+// after that frame is painted, so it never waits for the download (a timer
+// stands in for the frame in a tab that is not shown); otherwise at once.
+// The glue and the wasm download side by side.
+const meta = document.querySelector('meta[name="llm-notes-start"]');
+const url = (name) => new URL(meta.dataset[name], document.baseURI).href;
+if (document.documentElement.hasAttribute('data-boot')) {
+  await new Promise((ok) => {
+    requestAnimationFrame(() => setTimeout(ok, 0));
+    setTimeout(ok, 100);
+  });
+}
+const wasmResponse = fetch(url('wasm'));
+const bindings = await import(url('js'));
+const wasm = await bindings.default({ module_or_path: wasmResponse });
+// The e2e tests call the exports (debug_panic) through this.
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
