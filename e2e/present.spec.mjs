@@ -209,8 +209,9 @@ async function suiteLinks() {
   for (const f of await readdir(dir)) {
     if (!f.endsWith('.spec.mjs') || f === 'present.spec.mjs') continue;
     const src = await readFile(resolve(dir, f), 'utf8');
-    // (a link the Read specs expect back, with its view=read, is not one they open)
-    for (const m of src.matchAll(/['`](#\/[^'`$\s]*)['`]/g)) if (!m[1].includes('view=')) links.add(m[1]);
+    // (a link the Read specs expect back, with its view=read, is not one they
+    // open; a handout link, print=, shows no stage but every step's page)
+    for (const m of src.matchAll(/['`](#\/[^'`$\s]*)['`]/g)) if (!/view=|print=/.test(m[1])) links.add(m[1]);
   }
   return [...links];
 }

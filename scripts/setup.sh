@@ -2,7 +2,8 @@
 # Installs, idempotently, everything the build and the tests need on a fresh
 # Debian machine with rustup, node and npm: the wasm32 target, trunk,
 # wasm-bindgen-cli (the version pinned in Cargo.toml), wasm-opt (npm binaryen),
-# Chromium + ChromeDriver, the npm packages of the end-to-end tests, and the
+# Chromium + ChromeDriver, Firefox ESR + geckodriver, the npm packages of the
+# end-to-end tests, and the
 # Python package ml_dtypes (reference of the number-format tests).
 # Safe to run again: each step checks before it installs.
 set -euo pipefail
@@ -39,6 +40,20 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null
+fi
+
+# Firefox ESR and geckodriver (crates.io): the single file is also opened
+# from file:// in Firefox (e2e/firefox.spec.mjs, over WebDriver).
+if [ ! -x /usr/bin/firefox-esr ]; then
+  log "installing firefox-esr"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq firefox-esr >/dev/null
+fi
+GECKODRIVER_VERSION=0.37.1
+if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
+  log "installing geckodriver $GECKODRIVER_VERSION (takes a few minutes)"
+  cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
 # npm packages: binaryen (wasm-opt), playwright-core, axe-core, lighthouse.

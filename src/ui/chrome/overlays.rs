@@ -205,7 +205,12 @@ pub fn GoTo(props: &GoToProps) -> Html {
             }
             "Enter" => {
                 e.prevent_default();
-                if let Some(id) = first {
+                // The field's text now, not as last rendered: Enter typed
+                // right after the text goes to what the text finds.
+                let typed = e
+                    .target_dyn_into::<web_sys::HtmlInputElement>()
+                    .map(|i| find(&i.value()).first().copied());
+                if let Some(id) = typed.unwrap_or(first) {
                     go.emit(id);
                 }
             }
