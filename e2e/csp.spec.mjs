@@ -6,26 +6,22 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setup, spec, clean, watch, walkSlides } from './harness.mjs';
+import { setup, open, spec, clean, walkSlides } from './harness.mjs';
 import { POLICY } from '../scripts/csp.mjs';
 
 const env = setup();
 
 /** A page whose policy violations are kept in window.__csp from the start. */
-async function guarded(hash, viewport, extra = {}) {
-  const context = await env.browser.newContext({ viewport, ...extra });
-  await context.addInitScript(() => {
+const guarded = (hash, viewport) => open(env, hash, {
+  view: null,
+  viewport,
+  init: () => {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => {
       window.__csp.push(`${e.violatedDirective} ${e.blockedURI || ''} ${e.sourceFile || ''}:${e.lineNumber || ''}`);
     });
-  });
-  const page = await context.newPage();
-  const log = watch(env, page);
-  await page.goto(`${env.url}/${hash}`);
-  await page.waitForSelector('[data-testid=slide]');
-  return { page, log, context };
-}
+  },
+});
 const violations = (page) => page.evaluate(() => window.__csp);
 
 spec('the build carries exactly the policy', async () => {

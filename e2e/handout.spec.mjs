@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, walkSlides } from './harness.mjs';
 
 const env = setup();
 const STEPS = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8'))
@@ -18,14 +18,9 @@ const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)
 async function deckCharts() {
   const { page, context } = await open(env, '#/intro?lang=en');
   const ids = new Set();
-  for (;;) {
-    await page.waitForTimeout(50);
+  await walkSlides(page, async () => {
     for (const id of await page.$$eval('svg.chart[data-testid]', (els) => els.map((e) => e.dataset.testid))) ids.add(id);
-    if (await page.isDisabled('[data-testid=next]')) break;
-    const slug = await page.getAttribute('[data-testid=slide]', 'data-slide');
-    await page.click('[data-testid=next]');
-    await page.waitForFunction((s) => document.querySelector('[data-testid=slide]')?.dataset.slide !== s, slug);
-  }
+  });
   await context.close();
   return [...ids];
 }

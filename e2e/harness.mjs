@@ -47,12 +47,15 @@ export function watch(env, page) {
   return log;
 }
 
-/** Opens a page at `hash` in a fresh context; returns { page, log, context }.
+/** Opens a page at `hash` in a fresh context (`init`: a script its pages run
+ * first); returns { page, log, context }.
  * The panel specs test the Read view, the whole slide at once: `view`
  * (default `read`) is added to the link; `view: null` leaves it as it is. */
-export async function open(env, hash = '', { view = 'read', ...options } = {}) {
+export async function open(env, hash = '', { view = 'read', init, ...options } = {}) {
   hash = withView(hash, view);
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // A script every page of the context runs before the page's own.
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const log = watch(env, page);
   await page.goto(`${env.url}/${hash}`);
@@ -119,13 +122,14 @@ export async function slideCount(page) {
 
 /** Walks the deck with the pager's Next (in Read, a slide each) from the
  * slide shown until Next is disabled; checks that each slide renders a title
- * and its text; returns the slugs in order. */
-export async function walkSlides(page) {
+ * and its text, then runs `each(slug)` on it; returns the slugs in order. */
+export async function walkSlides(page, each) {
   const seen = [];
   for (;;) {
     const slug = await slideId(page);
     assert.ok((await page.textContent('[data-testid=slide-title]')).trim().length > 0, `${slug}: a title`);
     assert.ok((await page.textContent('[data-testid=slide]')).trim().length > 100, `${slug}: its text`);
+    await each?.(slug);
     seen.push(slug);
     assert.ok(seen.length < 100, 'Next ends');
     const next = page.locator('[data-testid=next]');

@@ -13,6 +13,7 @@
 // cannot set it).
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { buildDir, debugBuild } from './build-dir.mjs';
 
 export const POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
   + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'";
@@ -22,12 +23,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(POLICY);
     process.exit(0);
   }
-  const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error('usage: node scripts/csp.mjs DIR (or TRUNK_STAGING_DIR set) | --print');
-    process.exit(2);
-  }
-  if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
+  const dir = buildDir('node scripts/csp.mjs DIR (or TRUNK_STAGING_DIR set) | --print');
+  if (debugBuild()) {
     console.log('[csp] debug build: no policy (trunk serve adds an inline script)');
     process.exit(0);
   }

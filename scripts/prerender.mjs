@@ -17,13 +17,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from '../e2e/server.mjs';
 import { CHROMIUM, launch } from '../e2e/browser.mjs';
+import { buildDir, debugBuild } from './build-dir.mjs';
 
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('usage: node scripts/prerender.mjs DIR (or TRUNK_STAGING_DIR set)');
-  process.exit(2);
-}
-if (process.env.TRUNK_PROFILE && process.env.TRUNK_PROFILE !== 'release') {
+const dir = buildDir('node scripts/prerender.mjs DIR (or TRUNK_STAGING_DIR set)');
+if (debugBuild()) {
   console.log('[prerender] debug build: not prerendered');
   process.exit(0);
 }

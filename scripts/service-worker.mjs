@@ -17,13 +17,10 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { buildDir } from './build-dir.mjs';
 
 const SW = 'sw.js';
-const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error('usage: node scripts/service-worker.mjs DIR (or TRUNK_STAGING_DIR set)');
-  process.exit(2);
-}
+const dir = buildDir('node scripts/service-worker.mjs DIR (or TRUNK_STAGING_DIR set)');
 
 const entries = await readdir(dir, { recursive: true, withFileTypes: true });
 const names = entries

@@ -338,7 +338,14 @@ pub fn use_hash_sync(
     // in place once per frame (`set_hash_soon` compares with the location
     // then, so the location is read only when the slide changes).
     let shown_slide = use_mut_ref(|| None);
-    use_effect_with(route.clone(), move |route| {
+    let (lang, theme, slide, preview, presenter) = (
+        route.lang,
+        route.theme,
+        route.slide,
+        route.preview,
+        route.presenter,
+    );
+    use_effect_with(route, move |route| {
         let want = route.to_string();
         let before = shown_slide.borrow_mut().replace(route.slide);
         if before.is_some_and(|s| s != route.slide) {
@@ -356,7 +363,7 @@ pub fn use_hash_sync(
     // The preview of the next step shows the presenter's choices; it
     // stores nothing.
     use_effect_with(
-        (route.lang, route.theme, route.preview, had_saved_error),
+        (lang, theme, preview, had_saved_error),
         |&(lang, theme, preview, had_saved_error)| {
             if !preview {
                 if had_saved_error {
@@ -369,23 +376,17 @@ pub fn use_hash_sync(
         },
     );
     use_effect_with(
-        (
-            route.lang,
-            route.theme,
-            view,
-            route.slide,
-            route.presenter,
-            handout,
-        ),
+        (lang, theme, view, slide, presenter, handout),
         |&(lang, theme, view, slide, presenter, handout)| {
             let ui = lang.ui();
-            let mut page_title = format!("{} · {}", slide.title(ui), ui.t("app.title"));
-            if presenter {
-                page_title = format!("{} · {page_title}", ui.t("ui.presenter.open"));
-            }
-            if handout {
-                page_title = format!("{} · {}", ui.t("ui.handout"), ui.t("app.title"));
-            }
+            let page_title = if handout {
+                format!("{} · {}", ui.t("ui.handout"), ui.t("app.title"))
+            } else if presenter {
+                let name = format!("{} · {}", slide.title(ui), ui.t("app.title"));
+                format!("{} · {name}", ui.t("ui.presenter.open"))
+            } else {
+                format!("{} · {}", slide.title(ui), ui.t("app.title"))
+            };
             // The handout is printed on paper: light whatever the theme.
             let theme = if handout { "light" } else { theme.id() };
             web::apply_page(theme, view.id(), ui, &page_title);

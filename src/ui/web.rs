@@ -154,19 +154,16 @@ pub fn set_hash_soon(hash: String) {
     if !first {
         return;
     }
+    use gloo::timers::callback::Timeout;
     let Some(w) = window() else {
         flush_hash();
         return;
     };
     let after_paint = wasm_bindgen::closure::Closure::once_into_js(|| {
-        if let Some(w) = window() {
-            let flush = wasm_bindgen::closure::Closure::once_into_js(flush_hash);
-            let _ = w.set_timeout_with_callback(flush.unchecked_ref());
-        }
+        Timeout::new(0, flush_hash).forget();
     });
     let _ = w.request_animation_frame(after_paint.unchecked_ref());
-    let fallback = wasm_bindgen::closure::Closure::once_into_js(flush_hash);
-    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+    Timeout::new(100, flush_hash).forget();
 }
 
 /// Forgets the hash `set_hash_soon` holds: the location changed under it
