@@ -56,8 +56,9 @@ if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
-# npm packages: binaryen (wasm-opt), playwright-core, axe-core, lighthouse.
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+# npm packages: binaryen (wasm-opt), terser (the JS shim), playwright-core,
+# axe-core, lighthouse.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] \
    || [ ! -d node_modules/@axe-core/playwright ] || [ ! -d node_modules/lighthouse ]; then
   log "installing npm packages"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi

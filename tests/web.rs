@@ -296,6 +296,47 @@ async fn precision_panel_mounts_and_a_bit_flip_changes_the_value() {
     );
 }
 
+/// The demo's sample takes its sine and cosine from the browser's `Math`,
+/// not from Rust's libm: a value may differ in its last bit, but nothing the
+/// reader sees does (the histogram, every SQNR as shown, the scale of the
+/// grid).
+#[wasm_bindgen_test]
+fn the_quantization_demo_shows_the_same_with_the_browsers_trigonometry() {
+    use llm_notes_explainer::deck::i18n::TextLang;
+    use llm_notes_explainer::model::formats::Format;
+    use llm_notes_explainer::model::quant::{
+        absmax, histogram, normal_sample, normal_sample_with, quantize_nvfp4, sqnr_db,
+    };
+    use llm_notes_explainer::ui::numfmt::fixed;
+    use llm_notes_explainer::ui::panels::precision::quant::{
+        js_sin_cos, sqnr, BINS, HI, LO, SAMPLE, SEED,
+    };
+    let ours = normal_sample(SAMPLE, SEED);
+    let browser = normal_sample_with(SAMPLE, SEED, js_sin_cos);
+    assert_eq!(browser.len(), SAMPLE);
+    for (a, b) in ours.iter().zip(&browser) {
+        assert!(
+            (a - b).abs() <= 4.0 * f64::EPSILON * a.abs().max(1.0),
+            "{a} vs {b}"
+        );
+    }
+    assert_eq!(
+        histogram(&ours, LO, HI, BINS),
+        histogram(&browser, LO, HI, BINS)
+    );
+    let shown = |v: Option<f64>| v.map(|d| fixed(d, 1, TextLang::En));
+    for f in Format::ALL {
+        let (a, b) = (sqnr(&ours, f), sqnr(&browser, f));
+        assert_eq!((shown(a.0), shown(a.1)), (shown(b.0), shown(b.1)), "{f:?}");
+    }
+    let nvfp4 = |s: &[f64]| shown(Some(sqnr_db(s, &quantize_nvfp4(s))));
+    assert_eq!(nvfp4(&ours), nvfp4(&browser));
+    assert_eq!(
+        fixed(absmax(&ours), 6, TextLang::En),
+        fixed(absmax(&browser), 6, TextLang::En)
+    );
+}
+
 #[wasm_bindgen_test]
 fn dollars_read_naturally_in_both_languages() {
     use llm_notes_explainer::deck::i18n::TextLang;

@@ -102,14 +102,22 @@ impl SplitMix64 {
 /// Box–Muller transform on SplitMix64. Deterministic; `n` is capped at
 /// `MAX_SAMPLE`.
 pub fn normal_sample(n: usize, seed: u64) -> Vec<f64> {
+    normal_sample_with(n, seed, f64::sin_cos)
+}
+
+/// `normal_sample` with the sine and cosine from `sin_cos` (`(sin t, cos t)`).
+/// The page passes the browser's `Math.sin` and `Math.cos`, which saves
+/// the wasm module Rust's own (about 3 KB compressed); both are fdlibm's
+/// algorithm.
+pub fn normal_sample_with(n: usize, seed: u64, sin_cos: fn(f64) -> (f64, f64)) -> Vec<f64> {
     let n = n.min(MAX_SAMPLE);
     let mut rng = SplitMix64(seed);
     let mut out = Vec::with_capacity(n + 1);
     while out.len() < n {
         let r = (-2.0 * rng.next_unit().ln()).sqrt();
-        let t = std::f64::consts::TAU * rng.next_unit();
-        out.push(r * t.cos());
-        out.push(r * t.sin());
+        let (sin, cos) = sin_cos(std::f64::consts::TAU * rng.next_unit());
+        out.push(r * cos);
+        out.push(r * sin);
     }
     out.truncate(n);
     out

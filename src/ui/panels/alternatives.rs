@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use crate::deck::i18n::{fill, TextLang};
@@ -89,24 +91,9 @@ pub fn AlternativesPanel(props: &Props) -> Html {
             }
             if shown.has("table") {
             <section class="panel-part">
-                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("alt.table")}>
-                    <table data-testid="alt-table">
-                        <caption>{ui.t("alt.caption")}</caption>
-                        <thead><tr>
-                            <th scope="col">{ui.t("alt.col.chip")}</th>
-                            <th scope="col">{ui.t("alt.col.vendor")}</th>
-                            <th scope="col">{ui.t("alt.col.year")}</th>
-                            <th scope="col">{"BF16"}</th>
-                            <th scope="col">{"FP8"}</th>
-                            <th scope="col">{ui.t("alt.col.gain")}</th>
-                            <th scope="col">{ui.t("alt.col.hbm")}</th>
-                            <th scope="col">{ui.t("alt.col.hbm_bw")}</th>
-                            <th scope="col">{ui.t("alt.col.link")}</th>
-                            <th scope="col">{ui.t("alt.col.source")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {data_table(Named::Label(ui.t("alt.table").into()), Some("alt-table"), None, Some(ui.t("alt.caption").into()),
+                    &[ui.t("alt.col.chip"), ui.t("alt.col.vendor"), ui.t("alt.col.year"), "BF16", "FP8", ui.t("alt.col.gain"),
+                      ui.t("alt.col.hbm"), ui.t("alt.col.hbm_bw"), ui.t("alt.col.link"), ui.t("alt.col.source")].map(AttrValue::from), rows)}
             </section>
             }
         </div>

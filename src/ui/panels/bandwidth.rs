@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use crate::deck::i18n::{fill, TextLang};
@@ -177,20 +179,9 @@ pub fn BandwidthPanel(props: &Props) -> Html {
             if shown.has("links") {
             <section class="panel-part" aria-labelledby="bw-all-title">
                 <h2 id="bw-all-title">{fill(ui.t("bw.all_title"), &[("gb", &gb_text), ("n", &n.to_string())])}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("bw.table_links")}>
-                    <table data-testid="link-table">
-                        <caption>{ui.t("bw.all_caption")}</caption>
-                        <thead><tr>
-                            <th scope="col">{ui.t("bw.col.link")}</th>
-                            <th scope="col">{ui.t("bw.col.one")}</th>
-                            <th scope="col">{ui.t("bw.col.both")}</th>
-                            <th scope="col">{ui.t("bw.col.transfer")}</th>
-                            <th scope="col">{fill(ui.t("bw.col.allreduce"), &[("n", &n.to_string())])}</th>
-                            <th scope="col">{ui.t("bw.col.source")}</th>
-                        </tr></thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                </div>
+                {data_table(Named::Label(ui.t("bw.table_links").into()), Some("link-table"), None, Some(ui.t("bw.all_caption").into()),
+                    &[ui.t("bw.col.link").into(), ui.t("bw.col.one").into(), ui.t("bw.col.both").into(), ui.t("bw.col.transfer").into(),
+                      fill(ui.t("bw.col.allreduce"), &[("n", &n.to_string())]).into(), ui.t("bw.col.source").into()], rows)}
             </section>
             }
             if shown.has("units") { {unit_trap(ui)} }
@@ -322,16 +313,8 @@ fn racks(ui: TextLang) -> Html {
     html! {
         <section class="panel-part" aria-labelledby="bw-rack-title" data-testid="racks">
             <h2 id="bw-rack-title">{ui.t("bw.rack.title")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("bw.table_racks")}>
-                <table>
-                    <thead><tr>
-                        <th scope="col">{ui.t("bw.rack.col")}</th>
-                        <th scope="col">{DGX_H100.name}</th>
-                        <th scope="col">{GB200_NVL72.name}</th>
-                    </tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
-            </div>
+            {data_table(Named::Label(ui.t("bw.table_racks").into()), None, None, None,
+                &[ui.t("bw.rack.col").into(), DGX_H100.name.into(), GB200_NVL72.name.into()], body)}
             <p>{fill(ui.t("bw.rack.verdict"), &[("n", &servers)])}</p>
             <p class="hint" data-testid="rack-budget">{rack_budget}</p>
             <cite>{cite(DGX_H100.sources(), DGX_H100.as_of)}{"; "}{cite(GB200_NVL72.sources(), GB200_NVL72.as_of)}</cite>

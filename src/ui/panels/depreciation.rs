@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
@@ -194,16 +196,12 @@ fn Table(props: &SeriesProps) -> Html {
     html! {
         <details>
             <summary>{ui.t("dep.table")}</summary>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("dep.table")}>
-                <table data-testid="depreciation-table">
-                    <thead><tr>
-                        <th scope="col">{ui.t("dep.table.year")}</th>
-                        { for MODELS.iter().map(|m| html! { <th scope="col">{m.name}</th> }) }
-                        <th scope="col">{ui.t("dep.frontier")}</th>
-                    </tr></thead>
-                    <tbody>{table_rows}</tbody>
-                </table>
-            </div>
+            {data_table(Named::Label(ui.t("dep.table").into()), Some("depreciation-table"), None, None,
+                &std::iter::once(ui.t("dep.table.year"))
+                    .chain(MODELS.iter().map(|m| m.name))
+                    .chain([ui.t("dep.frontier")])
+                    .map(AttrValue::from)
+                    .collect::<Vec<_>>(), table_rows)}
         </details>
     }
 }

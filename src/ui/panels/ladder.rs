@@ -20,6 +20,8 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::{use_shown, Shown};
 
 use crate::deck::i18n::{fill, TextLang};
@@ -510,16 +512,8 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
         <div data-testid="reveal">
             <h3>{ui.t("lad.rank.result")}</h3>
             <p data-testid="rank-closest"><strong>{closest.unwrap_or_default()}</strong></p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("lad.rank.result")}>
-                <table class="ladder-data">
-                    <thead><tr>
-                        <th scope="col">{ui.t("lad.rank.col.lens")}</th>
-                        <th scope="col">{ui.t("lad.rank.col.tau")}</th>
-                        <th scope="col">{ui.t("lad.rank.col.moves")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table(Named::Label(ui.t("lad.rank.result").into()), None, Some("ladder-data"), None,
+                &["lad.rank.col.lens", "lad.rank.col.tau", "lad.rank.col.moves"].map(|k| ui.t(k).into()), rows)}
             <p class="hint">{ui.t("lad.rank.tau_help")}</p>
         </div>
     }

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use crate::ui::widgets::axes::{y_axis, Frame};
@@ -404,19 +406,8 @@ fn timeline(ui: TextLang) -> Html {
             </figure>
             <details>
                 <summary>{ui.t("mem.hbm_table")}</summary>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("mem.hbm_table")}>
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{ui.t("mem.col.chip")}</th>
-                            <th scope="col">{ui.t("mem.col.vendor")}</th>
-                            <th scope="col">{ui.t("mem.col.year")}</th>
-                            <th scope="col">{ui.t("mem.col.gb")}</th>
-                            <th scope="col">{ui.t("mem.col.tbs")}</th>
-                            <th scope="col">{ui.t("mem.col.source")}</th>
-                        </tr></thead>
-                        <tbody>{table}</tbody>
-                    </table>
-                </div>
+                {data_table(Named::Label(ui.t("mem.hbm_table").into()), None, None, None,
+                    &["mem.col.chip", "mem.col.vendor", "mem.col.year", "mem.col.gb", "mem.col.tbs", "mem.col.source"].map(|k| ui.t(k).into()), table)}
             </details>
         </section>
     }

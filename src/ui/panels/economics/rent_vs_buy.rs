@@ -12,6 +12,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
@@ -610,33 +612,17 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </ul>
                 <details>
                     <summary>{ui.t("rvb.table")}</summary>
-                    <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.table")}>
-                        <table data-testid="rvb-table">
-                            <thead><tr>
-                                <th scope="col">{ui.t("rvb.table.years")}</th>
-                                <th scope="col">{legend_own}</th>
-                                <th scope="col">{ui.t("rvb.legend.rent")}</th>
-                            </tr></thead>
-                            <tbody>{table_rows}</tbody>
-                        </table>
-                    </div>
+                    {data_table(Named::Label(ui.t("rvb.table").into()), Some("rvb-table"), None, None,
+                        &[ui.t("rvb.table.years").into(), legend_own.into(), ui.t("rvb.legend.rent").into()], table_rows)}
                 </details>
             </section>
             }
             if shown.has("compare") {
             <section class="panel-part">
                 <h2>{ui.t("rvb.compare.title")}</h2>
-                <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("rvb.compare.title")}>
-                    <table data-testid="rvb-compare">
-                        <thead><tr>
-                            <th scope="col">{ui.t("rvb.compare.offer")}</th>
-                            <th scope="col">{ui.t("rvb.compare.price")}</th>
-                            <th scope="col">{ui.t("rvb.compare.be")}</th>
-                            <th scope="col">{fill(ui.t("rvb.compare.ratio"), &[("util", &util_text)])}</th>
-                        </tr></thead>
-                        <tbody>{compare_rows}</tbody>
-                    </table>
-                </div>
+                {data_table(Named::Label(ui.t("rvb.compare.title").into()), Some("rvb-compare"), None, None,
+                    &[ui.t("rvb.compare.offer").into(), ui.t("rvb.compare.price").into(), ui.t("rvb.compare.be").into(),
+                      fill(ui.t("rvb.compare.ratio"), &[("util", &util_text)]).into()], compare_rows)}
                 <p data-testid="rvb-claim">
                     {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
                 </p>

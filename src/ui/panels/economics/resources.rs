@@ -12,6 +12,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use crate::ui::panels::use_shown;
 
 use super::{energy_sliders, Props};
@@ -130,19 +132,8 @@ fn PriceTable(props: &LangProps) -> Html {
     html! {
     <section class="panel-part">
         <h2>{ui.t("pow.table")}</h2>
-        <div class="table-wrap" tabindex="0" role="region" aria-label={ui.t("pow.table")}>
-            <table data-testid="tflops-table">
-                <caption>{ui.t("pow.table")}</caption>
-                <thead><tr>
-                    <th scope="col">{ui.t("pow.table.chip")}</th>
-                    <th scope="col">{ui.t("pow.table.year")}</th>
-                    <th scope="col">{ui.t("pow.table.price")}</th>
-                    <th scope="col">{ui.t("pow.table.tflops")}</th>
-                    <th scope="col">{ui.t("pow.table.per")}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </div>
+        {data_table(Named::Label(ui.t("pow.table").into()), Some("tflops-table"), None, Some(ui.t("pow.table").into()),
+            &["pow.table.chip", "pow.table.year", "pow.table.price", "pow.table.tflops", "pow.table.per"].map(|k| ui.t(k).into()), rows)}
         <p class="hint">{ui.t("pow.v100")}</p>
         <p class="hint">{ui.t("pow.price.basis")}</p>
     </section>

@@ -6,6 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::widgets::table::{data_table, Named};
+
 use super::PrecisionProps;
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::formats::{Class, Format, Overflow};
@@ -311,22 +313,8 @@ pub fn FormatTable(props: &TableProps) -> Html {
     html! {
         <section class="panel-part">
             <h2 id="formats-title">{ui.t("prec.table.title")}</h2>
-            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="formats-title">
-                <table data-testid="format-table">
-                    <thead><tr>
-                        <th scope="col">{ui.t("prec.table.format")}</th>
-                        <th scope="col">{ui.t("prec.table.sem")}</th>
-                        <th scope="col">{ui.t("prec.table.bias")}</th>
-                        <th scope="col">{ui.t("prec.table.max")}</th>
-                        <th scope="col">{ui.t("prec.table.min_normal")}</th>
-                        <th scope="col">{ui.t("prec.table.min_sub")}</th>
-                        <th scope="col">{ui.t("prec.table.eps")}</th>
-                        <th scope="col">{ui.t("prec.table.specials")}</th>
-                        <th scope="col">{ui.t("prec.table.source")}</th>
-                    </tr></thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </div>
+            {data_table(Named::By("formats-title"), Some("format-table"), None, None,
+                &["prec.table.format", "prec.table.sem", "prec.table.bias", "prec.table.max", "prec.table.min_normal", "prec.table.min_sub", "prec.table.eps", "prec.table.specials", "prec.table.source"].map(|k| ui.t(k).into()), rows)}
         </section>
     }
 }

@@ -10,7 +10,7 @@ use crate::model::chart::{tenths, LinearScale};
 use crate::model::formats::{Class, Format};
 use crate::model::precision::format_name;
 use crate::model::quant::{
-    absmax, histogram, normal_sample, quantize_absmax, quantize_mx, quantize_nvfp4, sqnr_db,
+    absmax, histogram, normal_sample_with, quantize_absmax, quantize_mx, quantize_nvfp4, sqnr_db,
 };
 use crate::ui::numfmt::{fixed, shortest};
 
@@ -18,10 +18,17 @@ use crate::ui::numfmt::{fixed, shortest};
 pub const SAMPLE: usize = 65_536;
 /// Seed of the sample, fixed so every reader sees the same figures.
 pub const SEED: u64 = 2024;
+
+/// The sine and cosine of `t` from the browser's `Math` (the module then
+/// carries no trigonometry of its own).
+pub fn js_sin_cos(t: f64) -> (f64, f64) {
+    (js_sys::Math::sin(t), js_sys::Math::cos(t))
+}
+
 /// Histogram range (standard deviations) and bins.
-const LO: f64 = -4.0;
-const HI: f64 = 4.0;
-const BINS: usize = 80;
+pub const LO: f64 = -4.0;
+pub const HI: f64 = 4.0;
+pub const BINS: usize = 80;
 
 /// Element formats of the OCP MX block formats.
 fn has_mx(f: Format) -> bool {
@@ -32,7 +39,7 @@ fn has_mx(f: Format) -> bool {
 }
 
 /// SQNR in dB per tensor and in MX blocks for `f` (`None` where it does not apply).
-fn sqnr(sample: &[f64], f: Format) -> (Option<f64>, Option<f64>) {
+pub fn sqnr(sample: &[f64], f: Format) -> (Option<f64>, Option<f64>) {
     if f == Format::E8m0 {
         return (None, None);
     }
@@ -67,7 +74,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
     let on = *visible;
     let sample = use_memo(on, |on| {
         if *on {
-            normal_sample(SAMPLE, SEED)
+            normal_sample_with(SAMPLE, SEED, js_sin_cos)
         } else {
             Vec::new()
         }
