@@ -69,8 +69,20 @@ const startTag = html.match(/<script\b[^>]*\bsrc="?(\.\/)?start\.js"?[^>]*><\/sc
 used.add('start.js');
 html = html.replace(meta, '').replace(startTag, () => {
   const glue = take(js);
-  const init = glue.match(/export\s*\{[^}]*?\b(\w+) as default\b/)?.[1] ?? fail('no default export in the glue');
-  const names = [...glue.matchAll(/^export (?:async )?(?:function|class) (\w+)/gm)].map((m) => m[1]);
+  // The glue's exports, by exported name -> local name, whether it is as
+  // wasm-bindgen writes it or minified (scripts/minify-js.mjs):
+  // `export function f`, `export { a as initSync, b as default }`.
+  const exported = new Map();
+  for (const m of glue.matchAll(/(?:^|[;}\s])export (?:async )?(?:function|class) (\w+)/g)) exported.set(m[1], m[1]);
+  for (const m of glue.matchAll(/\bexport\s*\{([^}]*)\}/g)) {
+    for (const part of m[1].split(',').map((p) => p.trim()).filter(Boolean)) {
+      const [local, as] = part.split(/\s+as\s+/);
+      exported.set(as ?? local, local);
+    }
+  }
+  const init = exported.get('default') ?? fail('no default export in the glue');
+  if (!exported.has('initSync')) fail('no initSync export in the glue');
+  const bindings = [...exported].filter(([name]) => name !== 'default').map(([name, local]) => `${name}: ${local}`);
   const wasm = read(wasmFile);
   used.add(wasmFile.replace(/^\.\//, ''));
   // In a block: its names cannot clash with the glue's top level.
@@ -79,7 +91,7 @@ html = html.replace(meta, '').replace(startTag, () => {
   const b64 = '${wasm.toString('base64')}';
   const bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const instance = await ${init}({ module_or_path: bytes });
-  window.wasmBindings = { ${[...names, 'initSync'].join(', ')} };
+  window.wasmBindings = { ${bindings.join(', ')} };
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm: instance } }));
 }
 </script>`;
