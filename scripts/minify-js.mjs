@@ -7,7 +7,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { minify } from 'terser';
-import { buildDir, debugBuild } from './build-dir.mjs';
+import { buildDir, debugBuild, startMeta } from './build-dir.mjs';
 
 const dir = buildDir('node scripts/minify-js.mjs DIR (or TRUNK_STAGING_DIR set)');
 if (debugBuild()) {
@@ -15,8 +15,7 @@ if (debugBuild()) {
   process.exit(0);
 }
 const html = await readFile(join(dir, 'index.html'), 'utf8');
-const meta = html.match(/<meta[^>]*llm-notes-start[^>]*>/)?.[0] ?? '';
-const shim = meta.match(/data-js="?(?:\.\/)?([^" >]+\.js)/)?.[1];
+const shim = startMeta(html)?.js;
 if (!shim) throw new Error('minify-js: no llm-notes-start meta with data-js in index.html');
 const files = [shim, 'start.js'];
 for (const name of files) {

@@ -27,6 +27,7 @@ node --input-type=module - dist "$OUT" <<'EOF'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { startMeta } from './scripts/build-dir.mjs';
 
 const [dist, out] = process.argv.slice(2);
 const read = (f) => readFileSync(join(dist, f.replace(/^\.\//, '')));
@@ -62,9 +63,10 @@ html = html.replace(/<link\b[^>]*\brel="?(modulepreload|preload)"?[^>]*>/g, '');
 // the other. Here the start is the glue itself, then its init with the
 // wasm's bytes; `window.wasmBindings` keeps the glue's exports (the e2e
 // tests call debug_panic through it).
-const meta = html.match(/<meta\b[^>]*\bname="?llm-notes-start"?[^>]*>/)?.[0] ?? fail('no llm-notes-start meta');
-const js = meta.match(/\bdata-js="?([^" >]+)/)?.[1] ?? fail('no data-js in the start meta');
-const wasmFile = meta.match(/\bdata-wasm="?([^" >]+)/)?.[1] ?? fail('no data-wasm in the start meta');
+const start = startMeta(html) ?? fail('no llm-notes-start meta');
+const meta = start.tag;
+const js = start.js ?? fail('no data-js in the start meta');
+const wasmFile = start.wasm ?? fail('no data-wasm in the start meta');
 const startTag = html.match(/<script\b[^>]*\bsrc="?(\.\/)?start\.js"?[^>]*><\/script>/)?.[0] ?? fail('no start.js script');
 used.add('start.js');
 html = html.replace(meta, '').replace(startTag, () => {

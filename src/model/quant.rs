@@ -107,8 +107,9 @@ pub fn normal_sample(n: usize, seed: u64) -> Vec<f64> {
 
 /// `normal_sample` with the sine and cosine from `sin_cos` (`(sin t, cos t)`).
 /// The page passes the browser's `Math.sin` and `Math.cos`, which saves
-/// the wasm module Rust's own (about 3 KB compressed); both are fdlibm's
-/// algorithm.
+/// the wasm module Rust's own (about 3 KB compressed). Some values then
+/// differ from Rust's in their last bits; a browser test checks that
+/// nothing the demo shows does.
 pub fn normal_sample_with(n: usize, seed: u64, sin_cos: fn(f64) -> (f64, f64)) -> Vec<f64> {
     let n = n.min(MAX_SAMPLE);
     let mut rng = SplitMix64(seed);
