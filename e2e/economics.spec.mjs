@@ -81,6 +81,42 @@ spec('the straight line and a bare-GPU price, by keyboard and click', async (kee
   clean(log);
 });
 
+spec('a slider held down for seconds keeps the link current without flooding the history', async (keep) => {
+  // Safari refuses a page's 101st replaceState within 30 s and Chromium
+  // ignores calls beyond 200 in 10 s: a drag written once per frame would
+  // leave the link behind. Count the writes while the key is held.
+  const init = () => {
+    window.__writes = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (...a) => { window.__writes.push([performance.now(), String(a[2])]); return replace(...a); };
+  };
+  const { page, log } = await open(env, '#/rent-vs-buy?lang=en', { init });
+  keep(page);
+  const slider = page.locator('[data-testid=util-slider]');
+  await slider.focus();
+  await page.evaluate(() => { window.__writes.length = 0; window.__t0 = performance.now(); });
+  // 90 presses a frame or so apart: 100 % down to 10 %.
+  for (let i = 0; i < 90; i++) {
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForTimeout(16);
+  }
+  const during = await page.evaluate(() => ({ ms: performance.now() - window.__t0, writes: window.__writes.map((w) => w[1]) }));
+  assert.equal(await slider.inputValue(), '100', 'the slider went down to 10 % (in tenths)');
+  // Written while it moves, a few times a second, not once per frame.
+  assert.ok(during.writes.length >= 2, `the link was written while the slider moved: ${during.writes.length} times in ${during.ms.toFixed(0)} ms`);
+  assert.ok(during.writes.length <= Math.ceil(during.ms / 400) + 1,
+    `at most one write per 400 ms: ${during.writes.length} in ${during.ms.toFixed(0)} ms`);
+  assert.ok(during.writes.every((w, i) => i === 0 || w !== during.writes[i - 1]), 'no write repeats the last');
+  // The last value reaches the link once the slider stops.
+  await page.waitForFunction(() => /util=10(&|$)/.test(location.hash), null, { timeout: 2000 });
+  near(await num(page, 'own-cost-per-hour'), OWN / 0.1, 1e-9, 'at 10 %');
+  // A page put away before the 400 ms are over writes at once.
+  await slider.press('ArrowRight');
+  await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  assert.match(await page.evaluate(() => location.hash), /util=11(&|$)/, 'written when the page is hidden');
+  clean(log);
+});
+
 spec('keyboard on the utilization slider and the price field updates the numbers and the link', async (keep) => {
   const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
   keep(page);

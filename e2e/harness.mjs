@@ -81,13 +81,14 @@ export function spec(name, body) {
 
 export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
 /** The location hash once the page has written it: a change within a slide
- * is written after the next frame is painted (`web::set_hash_soon`), or
- * after 100 ms where frames stop (a tab not shown), so this reads it after
- * a frame and the timer queued behind that frame's, or after 150 ms. */
+ * is written after the next frame is painted, or, within 400 ms of the last
+ * such write, when those 400 ms are over (`web::set_hash_soon`), or after
+ * 100 ms where frames stop (a tab not shown); so this reads it after 400 ms,
+ * a frame and the timer queued behind that frame's, or after 550 ms. */
 export const hashOf = (page) => page.evaluate(() => new Promise((ok) => {
   const read = () => ok(location.hash);
-  requestAnimationFrame(() => setTimeout(read, 0));
-  setTimeout(read, 150);
+  setTimeout(() => requestAnimationFrame(() => setTimeout(read, 0)), 400);
+  setTimeout(read, 550);
 }));
 
 /** Asserts a page logged no console error and requested nothing from another origin. */

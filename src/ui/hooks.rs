@@ -325,18 +325,26 @@ pub fn use_hash_sync(
     handout: bool,
 ) {
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|window| {
-            EventListener::new(&window, "hashchange", move |_| {
+        let listeners = web_sys::window().map(|window| {
+            // A page left or put away within `HASH_EVERY_MS` of a change
+            // still leaves its link, and its history entry, current.
+            let leave = EventListener::new(&window, "pagehide", |_| web::flush_hash());
+            let hide = window
+                .document()
+                .map(|doc| EventListener::new(&doc, "visibilitychange", |_| web::flush_hash()));
+            let change = EventListener::new(&window, "hashchange", move |_| {
                 web::cancel_hash();
                 dispatch.dispatch(hash_action())
-            })
+            });
+            (change, leave, hide)
         });
-        move || drop(listener)
+        move || drop(listeners)
     });
     // Another slide is a new history entry, written at once (after any
     // in-place write still waiting); a change within the slide is written
-    // in place once per frame (`set_hash_soon` compares with the location
-    // then, so the location is read only when the slide changes).
+    // in place, after the frame and at most every `HASH_EVERY_MS`
+    // (`set_hash_soon` compares with the location then, so the location is
+    // read only when the slide changes).
     let shown_slide = use_mut_ref(|| None);
     let (lang, theme, slide, preview, presenter) = (
         route.lang,
