@@ -82,9 +82,9 @@ spec('the straight line and a bare-GPU price, by keyboard and click', async (kee
 });
 
 spec('a slider held down for seconds keeps the link current without flooding the history', async (keep) => {
-  // Safari refuses a page's 101st replaceState within 30 s and Chromium
-  // ignores calls beyond 200 in 10 s: a drag written once per frame would
-  // leave the link behind. Count the writes while the key is held.
+  // Browsers cap history writes (Safari throws beyond 100 in 30 s, Firefox
+  // beyond 200 in 10 s, Chromium ignores them): a drag written once per
+  // frame would leave the link behind. Count the writes while it moves.
   const init = () => {
     window.__writes = [];
     const replace = history.replaceState.bind(history);

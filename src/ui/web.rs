@@ -148,13 +148,13 @@ thread_local! {
     static HASH_ARMED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// The least time between two in-place writes of the hash, in ms. Safari
-/// refuses (`SecurityError`) a page's 101st `replaceState` within 30 s and
-/// Chromium ignores calls beyond 200 in 10 s, so a slider dragged for a few
-/// seconds at one write per frame would leave the link at a stale value;
-/// every 400 ms is 75 in 30 s. Each write also costs one to two
-/// milliseconds of main thread (more at a phone's speed), which a drag
-/// would otherwise pay every frame.
+/// The least time between two in-place writes of the hash, in ms. Browsers
+/// cap a page's history writes: Safari throws beyond 100 in 30 s (10 s in
+/// later versions), Firefox beyond 200 in 10 s, and Chromium ignores calls
+/// beyond 200 in 10 s, so a slider dragged for a few seconds at one write
+/// per frame would leave the link at a stale value; every 400 ms is 25 in
+/// 10 s. Each write also costs one to two milliseconds of main thread (more
+/// at a phone's speed), which a drag would otherwise pay every frame.
 pub const HASH_EVERY_MS: f64 = 400.0;
 
 /// Writes `hash` in place (no history entry): after the current frame is
