@@ -49,6 +49,25 @@ const outside = () => {
   return out;
 };
 
+/** Ids that occur more than once, and references (`for`, `aria-*`) on a
+ * handout page that name no element of that page. */
+const idProblems = () => {
+  const seen = new Map();
+  for (const e of document.querySelectorAll('[id]')) seen.set(e.id, (seen.get(e.id) ?? 0) + 1);
+  const repeated = [...seen].filter(([, n]) => n > 1).map(([id, n]) => `${id} x${n}`);
+  const dangling = [];
+  for (const p of document.querySelectorAll('[data-testid=handout-page]')) {
+    for (const attr of ['for', 'aria-labelledby', 'aria-describedby', 'aria-controls']) {
+      for (const e of p.querySelectorAll(`[${attr}]`)) {
+        for (const id of e.getAttribute(attr).split(/\s+/).filter(Boolean)) {
+          if (!p.querySelector(`[id="${id}"]`)) dangling.push(`${p.dataset.slide}/${p.dataset.step} ${attr}=${id}`);
+        }
+      }
+    }
+  }
+  return { repeated: repeated.slice(0, 10), dangling: dangling.slice(0, 10), ids: seen.size };
+};
+
 spec('the handout: a landscape page per step, every chart, nothing cut, light', async (keep) => {
   const charts = await deckCharts();
   assert.ok(charts.length >= 5, `the deck has charts: ${charts}`);
@@ -59,6 +78,13 @@ spec('the handout: a landscape page per step, every chart, nothing cut, light', 
   assert.equal(await page.getAttribute('html', 'data-theme'), 'light', 'light whatever the theme');
   const inHandout = await page.$$eval('[data-testid=handout] svg.chart[data-testid]', (els) => els.map((e) => e.dataset.testid));
   for (const id of charts) assert.ok(inHandout.includes(id), `chart ${id} in the handout`);
+  // The pages repeat the slides, not their ids: each reference names an
+  // element of its own page (a label its own page's slider).
+  const ids = await page.evaluate(idProblems);
+  assert.deepEqual([ids.repeated, ids.dangling], [[], []], 'no id twice, no reference to another page');
+  assert.equal(await page.locator('[id^="slide-title--h"]').count(), STEPS, "each page's title has an id of its own");
+  const label = page.locator('[data-testid=handout-page][data-slide=bandwidth] label[for^=bw-gb]').first();
+  assert.equal(await page.locator(`[id="${await label.getAttribute('for')}"]`).count(), 1, 'the label names one slider');
   // Each page holds its step's link; a keyframe's values are in it.
   const links = await page.$$eval('[data-testid=handout-link]', (els) => els.map((e) => e.textContent));
   assert.equal(new Set(links).size, STEPS, 'each page its own link');
@@ -85,6 +111,12 @@ spec('the handout with the speaker notes under each step', async (keep) => {
   await page.uncheck('[data-testid=handout-notes]');
   await page.waitForFunction(() => location.hash.includes('print=steps'));
   assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), 0);
+  // Notes added after the first render get their page's ids too.
+  await page.check('[data-testid=handout-notes]');
+  await page.waitForFunction(() => location.hash.includes('print=notes'));
+  assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), STEPS);
+  const ids = await page.evaluate(idProblems);
+  assert.deepEqual([ids.repeated, ids.dangling], [[], []], 'no id twice with the notes added');
   clean(log);
 });
 

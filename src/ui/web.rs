@@ -429,6 +429,100 @@ impl Drop for VisibilityGuard {
     }
 }
 
+/// Elements of `root` matching `selector`.
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    root.query_selector_all(selector).map_or_else(
+        |_| Vec::new(),
+        |list| {
+            (0..list.length())
+                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+                .collect()
+        },
+    )
+}
+
+/// The attributes that name other elements by id.
+const ID_REFS: [&str; 4] = [
+    "for",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-controls",
+];
+
+/// The handout's pages draw the same slides again (88 steps; a slide's
+/// parts on several pages), and so repeat their ids. Gives each page's ids
+/// the page's number as a suffix (`bw-gb--h12`), and each `for` and `aria-`
+/// reference on that page to an id of that page the same, so that every id
+/// of the document is unique and a reference names its own page's element.
+/// An id or reference already suffixed is left as it is.
+pub fn scope_page_ids(container: &Element) {
+    for (k, page) in all(container, ".handout-page").iter().enumerate() {
+        let suffix = String::from("--h") + &(k + 1).to_string();
+        // The page's ids, as the slide has them.
+        let mut own: Vec<String> = Vec::new();
+        for el in all(page, "[id]") {
+            let id = el.get_attribute("id").unwrap_or_default();
+            match id.strip_suffix(&suffix) {
+                Some(base) => own.push(base.into()),
+                None => {
+                    let _ = el.set_attribute("id", &(id.clone() + &suffix));
+                    own.push(id);
+                }
+            }
+        }
+        for el in all(
+            page,
+            "[for],[aria-labelledby],[aria-describedby],[aria-controls]",
+        ) {
+            for attr in ID_REFS {
+                let Some(refs) = el.get_attribute(attr) else {
+                    continue;
+                };
+                let mut scoped = String::new();
+                for t in refs.split(' ') {
+                    if !scoped.is_empty() {
+                        scoped.push(' ');
+                    }
+                    scoped.push_str(t);
+                    if own.iter().any(|o| o == t) {
+                        scoped.push_str(&suffix);
+                    }
+                }
+                if scoped != refs {
+                    let _ = el.set_attribute(attr, &scoped);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `f` after each batch of nodes added under `root` (a
+/// MutationObserver of its subtree); stops when the guard is dropped.
+pub fn on_subtree_added(root: &Element, f: impl Fn() + 'static) -> Option<SubtreeGuard> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    let init = web_sys::MutationObserverInit::new();
+    init.set_child_list(true);
+    init.set_subtree(true);
+    observer.observe_with_options(root, &init).ok()?;
+    Some(SubtreeGuard {
+        observer,
+        _callback: callback,
+    })
+}
+
+/// Keeps a MutationObserver alive; disconnects it when dropped.
+pub struct SubtreeGuard {
+    observer: web_sys::MutationObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for SubtreeGuard {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// Whether the reader asks for reduced motion.
 pub fn prefers_reduced_motion() -> bool {
     window()

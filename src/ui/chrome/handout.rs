@@ -4,7 +4,8 @@
 //! Present view enters it), with the step's link as short text and, with
 //! `print=notes`, the speaker notes under it. On screen a bar above the
 //! pages prints, adds or drops the notes and goes back; the bar is not
-//! printed, and the pages are inert (a snapshot, not controls).
+//! printed, and the pages are inert (a snapshot, not controls). Each
+//! page's ids carry its number (`web::scope_page_ids`), so none repeats.
 
 use yew::prelude::*;
 
@@ -15,6 +16,7 @@ use crate::deck::{steps, sync};
 use crate::ui::chrome::deck::{Slide, SpeakerNotes};
 use crate::ui::hooks::PanelHandlers;
 use crate::ui::panels::{self, Shown};
+use crate::ui::web;
 use crate::ui::widgets::qr::short_link;
 
 #[derive(Properties, PartialEq)]
@@ -94,6 +96,20 @@ pub fn Handout(props: &HandoutProps) -> Html {
             cb.emit(on);
         })
     };
+    // The pages repeat the slides' ids: each page's become its own, also
+    // for parts drawn after the first render (a demo scrolled into view).
+    let pages = use_node_ref();
+    {
+        let pages = pages.clone();
+        use_effect_with((), move |_| {
+            let guard = pages.cast::<web_sys::Element>().and_then(|el| {
+                web::scope_page_ids(&el);
+                let root = el.clone();
+                web::on_subtree_added(&el, move || web::scope_page_ids(&root))
+            });
+            move || drop(guard)
+        });
+    }
     html! {
         <div class="handout" data-testid="handout">
             <div class="handout-bar">
@@ -110,7 +126,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
                         onclick={props.on_close.reform(|_: MouseEvent| ())}>{ui.t("ui.handout.back")}</button>
                 </div>
             </div>
-            <div class="handout-pages" inert={true}>
+            <div class="handout-pages" inert={true} ref={pages}>
                 <Pages lang={props.lang} notes={props.notes} address={props.address.clone()} panel={props.panel.clone()} />
             </div>
         </div>

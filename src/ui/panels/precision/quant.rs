@@ -167,7 +167,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
     };
 
     html! {
-        <section class="panel-part" aria-labelledby="quant-title" ref={section}>
+        <section class="panel-part quant-part" aria-labelledby="quant-title" ref={section}>
             <h2 id="quant-title">{fill(ui.t("prec.quant.title"), &[("n", &fixed(SAMPLE as f64, 0, ui))])}</h2>
             <p>{ui.t("prec.quant.intro")}</p>
             <table class="precision-sqnr">
