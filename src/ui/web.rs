@@ -429,18 +429,6 @@ impl Drop for VisibilityGuard {
     }
 }
 
-/// Elements of `root` matching `selector`.
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    root.query_selector_all(selector).map_or_else(
-        |_| Vec::new(),
-        |list| {
-            (0..list.length())
-                .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-                .collect()
-        },
-    )
-}
-
 /// The attributes that name other elements by id.
 const ID_REFS: [&str; 4] = [
     "for",
@@ -456,11 +444,12 @@ const ID_REFS: [&str; 4] = [
 /// of the document is unique and a reference names its own page's element.
 /// An id or reference already suffixed is left as it is.
 pub fn scope_page_ids(container: &Element) {
-    for (k, page) in all(container, ".handout-page").iter().enumerate() {
+    let refers = ID_REFS.map(|a| format!("[{a}]")).join(",");
+    for (k, page) in elements(container, ".handout-page").iter().enumerate() {
         let suffix = String::from("--h") + &(k + 1).to_string();
         // The page's ids, as the slide has them.
         let mut own: Vec<String> = Vec::new();
-        for el in all(page, "[id]") {
+        for el in elements(page, "[id]") {
             let id = el.get_attribute("id").unwrap_or_default();
             match id.strip_suffix(&suffix) {
                 Some(base) => own.push(base.into()),
@@ -470,10 +459,7 @@ pub fn scope_page_ids(container: &Element) {
                 }
             }
         }
-        for el in all(
-            page,
-            "[for],[aria-labelledby],[aria-describedby],[aria-controls]",
-        ) {
+        for el in elements(page, &refers) {
             for attr in ID_REFS {
                 let Some(refs) = el.get_attribute(attr) else {
                     continue;
