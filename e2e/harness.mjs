@@ -80,16 +80,34 @@ export function spec(name, body) {
 }
 
 export const slideId = (page) => page.getAttribute('[data-testid=slide]', 'data-slide');
-/** The location hash once the page has written it: a change within a slide
- * is written after the next frame is painted, or, within 400 ms of the last
- * such write, when those 400 ms are over (`web::set_hash_soon`), or after
- * 100 ms where frames stop (a tab not shown); so this reads it after 400 ms,
- * a frame and the timer queued behind that frame's, or after 550 ms. */
-export const hashOf = (page) => page.evaluate(() => new Promise((ok) => {
-  const read = () => ok(location.hash);
-  setTimeout(() => requestAnimationFrame(() => setTimeout(read, 0)), 400);
-  setTimeout(read, 550);
-}));
+/** The location hash once the page has written it: a step, a slide or a
+ * choice is written at once, a setting after the frame or at most every
+ * 400 ms (`ui::link`), and `<html>` carries `data-link-pending` while such
+ * a write waits; this waits for it to go, then reads the hash. */
+export const hashOf = async (page) => {
+  const read = await page.waitForFunction(() => !document.documentElement.hasAttribute('data-link-pending') && [location.hash]);
+  return (await read.jsonValue())[0];
+};
+
+/** Posts a marker on the deck's sync channel (`ui::sync`: a
+ * BroadcastChannel named after the page's path) from `from` and waits until
+ * `to` has received it. A channel delivers in order, so every message `from`
+ * sent before has reached `to` by then: a barrier for "nothing followed". */
+export async function barrier(from, to) {
+  const name = await from.evaluate(() => `llm-notes-explainer:${location.pathname}`);
+  const mark = `barrier ${Math.random()}`;
+  const got = to.evaluate(([name, mark]) => new Promise((ok) => {
+    const c = new BroadcastChannel(name);
+    c.onmessage = (e) => { if (e.data === mark) { c.close(); ok(true); } };
+    window.__barrierReady = true;
+  }), [name, mark]);
+  await to.waitForFunction(() => window.__barrierReady);
+  await to.evaluate(() => { delete window.__barrierReady; });
+  await from.evaluate(([name, mark]) => { const c = new BroadcastChannel(name); c.postMessage(mark); c.close(); }, [name, mark]);
+  await got;
+  // The page's own handler ran before this one's task: let its render land.
+  await to.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok())));
+}
 
 /** Asserts a page logged no console error and requested nothing from another origin. */
 export function clean(log) {

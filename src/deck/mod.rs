@@ -3,6 +3,7 @@
 //! its reducer, and the protocol by which two windows of a deck stay in
 //! step. Pure: may import `model`, never the web crates.
 
+pub mod history;
 pub mod i18n;
 pub mod markup;
 pub mod panels;

@@ -10,7 +10,7 @@ use crate::deck::route::{Parsed, Print, Route, View};
 use crate::deck::state::{
     key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
 };
-use crate::ui::web;
+use crate::ui::{link, web};
 
 /// The reducer's dispatcher, as the root hands it to its children.
 pub type Dispatch = UseReducerDispatcher<State>;
@@ -131,7 +131,7 @@ const STORE_THEME: &str = "theme";
 /// The action for the current location hash and the remembered settings.
 pub fn hash_action() -> Action {
     Action::Hash {
-        hash: web::location_hash(),
+        hash: link::read(),
         stored_lang: web::stored(STORE_LANG),
         stored_theme: web::stored(STORE_THEME),
     }
@@ -172,7 +172,7 @@ pub fn presenter_url(route: &Route) -> String {
 /// is the route, written after every change), or says that the browser
 /// refused it.
 pub fn open_presenter(dispatch: &Dispatch) {
-    web::flush_hash();
+    link::flush();
     let route = Parsed::from_hash(&web::location_hash()).route;
     if !web::open_presenter(&presenter_url(&route)) {
         dispatch.dispatch(Action::PopupBlocked(true));
@@ -326,26 +326,24 @@ pub fn use_hash_sync(
 ) {
     use_effect_with((), move |_| {
         let listeners = web_sys::window().map(|window| {
-            // A page left or put away within `HASH_EVERY_MS` of a change
-            // still leaves its link, and its history entry, current.
-            let leave = EventListener::new(&window, "pagehide", |_| web::flush_hash());
+            // A page left or put away while a write waits still leaves its
+            // link, and its history entry, current.
+            let leave = EventListener::new(&window, "pagehide", |_| link::flush());
             let hide = window
                 .document()
-                .map(|doc| EventListener::new(&doc, "visibilitychange", |_| web::flush_hash()));
+                .map(|doc| EventListener::new(&doc, "visibilitychange", |_| link::flush()));
             let change = EventListener::new(&window, "hashchange", move |_| {
-                web::cancel_hash();
+                link::cancel();
                 dispatch.dispatch(hash_action())
             });
             (change, leave, hide)
         });
         move || drop(listeners)
     });
-    // Another slide is a new history entry, written at once (after any
-    // in-place write still waiting); a change within the slide is written
-    // in place, after the frame and at most every `HASH_EVERY_MS`
-    // (`set_hash_soon` compares with the location then, so the location is
-    // read only when the slide changes).
-    let shown_slide = use_mut_ref(|| None);
+    // The link follows the route as `deck::history` says: another slide
+    // pushes an entry and a step or a choice replaces it, at once; settings
+    // alone are written in place after the frame, at most every 400 ms.
+    let shown = use_mut_ref(|| None::<Route>);
     let (lang, theme, slide, preview, presenter) = (
         route.lang,
         route.theme,
@@ -354,19 +352,8 @@ pub fn use_hash_sync(
         route.presenter,
     );
     use_effect_with(route, move |route| {
-        let want = route.to_string();
-        let before = shown_slide.borrow_mut().replace(route.slide);
-        if before.is_some_and(|s| s != route.slide) {
-            web::flush_hash();
-            let current = web::location_hash();
-            if current != want {
-                let moved =
-                    !current.is_empty() && Parsed::from_hash(&current).route.slide != route.slide;
-                web::set_hash(&want, moved);
-            }
-        } else {
-            web::set_hash_soon(want);
-        }
+        let before = shown.borrow_mut().replace(route.clone());
+        link::follow(before.as_ref(), route);
     });
     // The preview of the next step shows the presenter's choices; it
     // stores nothing.

@@ -1,4 +1,4 @@
-//! Browser glue: location hash and history, storage, theme and language
+//! Browser glue: the location hash (written by `ui::link`), storage, theme and language
 //! attributes on `<html>`, full screen, and the panic banner. Every call
 //! tolerates a missing window, document or storage: it does nothing and
 //! returns a default, never panics. The one Yew call is the panic hook.
@@ -123,91 +123,6 @@ pub fn root_flag(name: &str, on: bool) {
         } else {
             root.remove_attribute(name)
         };
-    }
-}
-
-/// Writes the hash: a new history entry when `push`, else in place.
-/// Neither fires `hashchange`.
-pub fn set_hash(hash: &str, push: bool) {
-    let Some(history) = window().and_then(|w| w.history().ok()) else {
-        return;
-    };
-    let _ = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(hash))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(hash))
-    };
-}
-
-thread_local! {
-    /// The hash to write in place once the current frame is painted.
-    static PENDING_HASH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
-    /// When (`Date.now()`, ms) the hash was last written in place.
-    static LAST_WRITE: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
-    /// Counts `set_hash_soon`'s armings of its timers.
-    static HASH_ARMED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
-}
-
-/// The least time between two in-place writes of the hash, in ms. Browsers
-/// cap a page's history writes: Safari throws beyond 100 in 30 s (10 s in
-/// later versions), Firefox beyond 200 in 10 s, and Chromium ignores calls
-/// beyond 200 in 10 s, so a slider dragged for a few seconds at one write
-/// per frame would leave the link at a stale value; every 400 ms is 25 in
-/// 10 s. Each write also costs one to two milliseconds of main thread (more
-/// at a phone's speed), which a drag would otherwise pay every frame.
-pub const HASH_EVERY_MS: f64 = 400.0;
-
-/// Writes `hash` in place (no history entry): after the current frame is
-/// painted when the last write is at least `HASH_EVERY_MS` old, else when it
-/// is that old. A slider dragged across many values writes the one current
-/// then, and its last value at most `HASH_EVERY_MS` after it stops. A timer
-/// stands in for the frame in a hidden tab, where frames stop.
-pub fn set_hash_soon(hash: String) {
-    let first = PENDING_HASH.with(|p| p.borrow_mut().replace(hash).is_none());
-    if !first {
-        return;
-    }
-    use gloo::timers::callback::Timeout;
-    let Some(w) = window() else {
-        flush_hash();
-        return;
-    };
-    // Only the timers of this arming write: one left from an earlier
-    // (the frame's fallback) would write the new hash too early.
-    let armed = HASH_ARMED.with(|a| {
-        a.set(a.get().wrapping_add(1));
-        a.get()
-    });
-    let due = move || {
-        if HASH_ARMED.with(|a| a.get()) == armed {
-            flush_hash();
-        }
-    };
-    let wait = LAST_WRITE.with(|t| t.get()) + HASH_EVERY_MS - js_sys::Date::now();
-    if wait > 0.0 {
-        Timeout::new(wait.ceil() as u32, due).forget();
-        return;
-    }
-    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-        Timeout::new(0, due).forget();
-    });
-    let _ = w.request_animation_frame(after_paint.unchecked_ref());
-    Timeout::new(100, due).forget();
-}
-
-/// Forgets the hash `set_hash_soon` holds: the location changed under it
-/// (a typed link, back or forward), and the location wins.
-pub fn cancel_hash() {
-    PENDING_HASH.with(|p| p.borrow_mut().take());
-}
-
-/// Writes the hash `set_hash_soon` holds, if any, now.
-pub fn flush_hash() {
-    if let Some(hash) = PENDING_HASH.with(|p| p.borrow_mut().take()) {
-        if location_hash() != hash {
-            set_hash(&hash, false);
-            LAST_WRITE.with(|t| t.set(js_sys::Date::now()));
-        }
     }
 }
 
