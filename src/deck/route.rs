@@ -174,6 +174,22 @@ pub struct Parsed {
     pub ignored: Vec<String>,
 }
 
+/// The most ignored parts a notice names; the rest are counted. (A link of
+/// thousands of bad parts named them all: a notice taller than the window,
+/// its dismiss button out of reach.)
+pub const NOTICE_PARTS: usize = 8;
+
+/// The ignored parts as a notice names them: the first [`NOTICE_PARTS`]
+/// joined with commas, and how many more there are.
+pub fn notice_list(parts: &[String]) -> (String, usize) {
+    let named: Vec<&str> = parts
+        .iter()
+        .take(NOTICE_PARTS)
+        .map(String::as_str)
+        .collect();
+    (named.join(", "), parts.len().saturating_sub(NOTICE_PARTS))
+}
+
 /// Longest piece of an ignored part shown back to the reader, in characters.
 const SHOWN_CHARS: usize = 40;
 
@@ -793,5 +809,24 @@ mod tests {
         assert_eq!(p.ignored, vec!["print=all".to_string()]);
         let shared = crate::deck::sync::shared(&Parsed::from_hash("#/memory?print=steps").route);
         assert_eq!(shared, "#/memory");
+    }
+
+    #[test]
+    fn a_link_of_many_bad_parts_names_eight_and_counts_the_rest() {
+        let hash = format!(
+            "#/precision?{}",
+            (0..1400)
+                .map(|i| format!("x{i}=y"))
+                .collect::<Vec<_>>()
+                .join("&")
+        );
+        assert!(hash.len() > 10_000);
+        let p = Parsed::from_hash(&hash);
+        assert_eq!(p.route.slide, SlideId::Precision);
+        assert_eq!(p.ignored.len(), 1400);
+        let (named, more) = notice_list(&p.ignored);
+        assert_eq!(named, "x0=y, x1=y, x2=y, x3=y, x4=y, x5=y, x6=y, x7=y");
+        assert_eq!(more, 1392);
+        assert_eq!(notice_list(&p.ignored[..2]), ("x0=y, x1=y".to_string(), 0));
     }
 }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use crate::deck::i18n::{fill, Lang, TextLang};
 use crate::deck::markup::{parse, slice};
+use crate::deck::route::notice_list;
 use crate::deck::slides::{text_key, SlideId, SlideInfo, SLIDES};
 use crate::deck::steps::{self, Shows, Step, CONTEXT, NOTES};
 use crate::ui::widgets::rich::{rich, rich_blocks};
@@ -310,8 +311,14 @@ pub fn Notice(props: &NoticeProps) -> Html {
         return html! {};
     }
     let line = |key: &str, parts: &[String]| {
-        (!parts.is_empty())
-            .then(|| html! { <p>{fill(ui.t(key), &[("list", &parts.join(", "))])}</p> })
+        (!parts.is_empty()).then(|| {
+            let (named, more) = notice_list(parts);
+            let rest = (more > 0).then(|| {
+                let n = crate::ui::numfmt::fixed(more as f64, 0, ui);
+                fill(ui.t("ui.ignored_more"), &[("n", &n)])
+            });
+            html! { <p>{fill(ui.t(key), &[("list", &named)])}{rest}</p> }
+        })
     };
     html! {
         <div class="notice" role="status" data-testid="notice">
