@@ -98,6 +98,7 @@ spec('a slider held down for seconds keeps the link current without flooding the
   // 90 presses a frame or so apart: 100 % down to 10 %.
   for (let i = 0; i < 90; i++) {
     await page.keyboard.press('ArrowLeft');
+    // A held key's pace, a frame apart: a rate to keep, not an event.
     await page.waitForTimeout(16);
   }
   const during = await page.evaluate(() => ({ ms: performance.now() - window.__t0, writes: window.__writes.map((w) => w[1]) }));

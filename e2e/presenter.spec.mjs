@@ -6,7 +6,7 @@
 // keyboard and show in the audience window; the QR code holds the link.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { setup, spec, clean, hashOf, watch } from './harness.mjs';
+import { setup, spec, clean, hashOf, watch, barrier } from './harness.mjs';
 
 const env = setup({ mounts: ['/deck2/'] });
 
@@ -76,6 +76,8 @@ spec('a slider moved in the presenter window moves in the audience window, and b
   // a second, is thinned, and ends with its last value: below).
   const ms = [];
   for (let i = 0; i < 5; i++) {
+    // A speaker's pace: presses 100 ms apart, so each is measured on its own
+    // (a pace to keep, not an event to wait for).
     await presenter.page.waitForTimeout(100);
     ms.push(await delay(presenter.page, audience.page, '[data-testid=util-slider]', 'aria-valuetext', 'ArrowLeft'));
   }
@@ -115,15 +117,21 @@ spec('a slider moved in the presenter window moves in the audience window, and b
   assert.equal(await slug(audience.page), 'personal');
   // A language change in the audience window leaves the presenter's.
   // (Side by side is the default language, so its link names none.)
+  // A step after it is the barrier: once the presenter shows that step,
+  // anything the language change sent has arrived before it.
   await audience.page.selectOption('[data-testid=lang-select]', 'both');
   await audience.page.waitForFunction(() => !location.hash.includes('lang='));
-  await presenter.page.waitForTimeout(300);
+  const stepped = await step(presenter.page);
+  await audience.page.keyboard.press('ArrowRight');
+  await presenter.page.waitForFunction((s) => document.querySelector('[data-testid=stage] [data-testid=slide]')?.dataset.step !== s, stepped);
   assert.equal(await presenter.page.getAttribute('html', 'lang'), 'zh-CN');
   assert.match(await hashOf(presenter.page), /lang=zh/);
   // And the presenter's language change leaves the audience's.
   await presenter.page.click('[data-testid=pr-lang]');
   await presenter.page.waitForFunction(() => location.hash.includes('lang=en'));
-  await audience.page.waitForTimeout(300);
+  const at2 = await step(audience.page);
+  await presenter.page.keyboard.press('ArrowLeft');
+  await audience.page.waitForFunction((s) => document.querySelector('[data-testid=stage] [data-testid=slide]')?.dataset.step !== s, at2);
   assert.ok(!(await hashOf(audience.page)).includes('lang='));
   clean(audience.log); clean(presenter.log);
   await context.close();
@@ -137,7 +145,7 @@ spec('a reloaded or late window comes back on the current view; another deck doe
   keep(tab.page);
   await audience.page.keyboard.press('ArrowRight');
   await audience.page.waitForFunction(() => location.hash.startsWith('#/ingredients'));
-  await tab.page.waitForTimeout(300);
+  await barrier(audience.page, tab.page);
   assert.equal(await hashOf(tab.page), '#/memory?lang=en');
   await tab.page.close();
   await audience.page.keyboard.press('ArrowLeft');
@@ -172,8 +180,10 @@ spec('a reloaded or late window comes back on the current view; another deck doe
   assert.equal(await hashOf(other.page), '#/intro?lang=en');
   // The presenter window closes: the talk is over, the windows part.
   await presenter.page.close({ runBeforeUnload: true });
+  const left = await hashOf(audience.page);
   await audience.page.keyboard.press('ArrowLeft');
-  await audience.page.waitForTimeout(300);
+  await audience.page.waitForFunction((h) => location.hash !== h, left);
+  await barrier(audience.page, late.page);
   assert.notEqual(shared(await hashOf(late.page)), shared(await hashOf(audience.page)));
   assert.equal(await hashOf(other.page), '#/intro?lang=en');
   for (const p of [audience, presenter, other, late]) clean(p.log);
@@ -258,8 +268,12 @@ spec('blank, go to, typed slide numbers and the pointer work by keyboard and sho
     for (const key of keys) dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
   }, keys);
   await fast(['b', 'x']);
-  await A.waitForTimeout(200);
+  // The shortcuts overlay after them is the barrier: rendered after b and x.
+  await A.keyboard.press('?');
+  await A.waitForSelector('#help');
   assert.equal(await A.$('[data-testid=blank]'), null, 'b then x at once leaves the slide shown');
+  await A.keyboard.press('Escape');
+  await A.waitForSelector('#help', { state: 'detached' });
   const was = await hashOf(A);
   await fast(['1', '3', 'Enter']);
   await A.waitForFunction((was) => location.hash !== was, was);
@@ -334,7 +348,12 @@ spec('the presenter window shows the next step, the notes at the chosen size, a 
   await page.waitForFunction(() => document.querySelector('[data-testid=pr-elapsed]').textContent !== '0:00', null, { timeout: 3000 });
   await page.click('[data-testid=pr-pause]');
   const paused = await page.textContent('[data-testid=pr-elapsed]');
-  await page.waitForTimeout(1200);
+  // The wall clock beside it, redrawn by the same tick, moves on twice
+  // (over a second) while the paused timer stays.
+  const clock = await page.textContent('[data-testid=pr-clock]');
+  await page.waitForFunction((c) => document.querySelector('[data-testid=pr-clock]').textContent !== c, clock, { timeout: 3000 });
+  const clock2 = await page.textContent('[data-testid=pr-clock]');
+  await page.waitForFunction((c) => document.querySelector('[data-testid=pr-clock]').textContent !== c, clock2, { timeout: 3000 });
   assert.equal(await page.textContent('[data-testid=pr-elapsed]'), paused);
   await page.click('[data-testid=pr-reset]');
   await page.waitForFunction(() => document.querySelector('[data-testid=pr-elapsed]').textContent === '0:00');
@@ -428,9 +447,11 @@ spec('while presenting the screen is kept awake and an idle cursor hides', async
   await page.mouse.move(300, 300);
   assert.equal(await page.getAttribute('html', 'data-idle'), null);
   // The Read view is not presenting: no lock is asked for there.
+  // Switched to Present (r), it asks once: had Read asked, there would be two.
   const read = await at(context, '#/intro?lang=en&view=read');
-  await read.page.waitForTimeout(500);
-  assert.equal(await read.page.evaluate(() => window.__locks), 0);
+  await read.page.keyboard.press('r');
+  await read.page.waitForFunction(() => window.__locks >= 1);
+  assert.equal(await read.page.evaluate(() => window.__locks), 1);
   clean(log); clean(read.log);
   await context.close();
 });

@@ -73,18 +73,6 @@ fn figures(lang: TextLang) -> Vec<String> {
 }
 
 #[test]
-fn committed_notes_match_the_shared_seed_when_present() {
-    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/seed/000_045b18375b95da50.txt");
-    if let Ok(seed) = std::fs::read_to_string(shared) {
-        assert_eq!(
-            seed, NOTES,
-            "content/notes-2024-08.txt differs from the shared seed"
-        );
-    }
-}
-
-#[test]
 fn every_line_of_the_notes_appears_word_for_word_in_chinese() {
     let zh = deck_text(TextLang::Zh);
     let mut missing = Vec::new();

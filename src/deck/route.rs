@@ -380,7 +380,6 @@ mod tests {
     use crate::model::economics::EconomicsSettings;
     use crate::model::ladder::{LadderSettings, Lens};
     use crate::model::memory::MemorySettings;
-    use crate::model::precision::PrecisionSettings;
     use crate::model::settings::Settings;
 
     #[test]
@@ -452,43 +451,21 @@ mod tests {
         }
     }
 
-    /// Each panel's examples, each set into otherwise default settings.
+    /// Each panel's examples, each set into otherwise default settings:
+    /// every panel of `PanelSettings::all`, which names every field.
     fn examples() -> Vec<PanelSettings> {
-        let d = PanelSettings::default;
+        let panels = PanelSettings::default().all().len();
         let mut out = Vec::new();
-        out.extend(
-            PrecisionSettings::examples()
-                .into_iter()
-                .map(|precision| PanelSettings { precision, ..d() }),
-        );
-        out.extend(
-            DepreciationSettings::examples()
-                .into_iter()
-                .map(|depreciation| PanelSettings {
-                    depreciation,
-                    ..d()
-                }),
-        );
-        out.extend(
-            LadderSettings::examples()
-                .into_iter()
-                .map(|ladder| PanelSettings { ladder, ..d() }),
-        );
-        out.extend(
-            BandwidthSettings::examples()
-                .into_iter()
-                .map(|bandwidth| PanelSettings { bandwidth, ..d() }),
-        );
-        out.extend(
-            MemorySettings::examples()
-                .into_iter()
-                .map(|memory| PanelSettings { memory, ..d() }),
-        );
-        out.extend(
-            EconomicsSettings::examples()
-                .into_iter()
-                .map(|economics| PanelSettings { economics, ..d() }),
-        );
+        for i in 0..panels {
+            let count = PanelSettings::default().all()[i].example_count();
+            assert!(count > 0, "panel {i} has no examples");
+            for k in 0..count {
+                let mut p = PanelSettings::default();
+                p.all_mut()[i].become_example(k);
+                assert_ne!(p, PanelSettings::default(), "panel {i}, example {k}");
+                out.push(p);
+            }
+        }
         out
     }
 

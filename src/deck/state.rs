@@ -559,44 +559,83 @@ mod tests {
         assert_eq!(s.reduce(Action::Wide(false)).route.view, None);
     }
 
+    /// The link pairs of `slide`'s panel settings in `s` (what differs from
+    /// the defaults).
+    fn pairs_of(s: &State) -> Vec<(&'static str, String)> {
+        let panel = s.route.slide.info().panel;
+        s.route
+            .settings
+            .of(panel)
+            .map(|o| o.link_pairs())
+            .unwrap_or_default()
+    }
+
+    /// Walks `slide` in Present from its first step to step `n` (from 1).
+    fn walk_to(slide: SlideId, n: usize) -> State {
+        let mut s = presenting(slide);
+        while s.route.step + 1 < n {
+            s = s.reduce(Action::Next);
+        }
+        assert_eq!((s.route.slide, s.route.step + 1), (slide, n));
+        s
+    }
+
+    /// The values below are those of `content/steps.csv`, written out.
     #[test]
     fn keyframes_set_the_step_values_and_a_hand_change_can_be_restored() {
-        let slide = SlideId::Depreciation;
-        let scripted: Vec<usize> = steps::of(slide)
-            .iter()
-            .enumerate()
-            .filter(|(_, st)| !st.set.is_empty())
-            .map(|(k, _)| k)
-            .collect();
-        assert!(scripted.len() >= 2, "hardware alone, then with algorithms");
-        let mut s = presenting(slide);
-        while s.route.step < scripted[0] {
-            s = s.reduce(Action::Next);
-        }
-        let first = steps::values(slide, scripted[0]).0;
-        assert_eq!(s.route.settings.depreciation, first.depreciation);
-        assert!(!s.route.settings.depreciation.algo_on);
-        while s.route.step < scripted[1] {
-            s = s.reduce(Action::Next);
-        }
+        let pairs = |v: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {
+            v.iter().map(|(k, x)| (*k, x.to_string())).collect()
+        };
+        // depreciation,3: algo_on=0 ("hardware alone"), the rest as default.
+        let s = walk_to(SlideId::Depreciation, 3);
+        assert_eq!(
+            s.route.settings.depreciation,
+            DepreciationSettings {
+                hw_hundredths: 246,
+                algo_tenths: 80,
+                years: 5,
+                algo_on: false,
+            }
+        );
+        assert_eq!(pairs_of(&s), pairs(&[("algo_on", "0")]));
+        // depreciation,4: algo_on=1, which is the default: no pair left.
+        let s = s.reduce(Action::Next);
         assert!(s.route.settings.depreciation.algo_on);
-        assert!(!steps::changed(slide, s.route.step, &s.route.settings));
+        assert_eq!(pairs_of(&s), pairs(&[]));
+        assert!(!steps::changed(
+            SlideId::Depreciation,
+            s.route.step,
+            &s.route.settings
+        ));
+        // precision,7 then 8: FP4 on a B200 (the default chip, so not in
+        // the pairs), then on a TPU v6e.
+        let p = walk_to(SlideId::Precision, 7);
+        assert_eq!(pairs_of(&p), pairs(&[("fmt", "e2m1")]));
+        let p = p.reduce(Action::Next);
+        assert_eq!(pairs_of(&p), pairs(&[("fmt", "e2m1"), ("chip", "tpu-v6e")]));
+        // rent-vs-buy,3 at 100 % (the default), 5 at 30 %.
+        let r = walk_to(SlideId::RentVsBuy, 3);
+        assert_eq!(r.route.settings.economics.util_tenths, 1000);
+        let r = walk_to(SlideId::RentVsBuy, 5);
+        assert_eq!(pairs_of(&r), pairs(&[("util", "30")]));
+        assert_eq!(r.route.settings.economics.util_tenths, 300);
+
         // A hand change is marked, and Restore takes the step's values back.
         let mut hand = s.route.settings.depreciation;
         hand.hw_hundredths = 300;
         let changed = s.reduce(Action::Depreciation(hand));
         assert!(steps::changed(
-            slide,
+            SlideId::Depreciation,
             changed.route.step,
             &changed.route.settings
         ));
         let restored = changed.reduce(Action::Restore);
         assert_eq!(restored.route.settings, s.route.settings);
         assert!(restored.keyframe != changed.keyframe);
-        // Going back a step restores that step's values.
+        // Going back a step restores that step's values: hardware alone.
         let back = changed.reduce(Action::Prev);
-        let want = steps::values(slide, back.route.step).0;
-        assert_eq!(back.route.settings.depreciation, want.depreciation);
+        assert_eq!(back.route.step + 1, 3);
+        assert_eq!(pairs_of(&back), pairs(&[("algo_on", "0")]));
         // In Read, moving does not apply keyframes.
         let read = State {
             wide: false,

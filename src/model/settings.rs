@@ -146,6 +146,13 @@ pub trait DynSettings {
     fn set_pair(&mut self, key: &str, value: &str) -> bool;
     /// The pairs that differ from the defaults, in link order.
     fn link_pairs(&self) -> Vec<(&'static str, String)>;
+    /// How many [`Settings::examples`] the type has (for the tests that
+    /// go through every panel).
+    #[cfg(test)]
+    fn example_count(&self) -> usize;
+    /// Becomes the `k`-th of [`Settings::examples`].
+    #[cfg(test)]
+    fn become_example(&mut self, k: usize);
 }
 
 /// Applies pairs as a link does, to any panel's settings: keys of
@@ -181,6 +188,16 @@ impl<S: Settings> DynSettings for S {
     }
     fn link_pairs(&self) -> Vec<(&'static str, String)> {
         self.pairs()
+    }
+    #[cfg(test)]
+    fn example_count(&self) -> usize {
+        S::examples().len()
+    }
+    #[cfg(test)]
+    fn become_example(&mut self, k: usize) {
+        if let Some(e) = S::examples().get(k) {
+            *self = e.clone();
+        }
     }
 }
 
