@@ -8,16 +8,39 @@ import { setup, open, spec, clean, hashOf } from './harness.mjs';
 
 const env = setup();
 
+/** Records, from now on, the location's hash at the first moment the stage
+ * shows each step: a MutationObserver's callback runs at the end of the task
+ * that changed the page, before the browser may paint or run another task. */
+const watchSteps = (page) => page.evaluate(() => {
+  window.__shown = [];
+  let last = '';
+  const look = () => {
+    const s = document.querySelector('[data-testid=stage] [data-testid=slide]');
+    const now = s ? `${s.dataset.slide}/${s.dataset.step}` : '';
+    if (now && now !== last) window.__shown.push([now, location.hash]);
+    last = now;
+  };
+  new MutationObserver(look).observe(document.body, {
+    subtree: true, childList: true, attributes: true, attributeFilter: ['data-step', 'data-slide'],
+  });
+  look();
+});
+
 /** Waits until the stage shows step `n` (from 1) of `slug`; returns the
- * location's hash as it is in that same moment. */
-const hashWhenShown = (page, slug, n) => page.waitForFunction(([slug, n]) => {
-  const s = document.querySelector('[data-testid=stage] [data-testid=slide]');
-  return s && s.dataset.slide === slug && s.dataset.step === String(n) ? location.hash : false;
-}, [slug, n]).then((h) => h.jsonValue());
+ * location's hash as it was when that step was first shown. */
+const hashWhenShown = (page, slug, n) => page.waitForFunction((seen) => {
+  const hit = window.__shown.findLast(([s]) => s === seen);
+  return hit ? hit[1] : false;
+}, `${slug}/${n}`).then((h) => h.jsonValue());
 
 spec('paging with the keyboard: each step is in the link before the next key press', async (keep) => {
-  const { page, log } = await open(env, '#/precision?lang=en', { view: 'present' });
+  const { page, log, context } = await open(env, '#/precision?lang=en', { view: 'present' });
   keep(page);
+  // A slow machine: a step's render takes more than a frame, and the
+  // renderer lets the browser paint between its parts.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  await watchSteps(page);
   const steps = [];
   // Through the precision slide's nine steps and on to the next slide,
   // a press as soon as the step before is shown.
@@ -31,7 +54,9 @@ spec('paging with the keyboard: each step is in the link before the next key pre
   assert.match(steps[7], /fmt=e2m1&chip=tpu-v6e|chip=tpu-v6e/);
   await page.keyboard.press('ArrowRight');
   assert.equal(await hashWhenShown(page, 'resources', 1), '#/resources?lang=en');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   // A slide is a history entry: Back returns to precision's last step.
+  await page.evaluate(() => { window.__shown = []; });
   await page.goBack();
   assert.match(await hashWhenShown(page, 'precision', 9), /^#\/precision\/9[?]/);
   // A language is written at once too.

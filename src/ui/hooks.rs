@@ -343,7 +343,18 @@ pub fn use_hash_sync(
     // The link follows the route as `deck::history` says: another slide
     // pushes an entry and a step or a choice replaces it, at once; settings
     // alone are written in place after the frame, at most every 400 ms.
+    // Written here, as the root renders, not in an effect: the renderer
+    // may let the browser paint between a render that takes longer than a
+    // frame and its effects, and the screen would show a step whose link
+    // is not written yet.
     let shown = use_mut_ref(|| None::<Route>);
+    {
+        let mut shown = shown.borrow_mut();
+        if shown.as_ref() != Some(&route) {
+            let before = shown.replace(route.clone());
+            link::follow(before.as_ref(), &route);
+        }
+    }
     let (lang, theme, slide, preview, presenter) = (
         route.lang,
         route.theme,
@@ -351,10 +362,6 @@ pub fn use_hash_sync(
         route.preview,
         route.presenter,
     );
-    use_effect_with(route, move |route| {
-        let before = shown.borrow_mut().replace(route.clone());
-        link::follow(before.as_ref(), route);
-    });
     // The preview of the next step shows the presenter's choices; it
     // stores nothing.
     use_effect_with(
