@@ -145,7 +145,10 @@ spec('the contents open with o and any slide opens from them by keyboard or clic
   await page.keyboard.press('o');
   const dialog = page.getByRole('dialog', { name: 'Contents' });
   await dialog.waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'overview-item-0', 'focus on the current slide');
+  // The dialog moves the focus after it is drawn (an effect, which a busy
+  // renderer may run a task after the paint).
+  const focused = await page.waitForFunction(() => document.activeElement?.id || null, null, { timeout: 2000 }).then((h) => h.jsonValue(), () => '');
+  assert.equal(focused, 'overview-item-0', 'focus on the current slide');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');

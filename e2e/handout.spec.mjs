@@ -45,6 +45,24 @@ const outside = () => {
         break;
       }
     }
+    // The notes: within the paper's width and the page, at 9 pt or more.
+    for (const e of p.querySelectorAll('.speaker, .speaker *')) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > page.left + 281 * mm + 1 || r.bottom > page.top + 194 * mm + 1) {
+        out.push(`${where}: the notes' ${e.tagName.toLowerCase()} run ${Math.round((r.right - page.left) / mm)} mm across, ${Math.round((r.bottom - page.top) / mm)} mm down`);
+        break;
+      }
+      const pt = parseFloat(getComputedStyle(e).fontSize) * 0.75;
+      if (e.textContent.trim() && pt < 9 - 0.01) {
+        out.push(`${where}: notes at ${pt.toFixed(1)} pt`);
+        break;
+      }
+    }
+    const cols = [...p.querySelectorAll('.speaker .col')].map((c) => c.getBoundingClientRect());
+    if (cols.length === 2 && !(cols[1].left >= cols[0].right - 1 && Math.abs(cols[1].top - cols[0].top) < 1)) {
+      out.push(`${where}: the notes' two languages are not side by side`);
+    }
   }
   return out;
 };
@@ -88,7 +106,8 @@ spec('the handout: a landscape page per step, every chart, nothing cut, light', 
   // Each page holds its step's link; a keyframe's values are in it.
   const links = await page.$$eval('[data-testid=handout-link]', (els) => els.map((e) => e.textContent));
   assert.equal(new Set(links).size, STEPS, 'each page its own link');
-  assert.ok(links.some((l) => /#\/precision\/\d+\?fmt=/.test(l)), 'a keyframe step links its settings');
+  // A keyframe step's link is the bare step, which opens its values.
+  assert.ok(links.some((l) => /#\/precision\/7$/.test(l)), 'a keyframe step links the bare step');
   await page.emulateMedia({ media: 'print' });
   assert.deepEqual(await page.evaluate(outside), []);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
@@ -118,6 +137,22 @@ spec('the handout with the speaker notes under each step', async (keep) => {
   const ids = await page.evaluate(idProblems);
   assert.deepEqual([ids.repeated, ids.dangling], [[], []], 'no id twice with the notes added');
   clean(log);
+});
+
+spec('the printed handout has a page per step in zh, en and both, with and without the notes', async (keep) => {
+  for (const lang of ['zh', 'en', 'both']) {
+    for (const print of ['steps', 'notes']) {
+      const { page, log, context } = await open(env, `#/intro?lang=${lang}&print=${print}`, { view: null });
+      keep(page);
+      await page.waitForSelector('[data-testid=handout]');
+      assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), print === 'notes' ? STEPS : 0);
+      await page.emulateMedia({ media: 'print' });
+      assert.deepEqual(await page.evaluate(outside), [], `${lang} ${print}`);
+      assert.equal(pdfPages(await page.pdf({ preferCSSPageSize: true })), STEPS, `${lang} ${print}: a PDF page per step`);
+      clean(log);
+      await context.close();
+    }
+  }
 });
 
 spec('the toolbar opens the handout, Back returns; the browser\'s print shows it from any view', async (keep) => {

@@ -27,15 +27,39 @@ for (const lang of ['zh', 'en', 'both']) {
       keep(page);
       const problems = [];
       const steps = await walk(page, async () => {
+        await check('');
+        // The states a step reaches by interaction fit too: what a button
+        // marked data-grows reveals (rank it yourself, then its result),
+        // and each details opened.
+        for (let i = 0; i < 4; i++) {
+          const grow = page.locator('[data-testid=stage] [data-grows]').first();
+          if (!(await grow.count())) break;
+          const label = (await grow.textContent()).trim();
+          await grow.click();
+          await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+          await check(` after "${label}"`);
+        }
+        for (const summary of await page.locator('[data-testid=stage] details > summary').all()) {
+          // By keyboard: at the stage's top the (faded) top bar is over it.
+          await summary.focus();
+          await page.keyboard.press('Enter');
+          await page.waitForFunction((s) => s.parentElement.open, await summary.elementHandle());
+          await check(` with "${(await summary.textContent()).trim()}" open`);
+          await page.keyboard.press('Enter');
+          await page.waitForFunction((s) => !s.parentElement.open, await summary.elementHandle());
+        }
+      });
+      async function check(state) {
         const m = await page.evaluate(measure, { prosePx: PROSE_PX, minPx: MIN_PX });
-        const where = `${size.join('x')} ${lang} ${m.id} (${m.part})`;
+        const where = `${size.join('x')} ${lang} ${m.id} (${m.part})${state}`;
         if (!m.stageFits) problems.push(`${where}: the stage does not fill the window`);
         if (m.out.length) problems.push(`${where}: leaves the stage: ${m.out.slice(0, 3).join('; ')}`);
         if (m.small.length) problems.push(`${where}: small type: ${m.small.slice(0, 3).join('; ')}`);
+        if (m.under.length) problems.push(`${where}: under the pager: ${m.under.slice(0, 3).join('; ')}`);
         if (!m.bigOk) problems.push(`${where}: a readout is not larger than the body text`);
         const scroll = await page.evaluate(() => [document.scrollingElement.scrollHeight > innerHeight + 1, document.scrollingElement.scrollWidth > innerWidth + 1]);
         if (scroll.some(Boolean)) problems.push(`${where}: the page scrolls`);
-      });
+      }
       assert.deepEqual(problems, [], problems.join('\n'));
       // Every step was shown, and the progress counts them.
       const last = await page.textContent('[data-testid=progress]');
@@ -122,31 +146,38 @@ spec('keyframes set the link and the readouts; a hand change is marked and resto
     throw new Error(`no step ${part} "${title}"`);
   };
   const data = (id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
+  // A step shown as scripted links to the bare step, which opens its
+  // keyframes' values; a hand change adds what differs from them.
+  const link = async (re) => {
+    const h = await hashOf(page);
+    assert.match(h, re);
+    return h;
+  };
   await go('explorer', 'FP8 E4M3');
-  await page.waitForFunction(() => location.hash.includes('fmt=e4m3'));
+  await link(/^#\/precision\/4\?lang=en$/);
   assert.equal(await page.inputValue('[data-testid=format-select]'), 'e4m3');
   await go('explorer', 'FP4 E2M1');
   assert.equal(await page.inputValue('[data-testid=format-select]'), 'e2m1');
   // FP4 on a B200: 9,000 TFLOP/s dense, four times BF16.
   await go('speed+roofline', 'B200');
-  // (the B200 is the default chip: the link names only the format)
-  await page.waitForFunction(() => location.hash.includes('fmt=e2m1') && !location.hash.includes('chip='));
+  await link(/^#\/precision\/7\?lang=en$/);
   assert.equal(Number(await data('peak-tflops')), 9000);
   assert.equal(Number(await data('speedup')), 4);
   assert.equal(await page.locator('[data-testid=changed]').count(), 0);
   // On a TPU v6e there is no FP4: no peak, no roofline.
   await go('speed+roofline', 'TPU v6e');
-  await page.waitForFunction(() => location.hash.includes('chip=tpu-v6e'));
+  await link(/^#\/precision\/8\?lang=en$/);
   assert.equal(await data('peak-tflops'), '');
   assert.equal(await page.getByTestId('no-roofline').count(), 1);
   // A hand change shows the mark; 0 restores the step's values.
   await page.focus('#chip-slider');
   await page.keyboard.press('ArrowLeft');
   await page.waitForSelector('[data-testid=changed]');
-  assert.ok(!(await hashOf(page)).includes('chip=tpu-v6e'));
+  await link(/^#\/precision\/8\?lang=en&chip=(?!tpu-v6e)/);
   await page.locator('main').focus();
   await page.keyboard.press('0');
-  await page.waitForFunction(() => location.hash.includes('chip=tpu-v6e'));
+  await page.waitForFunction(() => !location.hash.includes('chip='));
+  await link(/^#\/precision\/8\?lang=en$/);
   assert.equal(await page.locator('[data-testid=changed]').count(), 0);
   // Changed again, then Back: the step before gets its own values back.
   await page.focus('#chip-slider');
@@ -154,7 +185,8 @@ spec('keyframes set the link and the readouts; a hand change is marked and resto
   await page.waitForSelector('[data-testid=changed]');
   await page.locator('main').focus();
   await page.keyboard.press('ArrowLeft');
-  await page.waitForFunction(() => !location.hash.includes('chip='));
+  await page.waitForFunction(() => location.hash.startsWith('#/precision/7'));
+  await link(/^#\/precision\/7\?lang=en$/);
   assert.equal(Number(await data('peak-tflops')), 9000);
   assert.equal(await page.locator('[data-testid=changed]').count(), 0);
   // The restore button does what 0 does.
@@ -184,11 +216,11 @@ spec('the scripted steps of depreciation, the ladder and rent vs buy', async (ke
   const order = () => page.$$eval('[data-testid=rung]', (rs) => rs.map((r) => r.dataset.category).join(' '));
   const notes = await order();
   await next();
-  await page.waitForFunction(() => location.hash.includes('lens=computerisation-2013'));
+  await page.waitForFunction(() => location.hash.startsWith('#/ladder/5?'));
   const lens2013 = await order();
   assert.notEqual(lens2013, notes);
   await next();
-  await page.waitForFunction(() => location.hash.includes('lens=exposure-gpt4'));
+  await page.waitForFunction(() => location.hash.startsWith('#/ladder/6?'));
   assert.notEqual(await order(), lens2013);
   // Rent vs buy: 100 % then 30 % utilization.
   await page.goto(`${env.url}/#/rent-vs-buy/3?lang=en`);

@@ -101,7 +101,7 @@ spec('from file://: keyframes apply, and p opens a presenter window that stays i
   const [P] = await Promise.all([context.waitForEvent('page'), A.keyboard.press('p')]);
   keep(P);
   await P.waitForSelector('[data-testid=presenter]');
-  assert.equal(P.url(), `${env.url}#/precision/4?lang=en&presenter=1&fmt=e4m3`);
+  assert.equal(P.url(), `${env.url}#/precision/4?lang=en&presenter=1`);
   await P.locator('[data-testid=pr-preview]').contentFrame().locator('[data-testid=slide]').waitFor();
   // The presenter drives the audience (BroadcastChannel between two files'
   // windows) and back.

@@ -27,6 +27,9 @@ export function measure({ prosePx, minPx }) {
     // How full: the lowest element without children (containers stretch).
     if (el.children.length === 0) bottom = Math.max(bottom, r.bottom);
   }
+  // The pager floats over the stage's bottom corner: no text under it.
+  const pager = document.querySelector('.pager')?.getBoundingClientRect();
+  const under = [];
   const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
   const secondary = '.hint, .cite, cite, figcaption, caption, table, .label, legend, label, select, button, summary, '
     + '.formula, code, small, .legend, .step-head, .readout dt, .missing-figure, .ladder-end, .changed-mark, svg, '
@@ -36,6 +39,16 @@ export function measure({ prosePx, minPx }) {
     if (!n.textContent.trim()) continue;
     const el = n.parentElement;
     if (skip(el) || el.closest('svg')) continue;
+    if (pager && pager.width > 0) {
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && r.right > pager.left && r.left < pager.right && r.bottom > pager.top && r.top < pager.bottom) {
+          under.push(`"${n.textContent.trim().slice(0, 30)}"`);
+          break;
+        }
+      }
+    }
     const px = parseFloat(getComputedStyle(el).fontSize);
     const prose = el.closest('p, li, blockquote, dd') && !el.closest(secondary);
     const want = (prose ? prosePx : minPx) * scale;
@@ -45,7 +58,7 @@ export function measure({ prosePx, minPx }) {
   return {
     id: `${slide.dataset.slide}/${slide.dataset.step}`,
     part: slide.dataset.part,
-    out, small,
+    out, small, under,
     bigOk: big.every((px) => px >= prosePx * scale * 1.25 - 0.05),
     fill: (bottom - box.top) / box.height,
     stageFits: box.width <= innerWidth + 0.5 && box.height <= innerHeight + 0.5 && (Math.abs(box.width - innerWidth) < 1 || Math.abs(box.height - innerHeight) < 1),

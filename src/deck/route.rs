@@ -15,6 +15,7 @@ use crate::deck::i18n::Lang;
 use crate::deck::panels::PanelSettings;
 use crate::deck::slides::SlideId;
 use crate::deck::steps;
+use crate::model::settings::pairs_from;
 
 /// The colour theme the reader chose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -265,6 +266,11 @@ impl Parsed {
                 _ => p.ignored.push(format!("/{}", shown(step))),
             }
         }
+        // A link to a step opens the step as scripted: its keyframes'
+        // values, which the link's own settings then override.
+        if has_step {
+            p.route.settings = steps::values(p.route.slide, p.route.step).0;
+        }
         let mut seen: Vec<&str> = Vec::new();
         // Keys that other values are checked against come first (precision's
         // `fmt` before its `code`).
@@ -328,11 +334,14 @@ impl Route {
 }
 
 impl fmt::Display for Route {
-    /// The canonical hash: only settings that differ from their defaults.
+    /// The canonical hash: the step unless the settings imply it, and only
+    /// the settings that differ from what the link without them opens: the
+    /// step's scripted values when the step is written, else the defaults.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let d = Route::default();
         write!(f, "#/{}", self.slide)?;
-        if self.step != self.implied_step() {
+        let step_written = self.step != self.implied_step();
+        if step_written {
             write!(f, "/{}", self.step + 1)?;
         }
         let mut sep = '?';
@@ -362,8 +371,19 @@ impl fmt::Display for Route {
         if let Some(w) = self.print {
             param(f, "print", w.id())?;
         }
-        if let Some(settings) = self.settings.of(self.slide.info().panel) {
-            for (k, v) in settings.link_pairs() {
+        let panel = self.slide.info().panel;
+        if let Some(own) = self.settings.of(panel) {
+            let pairs = if step_written {
+                let scripted = steps::values(self.slide, self.step).0;
+                let base = scripted
+                    .of(panel)
+                    .map(|b| b.link_texts())
+                    .unwrap_or_default();
+                pairs_from(&own.link_texts(), &base)
+            } else {
+                own.link_pairs()
+            };
+            for (k, v) in pairs {
                 param(f, k, &v)?;
             }
         }
@@ -535,6 +555,80 @@ mod tests {
             }
         }
         assert_eq!(tested, all.len());
+    }
+
+    /// The link text of `key` in `route`'s panel settings.
+    fn text_of(route: &Route, key: &str) -> Option<String> {
+        let own = route.settings.of(route.slide.info().panel)?;
+        own.link_texts()
+            .into_iter()
+            .find(|(k, _)| *k == key)
+            .and_then(|(_, v)| v)
+    }
+
+    /// The values are those of `content/steps.csv`, written out.
+    #[test]
+    fn a_bare_step_link_opens_the_step_as_scripted() {
+        let cases: [(&str, &[(&str, &str)]); 7] = [
+            ("#/precision/5", &[("fmt", "e2m1")]),
+            ("#/precision/7", &[("fmt", "e2m1"), ("chip", "b200")]),
+            ("#/precision/8", &[("fmt", "e2m1"), ("chip", "tpu-v6e")]),
+            ("#/rent-vs-buy/5", &[("util", "30")]),
+            (
+                "#/bandwidth/4",
+                &[("link", "pcie5"), ("gb", "140"), ("gpus", "8")],
+            ),
+            ("#/memory/5", &[("params_b", "70"), ("wfmt", "fp8")]),
+            (
+                "#/resources/4",
+                &[("tdp", "1000"), ("power", "1.8"), ("pue", "1.1")],
+            ),
+        ];
+        for (hash, want) in cases {
+            let p = Parsed::from_hash(hash);
+            assert!(p.ignored.is_empty(), "{hash}: {:?}", p.ignored);
+            for (k, v) in want {
+                assert_eq!(text_of(&p.route, k).as_deref(), Some(*v), "{hash} {k}");
+            }
+            let r = &p.route;
+            assert!(!steps::changed(r.slide, r.step, &r.settings), "{hash}");
+            // And it is written back as it came, unless its settings imply
+            // the step (the first step that shows `util` sets it to 30).
+            let written = if hash == "#/rent-vs-buy/5" {
+                "#/rent-vs-buy?util=30"
+            } else {
+                hash
+            };
+            assert_eq!(r.to_string(), written);
+            assert_eq!(Parsed::from_hash(written).route, *r);
+        }
+        // The ladder's lens, a choice of the panel.
+        let p = Parsed::from_hash("#/ladder/5");
+        assert_eq!(p.route.settings.ladder.lens, Lens::Computerisation2013);
+        // The link's own settings override the step's, and only then is the
+        // step changed.
+        let p = Parsed::from_hash("#/precision/7?chip=h100");
+        assert_eq!(text_of(&p.route, "chip").as_deref(), Some("h100"));
+        assert_eq!(text_of(&p.route, "fmt").as_deref(), Some("e2m1"));
+        assert!(steps::changed(
+            p.route.slide,
+            p.route.step,
+            &p.route.settings
+        ));
+        assert_eq!(p.route.to_string(), "#/precision/7?chip=h100");
+        // A default value the step changed is written out.
+        let p = Parsed::from_hash("#/precision/8?fmt=bf16");
+        assert_eq!(text_of(&p.route, "fmt").as_deref(), Some("bf16"));
+        assert_eq!(p.route.to_string(), "#/precision/8?fmt=bf16");
+        // Every step of every slide: the bare link holds the step's values.
+        for s in SLIDES {
+            for k in 0..steps::count(s.id) {
+                let hash = format!("#/{}/{}", s.slug, k + 1);
+                let r = Parsed::from_hash(&hash).route;
+                assert_eq!(r.settings, steps::values(s.id, k).0, "{hash}");
+                assert!(!steps::changed(s.id, k, &r.settings), "{hash}");
+            }
+        }
     }
 
     #[test]

@@ -379,11 +379,26 @@ fn toggle(now: Overlay, want: Overlay) -> Overlay {
 /// Where a key press happened.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Target {
-    /// A text field, select, slider or editable element: it owns every key.
-    Field,
+    /// A text field or editable element: it owns every key.
+    Text,
+    /// A slider, select, checkbox or a control that handles its own keys
+    /// (a rung being ranked), reached with Tab: it owns every key but Page
+    /// Down and Page Up, which a presentation remote sends and which always
+    /// page. (After a pointer or touch the page gives the focus back to the
+    /// stage, so a clicker never moves a control.)
+    Control,
     /// A button or link: it owns Space and Enter.
     Button,
     Other,
+}
+
+/// Whether a key pressed on `target` is the target's own, not the deck's.
+fn owned_by(target: Target, key: &str) -> bool {
+    match target {
+        Target::Text => true,
+        Target::Control => !matches!(key, "PageDown" | "PageUp"),
+        Target::Button | Target::Other => false,
+    }
 }
 
 /// What a key press asks for.
@@ -402,7 +417,7 @@ pub enum KeyCommand {
 /// Maps a key (`KeyboardEvent.key`) to a command. Keys with Ctrl, Alt or Meta
 /// belong to the browser and map to nothing.
 pub fn key_command(key: &str, shift: bool, modifier: bool, target: Target) -> Option<KeyCommand> {
-    if modifier || target == Target::Field {
+    if modifier || owned_by(target, key) {
         return None;
     }
     let act = |a| Some(KeyCommand::Do(a));
@@ -462,7 +477,7 @@ pub fn key_command_in(
     modifier: bool,
     target: Target,
 ) -> Option<KeyCommand> {
-    if modifier || target == Target::Field {
+    if modifier || owned_by(target, key) {
         return None;
     }
     let base = key_command(key, shift, modifier, target);
@@ -780,7 +795,24 @@ mod tests {
 
     #[test]
     fn fields_and_modifiers_keep_their_keys() {
-        assert_eq!(key_command("ArrowRight", false, false, Target::Field), None);
+        for target in [Target::Text, Target::Control] {
+            for key in ["ArrowRight", "ArrowLeft", " ", "Home", "End", "0"] {
+                assert_eq!(key_command(key, false, false, target), None, "{key}");
+            }
+        }
+        // A clicker's Page Down / Page Up page from a slider or a select,
+        // not from a text field.
+        let page = |key, target| key_command_in(KeyMode::default(), key, false, false, target);
+        assert_eq!(
+            page("PageDown", Target::Control),
+            Some(KeyCommand::Do(Action::Next))
+        );
+        assert_eq!(
+            page("PageUp", Target::Control),
+            Some(KeyCommand::Do(Action::Prev))
+        );
+        assert_eq!(page("PageDown", Target::Text), None);
+        assert_eq!(key_command("ArrowRight", false, false, Target::Text), None);
         assert_eq!(key_command("ArrowRight", false, true, Target::Other), None);
         assert_eq!(key_command(" ", false, false, Target::Button), None);
         assert_eq!(
@@ -849,7 +881,7 @@ mod tests {
         assert_eq!((moved.digits.as_str(), moved.route.step), ("", 1));
         // Fields keep their digits.
         assert_eq!(
-            key_command_in(KeyMode::default(), "5", false, false, Target::Field),
+            key_command_in(KeyMode::default(), "5", false, false, Target::Text),
             None
         );
     }

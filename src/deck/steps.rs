@@ -282,12 +282,18 @@ pub fn clock_text(secs: u32) -> String {
     }
 }
 
-/// The pace after `elapsed` seconds, on step `k` of `slide`.
-pub fn pace(elapsed: u32, slide: SlideId, k: usize) -> Pace {
+/// The pace after `elapsed` seconds of a timer started (or reset) on the
+/// step at deck position `from` (`position`), now on step `k` of `slide`:
+/// the plan counts from the step the timer started on, so a talk that
+/// starts mid-deck is on time at 0:00. (A step before `from` is planned to
+/// start at once.)
+pub fn pace(elapsed: u32, from: usize, slide: SlideId, k: usize) -> Pace {
     if STEPS.iter().all(|s| s.secs == 0) {
         return Pace::Unplanned;
     }
+    let skipped: u32 = STEPS.iter().take(from).map(|s| u32::from(s.secs)).sum();
     let (start, own) = planned(slide, k);
+    let start = start.saturating_sub(skipped);
     if elapsed < start {
         Pace::Ahead(start - elapsed)
     } else if elapsed > start + own {
@@ -368,7 +374,7 @@ mod tests {
         let (start, own) = planned(SlideId::first(), 0);
         assert_eq!(start, 0);
         assert_eq!(own, u32::from(STEPS[0].secs));
-        assert_eq!(pace(0, SlideId::first(), 0), Pace::OnTime);
+        assert_eq!(pace(0, 0, SlideId::first(), 0), Pace::OnTime);
         let slide = SlideId::Precision;
         let (start, own) = planned(slide, 2);
         let sum: u32 = STEPS[..position(slide, 2)]
@@ -377,9 +383,24 @@ mod tests {
             .sum();
         assert_eq!(start, sum);
         assert!(own > 0);
-        assert_eq!(pace(start - 10, slide, 2), Pace::Ahead(10));
-        assert_eq!(pace(start + own, slide, 2), Pace::OnTime);
-        assert_eq!(pace(start + own + 7, slide, 2), Pace::Behind(7));
+        assert_eq!(pace(start - 10, 0, slide, 2), Pace::Ahead(10));
+        assert_eq!(pace(start + own, 0, slide, 2), Pace::OnTime);
+        assert_eq!(pace(start + own + 7, 0, slide, 2), Pace::Behind(7));
+        // A timer started on this step: on time at 0:00, behind once the
+        // step's own time is over.
+        let here = position(slide, 2);
+        assert_eq!(pace(0, here, slide, 2), Pace::OnTime);
+        assert_eq!(pace(own + 5, here, slide, 2), Pace::Behind(5));
+        // Started on precision's third step (explorer, 75 s), two steps on
+        // (the fifth, after 75 + 30 s planned) at 0:10: 95 s ahead.
+        assert_eq!(
+            (of(slide)[2].secs, of(slide)[3].secs),
+            (75, 30),
+            "content/steps.csv"
+        );
+        assert_eq!(pace(10, here, slide, 4), Pace::Ahead(95));
+        // Going back before the start: that step is due at once.
+        assert_eq!(pace(0, here, slide, 1), Pace::OnTime);
         // The whole plan is the sum of every step's time.
         let last = SlideId::last();
         let k = count(last) - 1;

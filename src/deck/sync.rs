@@ -481,7 +481,7 @@ mod tests {
             sender: "x".into(),
             seq: 3,
             presenter: true,
-            body: view("#/bandwidth/4?link=pcie5"),
+            body: view("#/bandwidth/4?link=nvlink5"),
         }
         .encode();
         assert!(Message::decode(&good).is_some());

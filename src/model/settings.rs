@@ -51,15 +51,34 @@ pub trait Settings: Sized + Clone + Default + PartialEq + 'static {
     /// The pairs that differ from the defaults, in `FIELDS` order, written
     /// from the clamped settings.
     fn pairs(&self) -> Vec<(&'static str, String)> {
-        let (d, p) = (Self::default(), self.clamped());
-        Self::FIELDS
-            .iter()
-            .filter_map(|f| {
-                let v = (f.get)(&p)?;
-                ((f.get)(&d).as_ref() != Some(&v)).then_some((f.key, v))
-            })
-            .collect()
+        pairs_from(&self.texts(), &Self::default().texts())
     }
+
+    /// Every key with its value's text (`None` where the setting has no
+    /// text now), in `FIELDS` order, of the clamped settings.
+    fn texts(&self) -> Vec<(&'static str, Option<String>)> {
+        let p = self.clamped();
+        Self::FIELDS.iter().map(|f| (f.key, (f.get)(&p))).collect()
+    }
+}
+
+/// The pairs of `now` whose text differs from `base`'s, in `now`'s order
+/// (both from [`Settings::texts`] of one type). A setting without text in
+/// `now` is not written: a link cannot take a value away.
+pub fn pairs_from(
+    now: &[(&'static str, Option<String>)],
+    base: &[(&'static str, Option<String>)],
+) -> Vec<(&'static str, String)> {
+    now.iter()
+        .filter_map(|(k, v)| {
+            let v = v.as_ref()?;
+            let was = base
+                .iter()
+                .find(|(b, _)| b == k)
+                .and_then(|(_, t)| t.as_ref());
+            (was != Some(v)).then(|| (*k, v.clone()))
+        })
+        .collect()
 }
 
 /// A field of a decimal setting: `Fixed` parses and writes it.
@@ -146,6 +165,8 @@ pub trait DynSettings {
     fn set_pair(&mut self, key: &str, value: &str) -> bool;
     /// The pairs that differ from the defaults, in link order.
     fn link_pairs(&self) -> Vec<(&'static str, String)>;
+    /// Every key with its value's text, in link order ([`Settings::texts`]).
+    fn link_texts(&self) -> Vec<(&'static str, Option<String>)>;
     /// How many [`Settings::examples`] the type has (for the tests that
     /// go through every panel).
     #[cfg(test)]
@@ -188,6 +209,9 @@ impl<S: Settings> DynSettings for S {
     }
     fn link_pairs(&self) -> Vec<(&'static str, String)> {
         self.pairs()
+    }
+    fn link_texts(&self) -> Vec<(&'static str, Option<String>)> {
+        self.texts()
     }
     #[cfg(test)]
     fn example_count(&self) -> usize {

@@ -137,22 +137,43 @@ pub fn hash_action() -> Action {
     }
 }
 
-fn target_kind(e: &web_sys::KeyboardEvent) -> Target {
-    let Some(el) = e
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-    else {
+/// The kind of element an event happened on, as the deck's keys see it.
+fn target_kind(target: Option<web_sys::EventTarget>) -> Target {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
         return Target::Other;
     };
+    if el.is_content_editable() {
+        return Target::Text;
+    }
     // A control that handles its own keys (a rung being ranked) says so.
-    if el.is_content_editable() || el.has_attribute("data-owns-keys") {
-        return Target::Field;
+    if el.has_attribute("data-owns-keys") {
+        return Target::Control;
     }
     match el.tag_name().as_str() {
-        "INPUT" | "SELECT" | "TEXTAREA" => Target::Field,
+        "TEXTAREA" => Target::Text,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default();
+            match kind.to_ascii_lowercase().as_str() {
+                "range" | "checkbox" | "radio" | "color" | "button" | "submit" | "reset" => {
+                    Target::Control
+                }
+                _ => Target::Text,
+            }
+        }
+        "SELECT" => Target::Control,
         "BUTTON" | "A" | "SUMMARY" => Target::Button,
         _ => Target::Other,
     }
+}
+
+/// Whether `target` is in a control that owns the deck's keys once
+/// focused (a slider, a select, a checkbox, a rung being ranked), not a
+/// text field.
+fn control_of(target: Option<web_sys::EventTarget>) -> bool {
+    let control = target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest("input, select, [data-owns-keys]").ok().flatten());
+    control.is_some_and(|c| target_kind(Some(c.into())) == Target::Control)
 }
 
 /// The address of the presenter window for `route`: this page with the
@@ -208,7 +229,13 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
                 };
                 let modifier = e.ctrl_key() || e.alt_key() || e.meta_key();
                 let mode = KEY_MODE.with(|m| m.get());
-                match key_command_in(mode, &e.key(), e.shift_key(), modifier, target_kind(e)) {
+                match key_command_in(
+                    mode,
+                    &e.key(),
+                    e.shift_key(),
+                    modifier,
+                    target_kind(e.target()),
+                ) {
                     Some(KeyCommand::Do(a)) => {
                         e.prevent_default();
                         d.dispatch(a);
@@ -243,7 +270,35 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
             let blur = EventListener::new(&window, "blur", move |_| {
                 d.dispatch(Action::Pointing(false))
             });
-            (down, up, blur)
+            // A control used with a pointer or a finger gives the focus
+            // back to the stage when the gesture ends, so that the next
+            // Right or Page Down (a clicker's) pages instead of moving it;
+            // one reached with Tab keeps its keys. A select hands it back
+            // once a choice is made (its list would close on the release).
+            let by_pointer = std::rc::Rc::new(std::cell::Cell::new(false));
+            let capture = EventListenerOptions::run_in_capture_phase();
+            let (p, k) = (by_pointer.clone(), by_pointer.clone());
+            let pressed =
+                EventListener::new_with_options(&window, "pointerdown", capture, move |_| {
+                    p.set(true)
+                });
+            let typed =
+                EventListener::new_with_options(&window, "keydown", capture, move |_| k.set(false));
+            let released = EventListener::new_with_options(&window, "pointerup", capture, |e| {
+                let select = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| el.tag_name() == "SELECT");
+                if !select && control_of(e.target()) {
+                    web::focus_stage();
+                }
+            });
+            let changed = EventListener::new_with_options(&window, "change", capture, move |e| {
+                if by_pointer.get() && control_of(e.target()) {
+                    web::focus_stage();
+                }
+            });
+            (down, up, blur, (pressed, typed, released, changed))
         });
         move || drop(listeners)
     });
@@ -442,17 +497,42 @@ pub fn use_slide_top<T: PartialEq + 'static>(slide: T) {
     });
 }
 
+/// What a touch that starts a swipe may not start on: a control, a
+/// handle, a chart that takes drags, or anything draggable (a drag there
+/// is the control's; reveal.js ignores such touches likewise).
+pub const NO_SWIPE: &str = "input, select, textarea, button, a[href], summary, label, \
+    [contenteditable], [draggable=true], [data-owns-keys], [data-no-swipe], [role=slider]";
+
 /// The touch handlers of a swipe between slides: (touchstart, touchend).
+/// A swipe is one finger, started outside a control and outside anything
+/// that scrolls sideways, that travels mostly horizontally
+/// (`state::swipe_action`).
 #[hook]
 pub fn use_swipe(dispatch: Dispatch) -> (Callback<TouchEvent>, Callback<TouchEvent>) {
     let start = use_mut_ref(|| None::<(i32, i32)>);
     let on_start = {
         let start = start.clone();
         Callback::from(move |e: TouchEvent| {
-            *start.borrow_mut() = e.touches().get(0).map(|t| (t.client_x(), t.client_y()));
+            let on_control = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    el.closest(NO_SWIPE).ok().flatten().is_some() || web::scrolls_sideways(&el)
+                });
+            let one = e.touches().length() == 1;
+            *start.borrow_mut() = e
+                .touches()
+                .get(0)
+                .filter(|_| one && !on_control)
+                .map(|t| (t.client_x(), t.client_y()));
         })
     };
     let on_end = Callback::from(move |e: TouchEvent| {
+        // A second finger, or one left on the screen: no swipe.
+        if e.touches().length() > 0 {
+            start.borrow_mut().take();
+            return;
+        }
         let Some((x0, y0)) = start.borrow_mut().take() else {
             return;
         };

@@ -111,7 +111,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
         });
     }
     html! {
-        <div class="handout" data-testid="handout">
+        <div class={classes!("handout", props.notes.then_some("with-notes"))} data-testid="handout">
             <div class="handout-bar">
                 <h1 id="slide-title">{fill(ui.t("ui.handout.title"), &[("n", &steps::total().to_string())])}</h1>
                 <p class="hint">{ui.t("ui.handout.hint")}</p>

@@ -276,9 +276,10 @@ pub struct HelpProps {
 }
 
 /// Text keys of the shortcut list, in the order shown.
-pub const HELP_KEYS: [&str; 20] = [
+pub const HELP_KEYS: [&str; 21] = [
     "ui.help.next",
     "ui.help.prev",
+    "ui.help.controls",
     "ui.help.skip",
     "ui.help.first_last",
     "ui.help.goto",

@@ -41,11 +41,14 @@ pub struct PresenterProps {
 const NOTES_SIZES: (i32, i32) = (-3, 5);
 const STORE_NOTES_SIZE: &str = "notes_size";
 
-/// The elapsed time: running since `since` (wall ms) on top of `before` ms.
+/// The elapsed time: running since `since` (wall ms) on top of `before` ms,
+/// started (or reset) on the step at deck position `from`, where the pace
+/// counts the plan from.
 #[derive(Clone, Copy, PartialEq)]
 struct Timer {
     before: f64,
     since: Option<f64>,
+    from: usize,
 }
 
 impl Timer {
@@ -53,17 +56,27 @@ impl Timer {
         self.before + self.since.map_or(0.0, |s| (now - s).max(0.0))
     }
 
-    /// As kept for a reload: `before` and `since` (or `-`) in whole ms.
+    /// As kept for a reload: `before` and `since` (or `-`) in whole ms,
+    /// and `from`.
     fn text(self) -> String {
         let since = self
             .since
             .map_or("-".to_string(), |s| (s as u64).to_string());
-        format!("{} {since}", self.before as u64)
+        format!("{} {since} {}", self.before as u64, self.from)
     }
 
-    /// A kept timer, if the text is one (and not from the future).
+    /// A kept timer, if the text is one (and not from the future); one
+    /// kept without its step counts from the deck's first.
     fn parse(text: &str, now: f64) -> Option<Timer> {
-        let (before, since) = text.split_once(' ')?;
+        let mut parts = text.split(' ');
+        let (before, since) = (parts.next()?, parts.next()?);
+        let from = match parts.next() {
+            Some(f) => f.parse::<usize>().ok().filter(|f| *f < steps::total())?,
+            None => 0,
+        };
+        if parts.next().is_some() {
+            return None;
+        }
         let before = before.parse::<u64>().ok()? as f64;
         let since = match since {
             "-" => None,
@@ -74,7 +87,11 @@ impl Timer {
                     .filter(|v| *v <= now)?,
             ),
         };
-        Some(Timer { before, since })
+        Some(Timer {
+            before,
+            since,
+            from,
+        })
     }
 }
 
@@ -104,6 +121,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             move || drop(i)
         });
     }
+    let here = steps::position(route.slide, route.step);
     let timer = use_state(|| {
         let now = web::wall_ms();
         web::session(SESSION_TIMER)
@@ -111,6 +129,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             .unwrap_or(Timer {
                 before: 0.0,
                 since: Some(now),
+                from: here,
             })
     });
     use_effect_with(*timer, |t| web::set_session(SESSION_TIMER, &t.text()));
@@ -131,10 +150,12 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                 Some(_) => Timer {
                     before: timer.elapsed_ms(now),
                     since: None,
+                    ..*timer
                 },
                 None => Timer {
                     before: timer.before,
                     since: Some(now),
+                    ..*timer
                 },
             });
         })
@@ -145,6 +166,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
             timer.set(Timer {
                 before: 0.0,
                 since: timer.since.map(|_| web::wall_ms()),
+                from: here,
             })
         })
     };
@@ -163,7 +185,10 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         date.get_minutes(),
         date.get_seconds()
     );
-    let (pace, pace_class) = pace_text(ui, steps::pace(elapsed, route.slide, route.step));
+    let (pace, pace_class) = pace_text(
+        ui,
+        steps::pace(elapsed, timer.from, route.slide, route.step),
+    );
     let count = steps::count(route.slide);
     let counter = fill(
         ui.t("ui.presenter.counter"),

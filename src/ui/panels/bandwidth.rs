@@ -140,7 +140,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
             <section class="panel-part" aria-labelledby="bw-title">
                 <div class="part-head">
                     <h2 id="bw-title">{ui.t("bw.title")}</h2>
-                    {reset_button(ui, p, &props.on_change)}
+                    {reset_button(ui, &shown, p, &props.on_change)}
                 </div>
                 <fieldset class="radios">
                     <legend>{ui.t("bw.link")}</legend>

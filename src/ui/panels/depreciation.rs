@@ -344,7 +344,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             <section class="panel-part depreciation-settings" aria-labelledby="dep-title">
                 <div class="part-head">
                     <h2 id="dep-title">{ui.t("dep.title")}</h2>
-                    {reset_button(ui, p, &props.on_change)}
+                    {reset_button(ui, &shown, p, &props.on_change)}
                 </div>
                 <div class="sliders">
                     {slider("hw-slider", ui.t("dep.hw"), HW_HUNDREDTHS.range(), 1, p.hw_hundredths,

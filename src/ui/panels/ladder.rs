@@ -306,7 +306,7 @@ fn rank_section(
             <section class="panel-part" aria-labelledby="rank-title">
                 <h2 id="rank-title">{ui.t("lad.rank.title")}</h2>
                 <p>{ui.t("lad.rank.intro")}</p>
-                <button type="button" class="btn ladder-primary" data-testid="rank-start"
+                <button type="button" class="btn ladder-primary" data-testid="rank-start" data-grows=""
                     onclick={act(|| RankAction::Start)}>{ui.t("lad.rank.start")}</button>
             </section>
         };
@@ -427,20 +427,22 @@ fn rank_section(
     });
 
     html! {
-        <section class="panel-part" aria-labelledby="rank-title" data-testid="rank">
+        <section class="panel-part ladder-rank" aria-labelledby="rank-title" data-testid="rank">
             <h2 id="rank-title">{ui.t("lad.rank.title")}</h2>
             <p id="rank-help" class="hint">{ui.t("lad.rank.help")}</p>
-            <p class="ladder-end">{ui.t("lad.hard")}</p>
-            <ol class="ladder-rungs ladder-mine" ref={mine_ref.clone()} aria-label={ui.t("lad.rank.yours")}
-                onpointermove={onpointermove} onpointerup={end_drag.clone()}
-                onpointercancel={end_drag}>{items}</ol>
-            <p class="ladder-end">{ui.t("lad.easy")}</p>
+            <div class="ladder-rank-list">
+                <p class="ladder-end">{ui.t("lad.hard")}</p>
+                <ol class="ladder-rungs ladder-mine" ref={mine_ref.clone()} aria-label={ui.t("lad.rank.yours")}
+                    onpointermove={onpointermove} onpointerup={end_drag.clone()}
+                    onpointercancel={end_drag}>{items}</ol>
+                <p class="ladder-end">{ui.t("lad.easy")}</p>
+            </div>
             <p class="sr-only" aria-live="polite" data-testid="rank-live">{moved.unwrap_or_default()}</p>
             <div class="ladder-button-row">
                 if rank.revealed {
                     <button type="button" class="btn" onclick={act(|| RankAction::Reveal(false))}>{ui.t("lad.rank.hide")}</button>
                 } else {
-                    <button type="button" class="btn ladder-primary" data-testid="rank-reveal"
+                    <button type="button" class="btn ladder-primary" data-testid="rank-reveal" data-grows=""
                         onclick={act(|| RankAction::Reveal(true))}>{ui.t("lad.rank.reveal")}</button>
                 }
                 <button type="button" class="btn" onclick={act(|| RankAction::Reset)}>{ui.t("lad.rank.reset")}</button>

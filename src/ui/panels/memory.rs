@@ -158,7 +158,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
             <section class="panel-part" aria-labelledby="mem-fit-title">
                 <div class="part-head">
                     <h2 id="mem-fit-title">{ui.t("mem.fit_title")}</h2>
-                    {reset_button(ui, p, &props.on_change)}
+                    {reset_button(ui, &shown, p, &props.on_change)}
                 </div>
                 <div class="presets" role="group" aria-label={ui.t("mem.presets")}>
                     <span class="hint">{ui.t("mem.presets")}</span>

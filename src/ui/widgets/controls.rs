@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::fixed::Fixed;
 use crate::ui::numfmt;
+use crate::ui::panels::Shown;
 
 /// A labelled range input over the integers `min..=max` in steps of `step`,
 /// with its value written out in `text` (also its `aria-valuetext`).
@@ -123,13 +124,19 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     }
 }
 
-/// "Reset to defaults" for a panel's settings; disabled when they already
-/// are the defaults. `data-testid="reset"`.
+/// "Reset to defaults" for a panel's settings, in the Read view (`shown`
+/// is the whole slide); disabled when they already are the defaults.
+/// `data-testid="reset"`. A step of the Present view has one reset only:
+/// "Restore this step", beside the "changed" mark.
 pub fn reset_button<P: Default + PartialEq + 'static>(
     ui: TextLang,
+    shown: &Shown,
     now: P,
     on_change: &Callback<P>,
 ) -> Html {
+    if shown.shows.is_some() {
+        return html! {};
+    }
     let at_default = now == P::default();
     let cb = on_change.clone();
     html! {

@@ -495,7 +495,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             if shown.any(&["buy", "amort", "use", "rent", "verdict"]) {
             <div class="part-head rent-vs-buy-head">
                 <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
-                {reset_button(ui, p, &props.on_change)}
+                {reset_button(ui, &shown, p, &props.on_change)}
             </div>
             }
             if shown.has("buy") {

@@ -254,7 +254,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             <section class="panel-part resources-energy" aria-labelledby="pow-title">
                 <div class="part-head">
                     <h2 id="pow-title">{ui.t("pow.title")}</h2>
-                    {reset_button(ui, p, &props.on_change)}
+                    {reset_button(ui, &part, p, &props.on_change)}
                 </div>
                 <p class="hint">{ui.t("pow.intro")}</p>
                 <div class="resources-field-row">
