@@ -3,6 +3,8 @@
 // with the mouse or a finger gives the focus back to the stage, so Right and
 // Space page too; a control reached with Tab keeps its arrow keys.
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { setup, open, spec, clean, hashOf } from './harness.mjs';
 
 const env = setup();
@@ -110,4 +112,54 @@ spec('the help lists the rule for controls and remotes, in both languages', asyn
     clean(log);
     await context.close();
   }
+});
+
+spec('a slider, a list or a box changed by keyboard keeps the focus, on every step of every panel, when the step becomes "changed"', async (keep) => {
+  const { page, log } = await open(env, '#/intro?lang=en', { view: 'present', viewport: { width: 1366, height: 768 } });
+  keep(page);
+  const rows = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8')).trim().split('\n').slice(1);
+  const count = new Map();
+  for (const row of rows) { const slug = row.split(',')[0]; count.set(slug, (count.get(slug) ?? 0) + 1); }
+  const tried = [];
+  const lost = [];
+  for (const [slug, n] of count) {
+    for (let k = 1; k <= n; k++) {
+      const link = `#/${slug}/${k}?lang=en`;
+      const controls = `[data-testid=stage] input[type=range], [data-testid=stage] select, [data-testid=stage] input[type=checkbox]`;
+      await page.goto(`${env.url}/${link}`);
+      await page.waitForSelector('[data-testid=stage] [data-testid=slide]');
+      const total = await page.locator(controls).count();
+      for (let i = 0; i < total; i++) {
+        await page.goto(`${env.url}/${link}`);
+        await page.waitForSelector('[data-testid=stage] [data-testid=slide]');
+        const el = await page.locator(controls).nth(i).elementHandle();
+        const kind = await el.evaluate((e) => e.type);
+        const before = await el.evaluate((e) => (e.type === 'checkbox' ? String(e.checked) : e.value));
+        await el.focus();
+        // A key that changes it: down a notch, or up from the bottom.
+        const key = kind === 'checkbox' ? ' '
+          : await el.evaluate((e) => (e.tagName === 'SELECT' ? (e.selectedIndex > 0 ? 'ArrowUp' : 'ArrowDown') : (Number(e.value) > Number(e.min) ? 'ArrowLeft' : 'ArrowRight')));
+        // The page has taken the change once its render touched the stage
+        // (the readouts, or the control's own label) and the link was
+        // written (a setting outside the link, the year cursor, writes none).
+        await page.evaluate(() => {
+          window.__rendered = new Promise((ok) => {
+            const o = new MutationObserver(() => { o.disconnect(); requestAnimationFrame(() => ok(true)); });
+            o.observe(document.querySelector('[data-testid=stage]'), { subtree: true, childList: true, attributes: true, characterData: true });
+          });
+        });
+        await page.keyboard.press(key);
+        const name = `${slug}/${k} #${i} (${kind}, ${key})`;
+        tried.push(name);
+        await page.evaluate(() => window.__rendered);
+        await hashOf(page);
+        const after = await el.evaluate((e) => (e.type === 'checkbox' ? String(e.checked) : e.value));
+        if (after === before) lost.push(`${name}: did not change`);
+        if (!(await el.evaluate((e) => e.isConnected && document.activeElement === e))) lost.push(`${name}: focus on ${await page.evaluate(() => document.activeElement?.id || document.activeElement?.tagName)}`);
+      }
+    }
+  }
+  assert.ok(tried.length >= 20, `controls tried: ${tried.length}`);
+  assert.deepEqual(lost, [], `of ${tried.length}`);
+  clean(log);
 });

@@ -12,6 +12,13 @@ import { setup, open, spec, clean, walkSlides } from './harness.mjs';
 const env = setup();
 const STEPS = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8'))
   .trim().split('\n').length - 1;
+/** Lays the page out as on the paper: print media at the width and height
+ * A4 landscape leaves inside its 8 mm margins (281 x 194 mm at 96 px an
+ * inch), as `page.pdf` does. */
+const asPrinted = async (page) => {
+  await page.setViewportSize({ width: Math.floor(281 * 96 / 25.4), height: Math.floor(194 * 96 / 25.4) });
+  await page.emulateMedia({ media: 'print' });
+};
 const pdfPages = (pdf) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
 /** Every chart's test id on every slide, from the Read view. */
@@ -108,7 +115,7 @@ spec('the handout: a landscape page per step, every chart, nothing cut, light', 
   assert.equal(new Set(links).size, STEPS, 'each page its own link');
   // A keyframe step's link is the bare step, which opens its values.
   assert.ok(links.some((l) => /#\/precision\/7$/.test(l)), 'a keyframe step links the bare step');
-  await page.emulateMedia({ media: 'print' });
+  await asPrinted(page);
   assert.deepEqual(await page.evaluate(outside), []);
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
   assert.equal(pdfPages(pdf), STEPS, 'the PDF has a page per step');
@@ -122,7 +129,7 @@ spec('the handout with the speaker notes under each step', async (keep) => {
   await page.waitForSelector('[data-testid=handout]');
   assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), STEPS);
   assert.ok(await page.isChecked('[data-testid=handout-notes]'));
-  await page.emulateMedia({ media: 'print' });
+  await asPrinted(page);
   assert.deepEqual(await page.evaluate(outside), []);
   assert.equal(pdfPages(await page.pdf({ preferCSSPageSize: true })), STEPS);
   // The choice goes into the link, and back out.
@@ -146,7 +153,7 @@ spec('the printed handout has a page per step in zh, en and both, with and witho
       keep(page);
       await page.waitForSelector('[data-testid=handout]');
       assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), print === 'notes' ? STEPS : 0);
-      await page.emulateMedia({ media: 'print' });
+      await asPrinted(page);
       assert.deepEqual(await page.evaluate(outside), [], `${lang} ${print}`);
       assert.equal(pdfPages(await page.pdf({ preferCSSPageSize: true })), STEPS, `${lang} ${print}: a PDF page per step`);
       clean(log);

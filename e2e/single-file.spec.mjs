@@ -96,7 +96,8 @@ spec('from file://: keyframes apply, and p opens a presenter window that stays i
   const A = audience.page;
   assert.equal(await A.getAttribute('[data-testid=stage] [data-testid=slide]', 'data-step'), '3');
   await A.keyboard.press('ArrowRight');
-  await A.waitForFunction(() => location.hash.startsWith('#/precision/4') && location.hash.includes('fmt=e4m3'));
+  // The step's link is the bare step: it opens the step's values.
+  await A.waitForFunction(() => location.hash === '#/precision/4?lang=en');
   assert.equal(await A.inputValue('[data-testid=format-select]'), 'e4m3', 'the keyframe set the format');
   const [P] = await Promise.all([context.waitForEvent('page'), A.keyboard.press('p')]);
   keep(P);

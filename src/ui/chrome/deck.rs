@@ -160,7 +160,7 @@ pub fn Slide(props: &SlideProps) -> Html {
     );
     let mark = props.changed.then(|| {
         html! {
-            <div class="changed-mark" data-testid="changed" role="status">
+            <div class="changed-mark" data-testid="changed">
                 <span>{ui.t("ui.changed")}</span>
                 <button type="button" class="btn" aria-keyshortcuts="0" data-testid="restore"
                     onclick={props.on_restore.reform(|_: MouseEvent| ())}>{ui.t("ui.restore")}</button>
@@ -181,7 +181,12 @@ pub fn Slide(props: &SlideProps) -> Html {
                 }
             </header>
             <div class="step-body" data-testid="step-body">{body}</div>
-            {mark}
+            // Always there, so that the mark appearing neither moves the
+            // step's body (Yew matches unkeyed children from the end: a new
+            // last child would take over the body's element, and the panel,
+            // rebuilt, would drop the focus of the control just used) nor
+            // goes unannounced (a live region present before it changes).
+            <div class="changed-slot" role="status">{mark}</div>
         </article>
     }
 }
