@@ -43,7 +43,7 @@ use serde::{
 
 #[path = "src/deck/text_format.rs"]
 mod text_format;
-use text_format::parse_entries;
+use text_format::{parse_entries, quotations, shown};
 
 /// Reads one language's text file: its entries sorted by key.
 fn text_entries(file: &str) -> Vec<(String, String)> {
@@ -91,10 +91,14 @@ fn text_tables() -> String {
     for (k, v) in zh.iter().chain(&en) {
         assert!(!k.contains('\n'), "key {k:?} contains a newline");
         assert!(!v.contains('\u{1f}'), "text of {k:?} contains U+001F");
+        if let Err(e) = quotations(v) {
+            panic!("text of {k:?}: {e}");
+        }
     }
+    // Quotations of the notes (`⟦…⟧`) are shown between quotation marks.
     let values = |e: &[(String, String)]| {
         e.iter()
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| shown(v))
             .collect::<Vec<_>>()
             .join("\u{1f}")
     };
@@ -940,9 +944,21 @@ fn steps_tables() -> String {
                 panic!("{at}: column `secs` is `{s}`, expected whole seconds from 1 to 3600, or empty")
             }),
         };
+        for (col, v) in [
+            ("title_zh", &r.title_zh),
+            ("title_en", &r.title_en),
+            ("cue_zh", &r.cue_zh),
+            ("cue_en", &r.cue_en),
+        ] {
+            if let Err(e) = quotations(v) {
+                panic!("{at}: column `{col}`: {e}");
+            }
+        }
+        let [title_zh, title_en, cue_zh, cue_en] =
+            [&r.title_zh, &r.title_en, &r.cue_zh, &r.cue_en].map(|v| shown(v));
         out.push_str(&format!(
-            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{:?}, {:?}], cue: [{:?}, {:?}] }},\n",
-            r.slide, r.part, r.set, r.title_zh, r.title_en, r.cue_zh, r.cue_en
+            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{title_zh:?}, {title_en:?}], cue: [{cue_zh:?}, {cue_en:?}] }},\n",
+            r.slide, r.part, r.set
         ));
     }
     out.push_str("];\n");

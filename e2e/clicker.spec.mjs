@@ -104,7 +104,7 @@ spec('a slider or a list reached with Tab keeps the arrows; Page Down still page
 });
 
 spec('the help lists the rule for controls and remotes, in both languages', async (keep) => {
-  for (const [lang, text] of [['en', /Page Down \/ Page Up \(a presentation remote\) always page/], ['zh', /PageDown \/ PageUp（翻页笔）总是翻页/]]) {
+  for (const [lang, text] of [['en', /Page Down \/ Page Up \(a presentation remote\) always page/], ['zh', /PageDown \/ PageUp（翻页笔）始终用于翻页/]]) {
     const { page, log, context } = await open(env, `#/intro?lang=${lang}`, { view: 'present' });
     keep(page);
     await page.keyboard.press('?');

@@ -1,6 +1,6 @@
 // End-to-end: the models map and the three lesson panels, against the release
 // build, in English and Chinese. The remarks are the notes' words (en.txt's
-// translation, zh.txt's original).
+// translation, zh.txt's original), each between quotation marks.
 import assert from 'node:assert/strict';
 import { setup, open, spec, clean, withView } from './harness.mjs';
 
@@ -8,22 +8,22 @@ const env = setup();
 const IDS = ['language', 'speech', 'music', 'images', 'video', 'multimodal', 'killer-app'];
 const REMARKS = {
   en: {
-    language: '10 to 500 (billion parameters), open source',
+    language: '“10-500, open source.”',
     speech: 'End-to-end models, lower latency',
     music: 'Copyright is a bigger problem than the technology',
-    images: 'TED talks, very lifelike; with soul',
+    images: '“TED talks, very lifelike”; “with soul.”',
     video: 'No remark in the notes',
     multimodal: 'Combine text to do other tasks',
     'killer-app': "The smartphone's killer app is short video",
   },
   zh: {
-    language: '10-500开源',
+    language: '“10-500开源”',
     speech: '端到端模型，更低的延迟',
     music: '版权问题大于技术问题',
-    images: 'TED演讲 很逼真；带有灵魂',
+    images: '“TED演讲 很逼真”；“带有灵魂”',
     video: '笔记中没有评语',
     multimodal: '结合文本去做其他任务',
-    'killer-app': '智能手机的killer app 是 短视频',
+    'killer-app': '“智能手机的killer app 是  短视频”',
   },
 };
 const TAKEAWAYS = {

@@ -756,13 +756,14 @@ fn rust_sqnr() -> Vec<(String, f64)> {
 fn sqnr_of_standard_normal_matches_the_reference_figures() {
     let got = rust_sqnr();
     let db = |m: &str| got.iter().find(|(n, _)| n == m).map_or(f64::NAN, |p| p.1);
-    // The panel's reference figures, +-0.3 dB.
+    // The panel's reference figures (prec.quant.note: ml_dtypes' means in
+    // tests/vectors/sqnr.txt, to a tenth), +-0.3 dB.
     for (m, want) in [
-        ("absmax_e4m3", 31.6),
-        ("absmax_e5m2", 25.5),
-        ("absmax_e2m1", 17.7),
-        ("mxfp4_e2m1", 18.7),
-        ("nvfp4", 20.5),
+        ("absmax_e4m3", 31.5),
+        ("absmax_e5m2", 25.6),
+        ("absmax_e2m1", 17.9),
+        ("mxfp4_e2m1", 18.8),
+        ("nvfp4", 20.4),
     ] {
         assert!(
             (db(m) - want).abs() <= 0.3,

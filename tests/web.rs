@@ -106,7 +106,7 @@ fn press(key: &str, shift: bool) {
 async fn slide_shows_chinese_original_and_english_side_by_side() {
     let root = mount(at(SlideId::Resources, Lang::Both)).await;
     let title = text(&root, "[data-testid=slide-title]");
-    assert!(title.contains("资源：电力与价格"), "{title}");
+    assert!(title.contains("资源：功耗与价格"), "{title}");
     assert!(title.contains("Resources: power and price"), "{title}");
     let zh = text(&root, "section[lang=zh-CN] .notes-quote");
     assert!(zh.contains("耗电巨大"), "{zh}");

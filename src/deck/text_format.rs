@@ -50,3 +50,43 @@ fn join_trimmed(lines: &[&str]) -> String {
         _ => String::new(),
     }
 }
+
+/// The marks around a verbatim quotation of the notes in a text file:
+/// `⟦算力翻倍，价格不变⟧`. The page shows the span between the language's
+/// quotation marks (`shown`); the native tests check every marked span
+/// against `content/notes-2024-08.txt`, so a quotation of the notes is
+/// marked, and a paraphrase is not put in quotation marks.
+pub const QUOTE_MARKS: (char, char) = ('⟦', '⟧');
+
+/// The spans of `value` marked as quotations of the notes, in order.
+/// Errors: a mark opened inside another, closed without opening, or left open.
+pub fn quotations(value: &str) -> Result<Vec<&str>, String> {
+    let (open, close) = QUOTE_MARKS;
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in value.char_indices() {
+        if c == open {
+            if start.is_some() {
+                return Err(format!("a quotation opened inside another at byte {i}"));
+            }
+            start = Some(i + c.len_utf8());
+        } else if c == close {
+            let s = start
+                .take()
+                .ok_or_else(|| format!("a quotation closed without opening at byte {i}"))?;
+            out.push(&value[s..i]);
+        }
+    }
+    match start {
+        Some(s) => Err(format!("a quotation left open at byte {s}")),
+        None => Ok(out),
+    }
+}
+
+/// A text as the page shows it: each quotation of the notes between
+/// quotation marks (“…”, in both languages).
+pub fn shown(value: &str) -> String {
+    value
+        .replace(QUOTE_MARKS.0, "\u{201c}")
+        .replace(QUOTE_MARKS.1, "\u{201d}")
+}

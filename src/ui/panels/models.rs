@@ -24,8 +24,11 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
         .enumerate()
         .filter(|(i, _)| shown.item(i + 1))
         .map(|(_, m)| {
+            // The remark carries its own quotation marks: in zh.txt the notes'
+            // words marked as quotations (checked by tests/copy.rs), in en.txt
+            // our translation between quotation marks.
             let remark = if m.has_remark {
-                html! { <p class="models-remark" data-testid="remark"><q>{ui.t(&m.key("remark"))}</q></p> }
+                html! { <p class="models-remark" data-testid="remark">{ui.t(&m.key("remark"))}</p> }
             } else {
                 html! { <p class="models-remark models-none" data-testid="remark">{ui.t("mod.none")}</p> }
             };
