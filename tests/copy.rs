@@ -30,44 +30,27 @@ struct Text {
     value: String,
 }
 
-/// The cells of a CSV file's rows (a cell with a comma or a quote is in
-/// double quotes, a quote inside doubled; no cell spans lines).
-fn csv_rows(src: &str) -> Vec<Vec<String>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let mut cells = vec![String::new()];
-            let mut quoted = false;
-            let mut chars = line.chars().peekable();
-            while let Some(c) = chars.next() {
-                match c {
-                    '"' if quoted && chars.peek() == Some(&'"') => {
-                        chars.next();
-                        cells.last_mut().unwrap().push('"');
-                    }
-                    '"' => quoted = !quoted,
-                    ',' if !quoted => cells.push(String::new()),
-                    c => cells.last_mut().unwrap().push(c),
-                }
-            }
-            cells
-        })
-        .collect()
-}
-
-/// The rows of a CSV file as (column, cell) maps, checked against `header`.
+/// The rows of a CSV file as (column, cell) pairs, read by column name as
+/// `build.rs` reads them; `header` names the columns the test needs.
 fn csv_table(name: &str, src: &str, header: &[&str]) -> Vec<Vec<(String, String)>> {
-    let rows = csv_rows(src);
-    let head = &rows[0];
+    let mut reader = csv::Reader::from_reader(src.as_bytes());
+    let head: Vec<String> = reader
+        .headers()
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .iter()
+        .map(str::to_string)
+        .collect();
     for h in header {
         assert!(head.iter().any(|c| c == h), "{name}: no column {h}");
     }
-    rows[1..]
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            assert_eq!(r.len(), head.len(), "{name} line {}: cells", i + 2);
-            head.iter().cloned().zip(r.iter().cloned()).collect()
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap_or_else(|e| panic!("{name}: {e}"));
+            head.iter()
+                .cloned()
+                .zip(r.iter().map(str::to_string))
+                .collect()
         })
         .collect()
 }
@@ -161,6 +144,19 @@ fn is_notes_line(text: &str) -> bool {
     })
 }
 
+/// The end of `text` back to (not including) the last of the `stops`, at
+/// most `max` characters.
+fn preceding(text: &str, stops: &str, max: usize) -> String {
+    let mut back: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(|c| !stops.contains(*c))
+        .take(max)
+        .collect();
+    back.reverse();
+    back.into_iter().collect()
+}
+
 /// Whether `words` stand in the notes as they are (within one line).
 fn in_the_notes(words: &str) -> bool {
     !words.trim().is_empty() && NOTES.lines().any(|l| l.contains(words))
@@ -229,15 +225,7 @@ fn words_given_as_the_notes_are_never_a_paraphrase_in_quotation_marks() {
         for (i, _) in v.match_indices('“') {
             // The words just before, back to a quotation closed or a
             // sentence ended (笔记原文中的⟦word⟧应为“world” quotes us).
-            let before: String = v[..i]
-                .chars()
-                .rev()
-                .take_while(|c| !"⟧”。；\n".contains(*c))
-                .take(12)
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
+            let before = preceding(&v[..i], "⟧”。；\n", 12);
             if ["笔记", "原文", "原话"].iter().any(|w| before.contains(w)) {
                 let quoted: String = v[i..].chars().take_while(|&c| c != '”').collect();
                 bad.push(format!(
@@ -283,14 +271,7 @@ fn multipliers_say_what_they_mean() {
         if t.zh {
             for (i, _) in v.match_indices('倍') {
                 // The clause before 倍.
-                let clause: String = v[..i]
-                    .chars()
-                    .rev()
-                    .take_while(|c| !"，。；：！？\n".contains(*c))
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
+                let clause = preceding(&v[..i], "，。；：！？\n", usize::MAX);
                 if let Some(w) = ZH_WRONG.iter().find(|w| clause.contains(*w)) {
                     bad.push(format!("{}: {w} … 倍 in “{clause}倍”", t.place));
                 }
