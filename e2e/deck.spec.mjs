@@ -117,7 +117,7 @@ spec('a malformed link gives a working page and says what it ignored', async (ke
   assert.equal(await page.locator('[data-testid=speaker-notes]').count(), 1);
   assert.equal(await hashOf(page), '#/intro?notes=1&view=read');
   await page.getByRole('button', { name: 'Dismiss' }).click();
-  assert.equal(await page.locator('[data-testid=notice]').count(), 0);
+  await page.locator('[data-testid=notice]').waitFor({ state: 'detached', timeout: 2000 });
   // The deck still works.
   await page.keyboard.press('ArrowRight');
   await page.waitForSelector('[data-slide=ingredients]');
@@ -176,8 +176,11 @@ spec('? lists every shortcut, Esc closes it, s shows speaker notes', async (keep
     assert.ok(await page.evaluate(() => !!document.activeElement?.closest('[role=dialog]')), 'focus inside the dialog');
   }
   await page.keyboard.press('Escape');
-  assert.equal(await help.count(), 0);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main', 'focus returns to the slide');
+  // The dialog closes on the next render and the focus moves in an effect
+  // after it: wait for both rather than read them at once.
+  await help.waitFor({ state: 'detached', timeout: 2000 });
+  const back = await page.waitForFunction(() => document.activeElement?.id === 'main' || null, null, { timeout: 2000 }).then(() => 'main', () => page.evaluate(() => document.activeElement?.id));
+  assert.equal(back, 'main', 'focus returns to the slide');
   await page.keyboard.press('s');
   await page.waitForSelector('[data-testid=speaker-notes]');
   assert.ok((await page.textContent('[data-testid=speaker-notes]')).includes('Public benchmarks'));

@@ -133,7 +133,7 @@ spec('a new build replaces the old cache and the page offers a reload, by keyboa
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   await notice.waitFor();
   await page.getByRole('button', { name: '稍后 / Later' }).click();
-  assert.equal(await notice.count(), 0);
+  await notice.waitFor({ state: 'detached', timeout: 2000 });
   assert.equal(await page.getAttribute('meta[name=x-build]', 'content'), '2', 'not reloaded');
   assert.deepEqual(failed, [], 'no failed request');
   clean(log);
