@@ -55,3 +55,16 @@ spec('a deep link on a phone paints no copy of the title slide', async (keep) =>
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-boot')), false);
   clean(log);
 });
+
+spec('a Chinese browser on a phone paints no English-first copy of the title slide', async (keep) => {
+  // Its "both" is Chinese first; the copy is English first (the prerender's
+  // browser is English), so the loading message shows until the app draws.
+  const { page, log } = await open(env, '', { view: null, init: recordLcp, ...phone, locale: 'zh-CN' });
+  keep(page);
+  await page.waitForSelector('[data-slide="intro"]');
+  const t = await timing(page);
+  assert.ok(t.lcp.every((e) => !e.prerendered), JSON.stringify(t.lcp));
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-boot')), false);
+  assert.equal(await page.getAttribute('.cols-2 > section.col >> nth=0', 'lang'), 'zh-CN');
+  clean(log);
+});

@@ -91,6 +91,51 @@ spec('the language switch changes the text, is in the URL and is remembered', as
   clean(log);
 });
 
+spec('"both" puts the room\'s language first: the texts, the panels and the controls; either order is in the menu and the link', async (keep) => {
+  const firstCol = (page) => page.getAttribute('.cols-2 > section.col >> nth=0', 'lang');
+  const panelLangs = (page) => page.$$eval('[data-testid=slide] .panel', (els) => [...new Set(els.map((e) => e.lang))]);
+  const cjk = /[\u4e00-\u9fff]/;
+  // A Chinese browser, no language in the link or in storage: Chinese first,
+  // and the panel and the controls in Chinese.
+  const zh = await open(env, '#/precision', { locale: 'zh-CN' });
+  keep(zh.page);
+  assert.equal(await zh.page.evaluate(() => navigator.language), 'zh-CN');
+  assert.equal(await firstCol(zh.page), 'zh-CN');
+  assert.deepEqual(await panelLangs(zh.page), ['zh-CN']);
+  assert.match(await zh.page.textContent('[data-testid=slide] .panel'), cjk);
+  assert.equal(await zh.page.getAttribute('html', 'lang'), 'zh-CN');
+  assert.equal(await zh.page.inputValue('[data-testid=lang-select]'), 'zh-en');
+  assert.equal(await hashOf(zh.page), '#/precision?view=read', 'the room\'s own order is the default: no language in the link');
+  // The other order is a choice in the menu, and in the link.
+  const labels = await zh.page.$$eval('[data-testid=lang-select] option', (os) => os.map((o) => o.textContent));
+  assert.deepEqual(labels, ['中文', 'English', '中文 + English', 'English + 中文']);
+  await zh.page.selectOption('[data-testid=lang-select]', 'en-zh');
+  await zh.page.waitForFunction(() => location.hash === '#/precision?lang=en-zh&view=read');
+  await zh.page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await firstCol(zh.page), 'en');
+  assert.deepEqual(await panelLangs(zh.page), ['en']);
+  clean(zh.log);
+  await zh.context.close();
+  // An English browser: English first, and the panel in English.
+  const en = await open(env, '#/precision');
+  keep(en.page);
+  assert.equal(await firstCol(en.page), 'en');
+  assert.deepEqual(await panelLangs(en.page), ['en']);
+  assert.doesNotMatch(await en.page.textContent('[data-testid=slide] .panel h2'), cjk);
+  assert.equal(await en.page.inputValue('[data-testid=lang-select]'), 'en-zh');
+  // A link that names the order wins over the browser's.
+  await en.page.goto(`${env.url}/#/precision?lang=zh-en&view=read`);
+  await en.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+  assert.equal(await firstCol(en.page), 'zh-CN');
+  assert.deepEqual(await panelLangs(en.page), ['zh-CN']);
+  // The id of before the choice ("both") opens both, in the room's order.
+  await en.page.goto(`${env.url}/#/data?lang=both&view=read`);
+  await en.page.waitForFunction(() => location.hash === '#/data?view=read');
+  assert.equal(await en.page.locator('[data-testid=notice]').count(), 0, 'nothing ignored');
+  assert.equal(await firstCol(en.page), 'en');
+  clean(en.log);
+});
+
 spec('the theme follows the system, switches from the menu and with t', async (keep) => {
   const { page, log } = await open(env, '#/depreciation?lang=en', { colorScheme: 'dark' });
   keep(page);
@@ -136,6 +181,7 @@ spec('a bad saved setting falls back and says so', async (keep) => {
   assert.ok((await again.textContent('[data-testid=notice]')).includes('lang=klingon'));
   const zh = await again.locator('section[lang=zh-CN]').count();
   assert.ok(zh > 0 && zh === await again.locator('section[lang=en]').count(), 'default language (both)');
+  assert.equal(await again.getAttribute('.cols-2 > section.col >> nth=0', 'lang'), 'en', 'in the room\'s order (an English browser)');
   assert.deepEqual(log.errors, []);
 });
 

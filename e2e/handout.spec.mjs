@@ -146,8 +146,8 @@ spec('the handout with the speaker notes under each step', async (keep) => {
   clean(log);
 });
 
-spec('the printed handout has a page per step in zh, en and both, with and without the notes', async (keep) => {
-  for (const lang of ['zh', 'en', 'both']) {
+spec('the printed handout has a page per step in zh, en and both (Chinese first), with and without the notes', async (keep) => {
+  for (const lang of ['zh', 'en', 'zh-en']) {
     for (const print of ['steps', 'notes']) {
       const { page, log, context } = await open(env, `#/intro?lang=${lang}&print=${print}`, { view: null });
       keep(page);

@@ -1,6 +1,7 @@
 // The Present view: every step fits its 16:9 stage at four window sizes in
-// three languages with type large enough for a room; the keyframes move the
-// panels and a hand change can be restored; every link of the other specs
+// four languages (either alone, both in either order) with type large
+// enough for a room and no two chart labels touching; the keyframes move
+// the panels and a hand change can be restored; every link of the other specs
 // opens on the step that shows its panel part; bad steps fall back; axe
 // finds nothing on any step. (The other specs test the Read view.)
 import assert from 'node:assert/strict';
@@ -19,7 +20,7 @@ const MIN_PX = 20;
 const present = (hash, viewport, extra = {}) =>
   open(env, hash, { view: null, viewport: { width: viewport[0], height: viewport[1] }, reducedMotion: 'reduce', ...extra });
 
-for (const lang of ['zh', 'en', 'both']) {
+for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
   spec(`every step fits the stage at four sizes, with large type (${lang})`, async (keep) => {
     let total = 0;
     for (const size of SIZES) {
@@ -56,6 +57,7 @@ for (const lang of ['zh', 'en', 'both']) {
         if (m.out.length) problems.push(`${where}: leaves the stage: ${m.out.slice(0, 3).join('; ')}`);
         if (m.small.length) problems.push(`${where}: small type: ${m.small.slice(0, 3).join('; ')}`);
         if (m.under.length) problems.push(`${where}: under the pager: ${m.under.slice(0, 3).join('; ')}`);
+        if (m.touching.length) problems.push(`${where}: chart labels touch: ${m.touching.slice(0, 3).join('; ')}`);
         if (!m.bigOk) problems.push(`${where}: a readout is not larger than the body text`);
         const scroll = await page.evaluate(() => [document.scrollingElement.scrollHeight > innerHeight + 1, document.scrollingElement.scrollWidth > innerWidth + 1]);
         if (scroll.some(Boolean)) problems.push(`${where}: the page scrolls`);

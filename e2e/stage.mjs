@@ -1,6 +1,6 @@
 // What the Present stage shows, for the Present spec and the bench: the
-// step, what leaves the stage or scrolls, type below its size, and how
-// full the step is; and a walk through every step with Right.
+// step, what leaves the stage or scrolls, type below its size, chart
+// labels that touch, and how full the step is; and a walk through every step with Right.
 
 /** What the stage shows now: its step, what leaves it, and type too small. */
 export function measure({ prosePx, minPx }) {
@@ -54,11 +54,30 @@ export function measure({ prosePx, minPx }) {
     const want = (prose ? prosePx : minPx) * scale;
     if (px < want - 0.05) small.push(`"${n.textContent.trim().slice(0, 30)}" ${px.toFixed(1)}px < ${want.toFixed(1)}`);
   }
+  // No two labels of a chart touch: the boxes of its texts (a rotated
+  // axis title's too) do not overlap.
+  const touching = [];
+  for (const svg of stage.querySelectorAll('svg')) {
+    if (skip(svg)) continue;
+    const texts = [...svg.querySelectorAll('text')]
+      .filter((t) => t.textContent.trim())
+      .map((t) => [t.textContent.trim(), t.getBoundingClientRect()])
+      .filter(([, r]) => r.width > 0);
+    for (let i = 0; i < texts.length; i++) {
+      for (let j = i + 1; j < texts.length; j++) {
+        const [a, r] = texts[i];
+        const [b, q] = texts[j];
+        if (r.left < q.right && q.left < r.right && r.top < q.bottom && q.top < r.bottom) {
+          touching.push(`"${a.slice(0, 24)}" and "${b.slice(0, 24)}"`);
+        }
+      }
+    }
+  }
   const big = [...stage.querySelectorAll('.big')].map((e) => parseFloat(getComputedStyle(e).fontSize));
   return {
     id: `${slide.dataset.slide}/${slide.dataset.step}`,
     part: slide.dataset.part,
-    out, small, under,
+    out, small, under, touching,
     bigOk: big.every((px) => px >= prosePx * scale * 1.25 - 0.05),
     fill: (bottom - box.top) / box.height,
     stageFits: box.width <= innerWidth + 0.5 && box.height <= innerHeight + 0.5 && (Math.abs(box.width - innerWidth) < 1 || Math.abs(box.height - innerHeight) < 1),

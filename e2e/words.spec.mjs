@@ -49,6 +49,53 @@ for (const lang of ['en', 'zh']) {
   });
 }
 
+// What a Chinese reader sees is set as Chinese: the page's own text (not
+// the notes' quotations, not English marked as such) has no space between
+// two Chinese characters, none before %, and no ASCII colon, comma or
+// parenthesis after a Chinese character, nor ASCII parentheses around
+// Chinese words. (Names such as "TPU v6e (Trillium)" keep theirs.) The linter in tests/copy.rs reads
+// the text files; this reads what the code builds from them.
+const HAN = '[\\u3400-\\u9fff\\uff08\\uff09\\uff0c\\uff1a]';
+const TYPO = [
+  [new RegExp(`${HAN} +${HAN}`), 'a space between Chinese characters'],
+  [/\d %/, 'a space before %'],
+  [new RegExp(`${HAN} ?[:,(]`), 'ASCII punctuation after Chinese'],
+  [new RegExp(`\\(${HAN}|${HAN}\\)`), 'ASCII parentheses around Chinese'],
+];
+
+spec('the Chinese page sets its own text as Chinese: spacing, %, full-width punctuation', async (keep) => {
+  const { page, log } = await open(env, '#/intro?lang=zh', { view: 'present', viewport: { width: 1920, height: 1080 } });
+  keep(page);
+  const problems = new Set();
+  const check = async (id) => {
+    const texts = await page.evaluate(() => {
+      const out = [];
+      const root = document.querySelector('[data-testid=stage]') || document.body;
+      const sel = 'p, li, td, th, dt, dd, caption, figcaption, h1, h2, h3, label, button, option, summary, legend, output, text, .hint';
+      for (const el of root.querySelectorAll(sel)) {
+        if (el.closest('.notes-quote, [data-quote]')) continue;
+        if (el.closest('[lang]')?.lang !== 'zh-CN') continue;
+        const copy = el.cloneNode(true);
+        for (const other of copy.querySelectorAll('[lang]:not([lang=zh-CN]), .notes-quote, q')) other.remove();
+        // A quotation in “ ” is the notes' own words, checked against the
+        // notes (tests/copy.rs) and kept as they were written.
+        out.push(copy.textContent.replace(/“[^”]*”/g, '“”'));
+      }
+      return out;
+    });
+    for (const t of texts) {
+      for (const [re, what] of TYPO) {
+        const m = re.exec(t);
+        if (m) problems.add(`${id}: ${what}: …${t.slice(Math.max(0, m.index - 12), m.index + 14)}…`);
+      }
+    }
+  };
+  const steps = await walk(page, check);
+  assert.ok(steps.length > 80, `${steps.length} steps`);
+  assert.deepEqual([...problems], []);
+  clean(log);
+});
+
 spec('Present offers one reset on a changed scripted step, Restore this step; Read keeps Reset to defaults', async (keep) => {
   const { page, log, context } = await open(env, '#/rent-vs-buy/5?lang=en&util=70', { view: 'present', viewport: { width: 1920, height: 1080 } });
   keep(page);

@@ -4,7 +4,8 @@
 // post_build hook in Trunk.toml, before the service worker's, with
 // TRUNK_STAGING_DIR set); `node scripts/prerender.mjs DIR` does the same for
 // DIR. It opens the build in Chromium as a phone would on a first visit
-// (Read, both languages, no link) and copies what the app drew into
+// (Read, both languages, no link, an English browser: English first, the
+// order web/boot.js checks for) and copies what the app drew into
 // `<div id="prerender" inert>` beside the loading message: the same
 // markup, so the same sizes. web/boot.js shows it only when the app will
 // open on that same view; the app's first render replaces it (the nodes are
@@ -41,7 +42,7 @@ const browser = await launch();
 let markup;
 let slide;
 try {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${server.url}/`);
   await page.waitForSelector('[data-testid=slide][data-slide=intro]');

@@ -104,7 +104,7 @@ fn press(key: &str, shift: bool) {
 
 #[wasm_bindgen_test]
 async fn slide_shows_chinese_original_and_english_side_by_side() {
-    let root = mount(at(SlideId::Resources, Lang::Both)).await;
+    let root = mount(at(SlideId::Resources, Lang::ZhEn)).await;
     let title = text(&root, "[data-testid=slide-title]");
     assert!(title.contains("资源：功耗与价格"), "{title}");
     assert!(title.contains("Resources: power and price"), "{title}");

@@ -2,9 +2,10 @@
 // inline script): sets the theme the reader chose, so the first paint is in
 // it, and says whether the first paint may show the prerendered title slide
 // (index.html's #prerender, written by scripts/prerender.mjs): only when
-// the app will open on it, in Read, in both languages. A deep link, Present,
-// the presenter window or one language show the plain loading message
-// instead, never another slide's or view's text.
+// the app will open on it, in Read, in both languages with English first
+// (the order of an English browser: the prerender's). A deep link, Present,
+// the presenter window, one language or Chinese first show the plain
+// loading message instead, never another slide's, view's or order's text.
 (function () {
   'use strict';
   var html = document.documentElement;
@@ -21,11 +22,15 @@
   }
   var theme = param('theme') || stored('theme');
   if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);
-  var lang = param('lang') || stored('lang') || 'both';
+  // "Both" puts the browser's language first (deck::i18n::Lang::default).
+  var first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
+  var both = /^zh(?:[-_]|$)/i.test(first) ? 'zh-en' : 'en-zh';
+  var lang = param('lang') || stored('lang') || both;
+  if (lang === 'both') lang = both;
   var view = param('view');
   var wide = window.matchMedia && matchMedia('(min-width: 900px) and (orientation: landscape)').matches;
   var read = view ? view === 'read' : !wide;
-  if (read && (slug === '' || slug === 'intro') && lang === 'both' && !param('presenter') && !param('preview')) {
+  if (read && (slug === '' || slug === 'intro') && lang === 'en-zh' && !param('presenter') && !param('preview')) {
     html.setAttribute('data-boot', 'intro');
     html.setAttribute('data-view', 'read');
   }

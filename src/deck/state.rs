@@ -712,14 +712,14 @@ mod tests {
     }
 
     #[test]
-    fn language_cycles_through_all_three() {
+    fn language_cycles_through_all_four() {
         let mut s = State::default();
         let mut seen = vec![s.route.lang];
-        for _ in 0..3 {
+        for _ in 0..4 {
             s = s.reduce(Action::CycleLang);
             seen.push(s.route.lang);
         }
-        assert_eq!(seen[0], seen[3]);
+        assert_eq!(seen[0], seen[4]);
         assert!(Lang::ALL.iter().all(|l| seen.contains(l)));
     }
 

@@ -337,6 +337,13 @@ pub fn App(props: &AppProps) -> Html {
 /// Installs the panic banner and mounts the app into `#app` (or `<body>`).
 pub fn start() {
     web::install_panic_hook();
+    // "Both" puts the room's language first: Chinese when the browser's
+    // first language is, English otherwise. Before the first link is read.
+    crate::deck::i18n::set_room_first(if web::browser_prefers_chinese() {
+        crate::deck::i18n::TextLang::Zh
+    } else {
+        crate::deck::i18n::TextLang::En
+    });
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(boot) = document.as_ref().and_then(|d| d.get_element_by_id("boot")) {
         boot.remove();

@@ -85,6 +85,21 @@ pub fn open_presenter(url: &str) -> bool {
         .is_some()
 }
 
+/// Whether the browser's first language is Chinese (`navigator.languages`,
+/// else `navigator.language`).
+pub fn browser_prefers_chinese() -> bool {
+    let Some(nav) = window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let first = nav
+        .languages()
+        .get(0)
+        .as_string()
+        .or_else(|| nav.language())
+        .unwrap_or_default();
+    crate::deck::i18n::is_chinese_tag(&first)
+}
+
 /// Asks the browser to keep the screen on while presenting (the Screen Wake
 /// Lock API, where it exists; elsewhere nothing happens). The browser lets
 /// the lock go when the page is hidden; the caller asks again on return.

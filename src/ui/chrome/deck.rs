@@ -255,7 +255,7 @@ pub fn SpeakerNotes(props: &SlideProps) -> Html {
                 .step
                 .and_then(|k| steps::get(props.slide, k))
                 .and_then(|s| s.cue(l))
-                .map(|c| html! { <p class="cue" data-testid="cue"><strong>{l.t("ui.cue")}{": "}</strong>{c}</p> });
+                .map(|c| html! { <p class="cue" data-testid="cue"><strong>{l.t("ui.cue")}{l.colon()}</strong>{c}</p> });
             html! { <div class="col" lang={l.tag()}>{cue}{rich(l.t(&text_key(info, "speaker")), l)}</div> }
         })
         .collect();

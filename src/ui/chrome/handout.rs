@@ -71,7 +71,7 @@ fn Pages(props: &PagesProps) -> Html {
                         </div>
                     </div>
                     <p class="handout-link" data-testid="handout-link">
-                        {ui.t("ui.handout.link")}{": "}{short_link(&link).to_string()}
+                        {ui.t("ui.handout.link")}{ui.colon()}{short_link(&link).to_string()}
                     </p>
                     if props.notes {
                         <SpeakerNotes {slide} lang={props.lang} step={Some(k)} />

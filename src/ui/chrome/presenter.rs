@@ -277,7 +277,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                         aria-pressed={pointing.to_string()} data-testid="pr-pointer">{ui.t("ui.pointer")}</button>
                     <button type="button" class="btn" onclick={click(&props.on_goto)} aria-keyshortcuts="g" data-testid="pr-goto">{ui.t("ui.goto")}</button>
                     <button type="button" class="btn" onclick={on_lang} aria-keyshortcuts="l" data-testid="pr-lang">
-                        {ui.t("ui.lang")}{": "}{ui.t(&format!("ui.lang.{}", lang.id()))}
+                        {ui.t("ui.lang")}{ui.colon()}{ui.t(lang.label_key())}
                     </button>
                     <button type="button" class="btn" onclick={click(&props.on_help)} aria-keyshortcuts="?">{ui.t("ui.help")}</button>
                 </nav>

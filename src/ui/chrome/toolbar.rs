@@ -37,10 +37,11 @@ fn select_value(e: &Event) -> Option<String> {
 
 fn lang_label(l: Lang, ui: TextLang) -> &'static str {
     match l {
-        // Each language names itself; "both" is named in the page's language.
+        // Each choice names itself in its own languages, so a reader finds
+        // theirs whatever the page speaks now.
         Lang::Zh => TextLang::Zh.t("ui.lang.zh"),
         Lang::En => TextLang::En.t("ui.lang.en"),
-        Lang::Both => ui.t("ui.lang.both"),
+        Lang::ZhEn | Lang::EnZh => ui.t(l.label_key()),
     }
 }
 

@@ -321,7 +321,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             let v = model_at(m, year, &p);
             html! {
                 <li class={line_class(i)} data-testid="cursor-value" data-series={m.id} data-value={v.map(shortest).unwrap_or_default()}>
-                    <span class="swatch"></span>{m.name}{": "}
+                    <span class="swatch"></span>{m.name}{ui.colon()}
                     {v.map_or_else(|| ui.t("dep.not_yet").to_string(), |c| usd(c, ui))}
                 </li>
             }
@@ -400,7 +400,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 <ul class="plain legend" aria-live="polite">
                     {at_rows}
                     <li class="depreciation-frontier-key" data-testid="cursor-frontier" data-value={shortest(frontier_now)}>
-                        <span class="swatch"></span>{ui.t("dep.frontier")}{": "}{usd(frontier_now, ui)}
+                        <span class="swatch"></span>{ui.t("dep.frontier")}{ui.colon()}{usd(frontier_now, ui)}
                     </li>
                 </ul>
                 <p class="hint">{ui.t("dep.band")}</p>

@@ -51,7 +51,7 @@ fn tier_class(t: Tier) -> String {
 
 /// A share (0..=1) as a percentage with no decimals.
 fn pct(x: f64, ui: TextLang) -> String {
-    format!("{} %", fixed(x * 100.0, 0, ui))
+    ui.percent(&fixed(x * 100.0, 0, ui))
 }
 
 fn cat_name(ui: TextLang, id: &'static str) -> &'static str {
@@ -220,7 +220,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                         Some(v) => pct(v, ui),
                         None => ui.t("lad.no_figure").to_string(),
                     };
-                    html! { <li>{ui.t(&format!("lad.occ.{}", o.id))}{": "}{figure}</li> }
+                    html! { <li>{ui.t(&format!("lad.occ.{}", o.id))}{ui.colon()}{figure}</li> }
                 })
                 .collect();
             let cites: Vec<String> = c

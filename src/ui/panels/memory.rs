@@ -146,7 +146,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
         .iter()
         .enumerate()
         .map(|(i, (_, bytes))| {
-            html! { <li>{ui.t(&format!("mem.split.{i}"))}{": "}{fixed(*bytes, 0, ui)}{" B"}</li> }
+            html! { <li>{ui.t(&format!("mem.split.{i}"))}{ui.colon()}{fixed(*bytes, 0, ui)}{" B"}</li> }
         })
         .collect();
 
@@ -392,7 +392,9 @@ fn timeline(ui: TextLang) -> Html {
                     {y_ticks}
                     {x_ticks}
                     <line x1={tenths(LEFT)} x2={tenths(W - RIGHT)} y1={notes_y.clone()} y2={notes_y.clone()} class="memory-notes-line" />
-                    <text x={tenths(LEFT + 4.0)} y={notes_y} dy="-5" class="ref-label">{ui.t("mem.notes_line")}</text>
+                    // Under the line: above it, at the record's height, is the
+                    // label of the record chip that reached it (MI300X).
+                    <text x={tenths(LEFT + 4.0)} y={notes_y} dy="1.2em" class="ref-label">{ui.t("mem.notes_line")}</text>
                     <path d={record_path} class="line memory-record-line" />
                     {points}
                     <text x={tenths(LEFT - 40.0)} y="12" class="axis-label">{ui.t("mem.axis_gb")}</text>

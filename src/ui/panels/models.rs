@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::ui::panels::use_shown;
 
-use crate::deck::i18n::TextLang;
+use crate::deck::i18n::{gap, TextLang};
 use crate::model::takeaways::{Verdict, MODALITIES};
 
 #[derive(Properties, PartialEq)]
@@ -35,7 +35,7 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
             let ours = m.has_ours.then(|| {
                 html! {
                     <p class="models-ours" data-testid="ours">
-                        <span class="models-tag models-tag-ours">{ui.t("mod.ours")}</span>{" "}{ui.t(&m.key("ours"))}
+                        <span class="models-tag models-tag-ours">{ui.t("mod.ours")}</span>{gap(ui.t("mod.ours"), ui.t(&m.key("ours")))}{ui.t(&m.key("ours"))}
                         if !m.sources.is_empty() {
                             <cite class="models-cite">{" "}{m.sources().map(|s| format!("{} ({})", s.publisher, s.as_of)).collect::<Vec<_>>().join("; ")}</cite>
                         }
@@ -51,7 +51,7 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
                 <li class={class} data-testid="modality" data-modality={m.id}>
                     <h3 class="models-name">{ui.t(&m.key("name"))}</h3>
                     <p class="models-verdict">
-                        <span class="sr-only">{ui.t("mod.verdict")}{": "}</span>
+                        <span class="sr-only">{ui.t("mod.verdict")}{ui.colon()}</span>
                         <span class="models-badge" data-testid="verdict">{ui.t(m.verdict.key())}</span>
                     </p>
                     <p class="models-tag">{ui.t("mod.notes")}</p>

@@ -18,16 +18,26 @@ pub struct Frame {
     pub bottom: f64,
 }
 
-/// Vertical grid lines across the plot, each labelled `gap` below it.
+/// Vertical grid lines across the plot, each labelled `gap` below it: in
+/// the middle, but at the plot's left edge starting at its line and at the
+/// right edge ending there, so an end label stays clear of the y axis's
+/// labels and of the box.
 pub fn x_axis(f: Frame, ticks: impl IntoIterator<Item = (f64, String)>, gap: f64) -> Html {
     ticks
         .into_iter()
         .map(|(x, label)| {
             let px = tenths(x);
+            let anchor = if x <= f.left + 0.5 {
+                "start"
+            } else if x >= f.w - f.right - 0.5 {
+                "end"
+            } else {
+                "middle"
+            };
             html! {
                 <g>
                     <line x1={px.clone()} x2={px.clone()} y1={tenths(f.top)} y2={tenths(f.h - f.bottom)} class="grid" />
-                    <text x={px} y={tenths(f.h - f.bottom + gap)} text-anchor="middle">{label}</text>
+                    <text x={px} y={tenths(f.h - f.bottom + gap)} text-anchor={anchor}>{label}</text>
                 </g>
             }
         })

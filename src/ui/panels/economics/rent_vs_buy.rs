@@ -19,7 +19,7 @@ use crate::ui::panels::use_shown;
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
 use super::{energy_sliders, Props};
-use crate::deck::i18n::{fill, TextLang};
+use crate::deck::i18n::{fill, gap, TextLang};
 use crate::model::chart::{linear_ticks, polyline_path, tenths, LinearScale};
 use crate::model::depreciation::trend;
 use crate::model::economics::{
@@ -219,6 +219,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     let (cap_h, energy_h) = (p.capital_per_hour(), p.energy_per_hour());
     let own = p.own_per_used_hour();
     let rent = p.rent();
+    let (own_text, rent_text) = (money(own, 2, ui), money(rent, 2, ui));
     let be = p.break_even();
     let (be_value, be_text) = match be {
         BreakEven::At(s) => (
@@ -416,7 +417,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
         .map(|r| {
             let q = p.with_rent(r.usd_per_hour);
             let be = match q.break_even() {
-                BreakEven::At(s) => format!("{} %", pct(s, ui)),
+                BreakEven::At(s) => ui.percent(&pct(s, ui)),
                 BreakEven::Never => ui.t("rvb.never").to_string(),
             };
             html! {
@@ -542,7 +543,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <div class="sliders">
                     // Whole percents on the slider; a link may give tenths.
                     {slider("util-slider", ui.t("rvb.util"), (10, UTIL_TENTHS.max), 10, p.util_tenths,
-                        format!("{} %", util_text), change(|q, v| q.util_tenths = v))}
+                        ui.percent(&util_text), change(|q, v| q.util_tenths = v))}
                     {energy_sliders(p, ui, &props.on_change)}
                 </div>
 
@@ -566,10 +567,10 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
 
                 <dl class="readout" aria-live="polite">
                     <dt>{fill(ui.t("rvb.own"), &[("util", &util_text)])}</dt>
-                    <dd><span class="big" data-testid="own-cost-per-hour" data-value={shortest(own)}>{money(own, 2, ui)}</span>
-                        {" "}{ui.t("rvb.per_used_hour")}</dd>
+                    <dd><span class="big" data-testid="own-cost-per-hour" data-value={shortest(own)}>{own_text.clone()}</span>
+                        {gap(&own_text, ui.t("rvb.per_used_hour"))}{ui.t("rvb.per_used_hour")}</dd>
                     <dt>{ui.t("rvb.rent.now")}</dt>
-                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{money(rent, 2, ui)}</span>{" "}{ui.t("rvb.per_used_hour")}</dd>
+                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{rent_text.clone()}</span>{gap(&rent_text, ui.t("rvb.per_used_hour"))}{ui.t("rvb.per_used_hour")}</dd>
                     <dt>{ui.t("rvb.be")}</dt>
                     <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
                 </dl>

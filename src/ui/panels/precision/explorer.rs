@@ -122,28 +122,29 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
     let (s_bits, e_bits, m_bits) = (u32::from(f.has_sign()), f.exp_bits(), f.man_bits());
     let legend = html! {
         <p class="precision-bit-legend">
-            if s_bits > 0 { <span class="precision-key precision-key-s">{ui.t("prec.field.sign")}{" (1)"}</span> }
+            if s_bits > 0 { <span class="precision-key precision-key-s">{fill(ui.t("prec.field.sign_n"), &[("n", "1")])}</span> }
             <span class="precision-key precision-key-e">{fill(ui.t("prec.field.exponent_n"), &[("n", &e_bits.to_string())])}</span>
             if m_bits > 0 { <span class="precision-key precision-key-m">{fill(ui.t("prec.field.mantissa_n"), &[("n", &m_bits.to_string())])}</span> }
         </p>
     };
 
     let hex = format!("{code:#x}");
+    let (open, close) = ui.parens();
     let neighbour = |next: Option<u32>, key: &'static str| -> Html {
         match next {
             Some(n) if !f.decode(n).is_finite() => {
                 // The next value is infinity: there is no finite gap to show.
-                html! { <li>{ui.t(key)}{": "}<span class="num">{numfmt::shortest(f.decode(n))}</span></li> }
+                html! { <li>{ui.t(key)}{ui.colon()}<span class="num">{numfmt::shortest(f.decode(n))}</span></li> }
             }
             Some(n) => {
                 let nv = f.decode(n);
                 let gap = (nv - value).abs();
                 html! {
-                    <li>{ui.t(key)}{": "}<span class="num">{numfmt::shortest(nv)}</span>
-                        {" ("}{ui.t("prec.gap")}{" "}<span class="num">{numfmt::sig(gap, 6, ui)}</span>{")"}</li>
+                    <li>{ui.t(key)}{ui.colon()}<span class="num">{numfmt::shortest(nv)}</span>
+                        {open}{ui.t("prec.gap")}{" "}<span class="num">{numfmt::sig(gap, 6, ui)}</span>{close}</li>
                 }
             }
-            None => html! { <li>{ui.t(key)}{": "}{ui.t("prec.none")}</li> },
+            None => html! { <li>{ui.t(key)}{ui.colon()}{ui.t("prec.none")}</li> },
         }
     };
     let ulp = f.ulp(code);
@@ -182,11 +183,11 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
         };
         html! {
             <p data-testid="rounding-error">
-                {ui.t("prec.rounding_error")}{": "}
+                {ui.t("prec.rounding_error")}{ui.colon()}
                 if value.is_finite() && x.is_finite() {
                     <span class="num">{numfmt::sig(abs, 6, ui)}</span>
                     if let Some(r) = rel {
-                        {" ("}<span class="num">{numfmt::sig(r * 100.0, 4, ui)}</span>{" %)"}
+                        {open}<span class="num">{ui.percent(&numfmt::sig(r * 100.0, 4, ui))}</span>{close}
                     }
                 } else {
                     {ui.t("prec.rounding_special")}
@@ -218,7 +219,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
                     <span>{ui.t("prec.format")}</span>
                     <select data-testid="format-select" onchange={on_format}>
                         { for Format::ALL.iter().map(|&g| html! {
-                            <option value={g.id()} selected={g == f}>{format_name(g)}{" ("}{g.bits().to_string()}{" bit)"}</option>
+                            <option value={g.id()} selected={g == f}>{fill(ui.t("prec.format_bits"), &[("name", format_name(g)), ("bits", &g.bits().to_string())])}</option>
                         }) }
                     </select>
                 </label>
@@ -240,7 +241,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
                         {neighbour(f.next_down(code), "prec.next_down")}
                         {neighbour(f.next_up(code), "prec.next_up")}
                         if ulp.is_finite() {
-                            <li>{ui.t("prec.ulp")}{": "}<span class="num" data-testid="bit-ulp">{numfmt::shortest(ulp)}</span></li>
+                            <li>{ui.t("prec.ulp")}{ui.colon()}<span class="num" data-testid="bit-ulp">{numfmt::shortest(ulp)}</span></li>
                         }
                     </ul>
                 </dd>

@@ -39,7 +39,7 @@ fn precision_name(p: Precision) -> &'static str {
 /// Chart size in SVG user units (the viewBox below says the same).
 const W: f64 = 560.0;
 const H: f64 = 300.0;
-const LEFT: f64 = 64.0;
+const LEFT: f64 = 84.0;
 const BOTTOM: f64 = 40.0;
 const TOP: f64 = 12.0;
 const RIGHT: f64 = 36.0;
@@ -141,7 +141,7 @@ fn Halving(props: &ChipProps) -> Html {
             let verdict = if h.doubles { ui.t("prec.speed.holds") } else { ui.t("prec.speed.fails") };
             html! {
                 <li data-testid="halving-step" data-ratio={shortest(h.ratio)}>
-                    {format!("{} → {}: ×{} — ", precision_name(h.from), precision_name(h.to), fixed(h.ratio, 2, ui))}
+                    {format!("{} → {}{}×{} — ", precision_name(h.from), precision_name(h.to), ui.colon(), fixed(h.ratio, 2, ui))}
                     <strong>{verdict}</strong>
                 </li>
             }
@@ -239,8 +239,8 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                             <tbody>
                                 <tr><th scope="row">{ui.t("prec.roof.peak")}</th><td>{format!("{} TFLOP/s", fixed(peak, 1, ui))}</td></tr>
                                 <tr><th scope="row">{ui.t("prec.roof.bw")}</th><td>{format!("{} TB/s", fixed(chip.hbm_tbs, 2, ui))}</td></tr>
-                                <tr><th scope="row">{ui.t("prec.roof.ridge")}</th><td>{format!("{} FLOP/byte", sig(ridge, 4, ui))}</td></tr>
-                                <tr><th scope="row">{ui.t("prec.roof.point")}</th><td>{format!("{} FLOP/byte", sig(ai, 4, ui))}</td></tr>
+                                <tr><th scope="row">{ui.t("prec.roof.ridge")}</th><td>{fill(ui.t("unit.flop_per_byte"), &[("n", &sig(ridge, 4, ui))])}</td></tr>
+                                <tr><th scope="row">{ui.t("prec.roof.point")}</th><td>{fill(ui.t("unit.flop_per_byte"), &[("n", &sig(ai, 4, ui))])}</td></tr>
                             </tbody>
                         </table>
                     </details>
@@ -249,7 +249,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         let rows = html! {
             <>
                 <dt>{ui.t("prec.speed.decode_compute")}</dt>
-                <dd><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" tokens/s"}</dd>
+                <dd><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
                 <dt>{ui.t("prec.speed.bound")}</dt>
                 <dd data-testid="bound" data-value={if bound == Bound::Compute { "compute" } else { "bandwidth" }}>{bound_text}</dd>
             </>
@@ -266,7 +266,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
             <h2 id="speed-title">{ui.t("prec.speed.title")}</h2>
             <div class="sliders">
                 {slider("fmt-slider", ui.t("prec.format"), last(Format::ALL.len()), 1, fmt_index as u32,
-                    format!("{} ({} bit)", format_name(f), f.bits()),
+                    fill(ui.t("prec.format_bits"), &[("name", format_name(f)), ("bits", &f.bits().to_string())]),
                     act(|i| PrecisionAction::SetFormat(Format::ALL[i.min(Format::ALL.len() - 1)])))}
                 {slider("chip-slider", ui.t("prec.chip"), last(CHIPS.len()), 1, p.chip as u32, chip.name.to_string(), act(PrecisionAction::SetChip))}
                 {slider("size-slider", ui.t("prec.size"), last(MODEL_SIZES_B.len()), 1, p.size as u32,
@@ -291,7 +291,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 <dt>{fill(ui.t("prec.speed.chips"), &[("hbm", &chip.hbm_quoted(|x| fixed(x, 0, ui)))])}</dt>
                 <dd><span class="num" data-testid="chips-needed" data-value={need.to_string()}>{need.to_string()}</span></dd>
                 <dt>{ui.t("prec.speed.decode_bw")}</dt>
-                <dd><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" tokens/s"}</dd>
+                <dd><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
                 {compute_rows}
             </dl>
         </section>
