@@ -144,7 +144,7 @@ async fn next_button_and_arrow_key_move_forward_and_progress_follows() {
 
 #[wasm_bindgen_test]
 async fn missing_images_are_notices_not_images() {
-    let root = mount(at(SlideId::Personal, Lang::Both)).await;
+    let root = mount(at(SlideId::Personal, Lang::EnZh)).await;
     let notices = root
         .query_selector_all("[data-testid=missing-figure]")
         .expect("query")

@@ -15,7 +15,8 @@
 //! at the frontier costs.
 //!
 //! **Units.** Calendar time in years as `f64` (e.g. `2026.0`); `T_hw` in years;
-//! `T_algo` in months; money in nominal US dollars. [`DepreciationSettings`] holds `T_hw` in
+//! `T_algo` in months; money in 2023 US dollars (Epoch AI's
+//! inflation-adjusted figures). [`DepreciationSettings`] holds `T_hw` in
 //! hundredths of a year and `T_algo` in tenths of a month, so the URL codec
 //! needs integers only.
 //!
@@ -73,9 +74,9 @@ pub struct RefModel {
     pub year: u16,
     /// Training compute in FLOP.
     pub train_flop: f64,
-    /// Amortized hardware and energy cost of the final training run, nominal USD.
+    /// Amortized hardware and energy cost of the final training run, 2023 USD.
     pub cost_amortized_usd: f64,
-    /// The same run at cloud rental prices, nominal USD.
+    /// The same run at cloud rental prices, 2023 USD.
     pub cost_cloud_usd: f64,
     /// Keys of `sources::SOURCES`, separated by spaces.
     pub source: &'static str,
