@@ -136,6 +136,17 @@ spec('"both" puts the room\'s language first: the texts, the panels and the cont
   clean(en.log);
 });
 
+spec('on a phone (390 px) the top bar keeps to two rows with every language choice', async (keep) => {
+  for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
+    const { page, log, context } = await open(env, `#/ladder?lang=${lang}`, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    keep(page);
+    const rows = await page.$$eval('.topbar .controls > *', (els) => new Set(els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => Math.round(e.getBoundingClientRect().top))).size);
+    assert.ok(rows <= 2, `${lang}: the top bar takes ${rows} rows`);
+    clean(log);
+    await context.close();
+  }
+});
+
 spec('the theme follows the system, switches from the menu and with t', async (keep) => {
   const { page, log } = await open(env, '#/depreciation?lang=en', { colorScheme: 'dark' });
   keep(page);

@@ -166,6 +166,8 @@ spec('rank it yourself by touch: drag a rung by its handle', async (keep) => {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / 8 }] });
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  // The drop is drawn on the next render: wait for the order to change.
+  await page.waitForFunction(() => document.querySelector('[data-testid=my-rung]')?.dataset.category !== 'software', null, { timeout: 2000 }).catch(() => {});
   assert.deepEqual((await mine(page)).slice(0, 3), ['robotics', 'customer-service', 'software']);
   // A vertical drag is not a swipe: still on the ladder.
   assert.equal(await page.getAttribute('[data-testid=slide]', 'data-slide'), 'ladder');
