@@ -917,14 +917,16 @@ fn economics_tables(sources: &Ids, chips: &Ids) -> String {
     out
 }
 
-/// Compiles `content/steps.csv` into `STEPS`. The slide slugs, part names
-/// and `set` pairs are checked against the registry by `deck::steps`'s
-/// tests; here every row needs a slide, a part and both titles, and a cue in
-/// both languages or in neither.
+/// Compiles `content/steps.csv` into `STEPS`. Every row needs a slide, a
+/// part and both titles, and a cue in both languages or in neither; the
+/// part must be one of the slide's (a `const` assertion per row, which the
+/// compiler evaluates: `deck::steps::names_parts`); the `set` pairs are
+/// checked against the panels by `deck::steps`'s tests.
 fn steps_tables() -> String {
     let f = "content/steps.csv";
     let rows = read::<StepRow>(f);
     let mut out = format!("/// Rows of `{f}`, in file order.\npub static STEPS: &[Step] = &[\n");
+    let mut checks = String::new();
     for (at, r) in &rows {
         if !is_slug(&r.slide) {
             panic!(
@@ -960,9 +962,31 @@ fn steps_tables() -> String {
             "    Step {{ slide: {:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{title_zh:?}, {title_en:?}], cue: [{cue_zh:?}, {cue_en:?}] }},\n",
             r.slide, r.part, r.set
         ));
+        // The compiler checks that the part is one of the slide's: the
+        // slide's variant is its slug in CamelCase (an unknown slug does
+        // not compile either).
+        checks.push_str(&format!(
+            "const _: () = assert!(names_parts(crate::deck::slides::SlideId::{}, {:?}), {:?});\n",
+            camel(&r.slide),
+            r.part,
+            format!("{at}: column `part` is `{}`, which is not the slide's text (notes, context) or a part of its panel (deck::steps::parts)", r.part)
+        ));
     }
     out.push_str("];\n");
+    out.push_str(&checks);
     out
+}
+
+/// `rent-vs-buy` as `RentVsBuy`.
+fn camel(slug: &str) -> String {
+    slug.split('-')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
 }
 
 fn main() {

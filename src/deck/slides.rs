@@ -105,7 +105,11 @@ const fn row(
 }
 
 /// The registry, in deck order.
-pub static SLIDES: &[SlideInfo] = &[
+pub static SLIDES: &[SlideInfo] = TABLE;
+
+/// The registry as a constant, for what the compiler checks
+/// ([`SlideId::panel`] in `deck::steps::names_parts`).
+const TABLE: &[SlideInfo] = &[
     row(SlideId::Intro, "intro", "intro", false, true),
     row(
         SlideId::Ingredients,
@@ -193,6 +197,18 @@ impl SlideId {
     /// Position in the deck, from 0.
     pub fn index(self) -> usize {
         SLIDES.iter().position(|s| s.id == self).unwrap_or(0)
+    }
+
+    /// The slide's panel (a `const fn`, for checks the compiler makes).
+    pub const fn panel(self) -> Panel {
+        let mut i = 0;
+        while i < TABLE.len() {
+            if TABLE[i].id as usize == self as usize {
+                return TABLE[i].panel;
+            }
+            i += 1;
+        }
+        Panel::None
     }
 
     pub fn info(self) -> &'static SlideInfo {

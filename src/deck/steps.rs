@@ -86,76 +86,192 @@ pub struct PartInfo {
     pub keys: &'static [&'static str],
 }
 
-macro_rules! part {
-    ($id:expr, $keys:expr $(,)?) => {
-        PartInfo {
-            id: $id,
-            keys: $keys,
+/// A panel's parts as a type: the UI asks for a part by its variant, so a
+/// misspelt part does not compile; `content/steps.csv` names a part by its
+/// id, and a name that is not one of the slide's panel fails the build
+/// ([`names_parts`], asserted for every row in the compiled table).
+pub trait Part: Copy + Eq + 'static {
+    /// The part's id in `content/steps.csv`.
+    fn id(self) -> &'static str;
+}
+
+/// Declares a panel's parts: `Variant = "id" [settings keys its controls
+/// show]`, in the order the Read view shows them.
+macro_rules! parts {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $id:literal [$($key:literal),* $(,)?]),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name {
+            $($variant),+
+        }
+
+        impl $name {
+            /// Every part with its keys, in the Read view's order.
+            pub const INFO: &'static [PartInfo] = &[$(PartInfo { id: $id, keys: &[$($key),*] }),+];
+        }
+
+        impl Part for $name {
+            fn id(self) -> &'static str {
+                match self {
+                    $($name::$variant => $id),+
+                }
+            }
         }
     };
 }
 
+parts!(
+    /// The precision panel's parts.
+    PrecisionPart {
+        Explorer = "explorer" ["fmt", "x", "code", "ov"],
+        Table = "table" [],
+        Speed = "speed" ["chip", "size", "batch"],
+        Roofline = "roofline" [],
+        Quant = "quant" [],
+    }
+);
+parts!(
+    /// The references panel's one part, a list.
+    ReferencesPart { List = "list" [] }
+);
+parts!(
+    /// The depreciation panel's parts.
+    DepreciationPart {
+        Settings = "settings" ["hw", "algo", "years", "algo_on"],
+        Chart = "chart" [],
+        Models = "models" [],
+    }
+);
+parts!(
+    /// The ladder panel's parts.
+    LadderPart {
+        Ladder = "ladder" ["lens"],
+        Rank = "rank" [],
+        Strip = "strip" [],
+        Sae = "sae" [],
+    }
+);
+parts!(
+    /// The bandwidth panel's parts.
+    BandwidthPart {
+        Calc = "calc" ["link", "gb", "gpus"],
+        Result = "result" [],
+        Links = "links" [],
+        Units = "units" [],
+        Racks = "racks" [],
+    }
+);
+parts!(
+    /// The memory panel's parts (the chart of HBM by year first).
+    MemoryPart {
+        Hbm = "hbm" [],
+        Fit = "fit" [
+            "mchip", "params_b", "wfmt", "kvfmt", "layers", "kv_heads", "head_dim", "ctx",
+            "mbatch", "train",
+        ],
+        Need = "need" [],
+    }
+);
+parts!(
+    /// The resources panel's parts.
+    ResourcesPart {
+        Energy = "energy" ["kwh", "pue", "tdp", "power"],
+        Formula = "formula" [],
+        Price = "price" [],
+        Prices = "prices" [],
+    }
+);
+parts!(
+    /// The alternatives panel's parts.
+    AlternativesPart { Claim = "claim" [], Table = "table" [] }
+);
+parts!(
+    /// The rent vs buy panel's parts.
+    RentVsBuyPart {
+        Buy = "buy" ["price", "basis"],
+        Amort = "amort" ["amort", "life"],
+        Use = "use" ["util", "kwh", "pue", "tdp", "power"],
+        Rent = "rent" ["rent"],
+        Verdict = "verdict" [],
+        Formula = "formula" [],
+        Chart = "chart" [],
+        Compare = "compare" [],
+    }
+);
+parts!(
+    /// The models panel's one part, a list of cards.
+    ModelsPart { Models = "models" [] }
+);
+parts!(
+    /// A lesson panel's one part.
+    LessonPart { Lesson = "lesson" [] }
+);
+
 /// The parts of each panel, in the panel's own order (the Read view's).
-pub fn parts(panel: Panel) -> &'static [PartInfo] {
+pub const fn parts(panel: Panel) -> &'static [PartInfo] {
     match panel {
         Panel::None => &[],
-        Panel::Precision => &[
-            part!("explorer", &["fmt", "x", "code", "ov"]),
-            part!("table", &[]),
-            part!("speed", &["chip", "size", "batch"]),
-            part!("roofline", &[]),
-            part!("quant", &[]),
-        ],
-        Panel::References => &[part!("list", &[])],
-        Panel::Depreciation => &[
-            part!("settings", &["hw", "algo", "years", "algo_on"]),
-            part!("chart", &[]),
-            part!("models", &[]),
-        ],
-        Panel::Ladder => &[
-            part!("ladder", &["lens"]),
-            part!("rank", &[]),
-            part!("strip", &[]),
-            part!("sae", &[]),
-        ],
-        Panel::Bandwidth => &[
-            part!("calc", &["link", "gb", "gpus"]),
-            part!("result", &[]),
-            part!("links", &[]),
-            part!("units", &[]),
-            part!("racks", &[]),
-        ],
-        Panel::Memory => &[
-            part!(
-                "fit",
-                &[
-                    "mchip", "params_b", "wfmt", "kvfmt", "layers", "kv_heads", "head_dim", "ctx",
-                    "mbatch", "train",
-                ],
-            ),
-            part!("need", &[]),
-            part!("hbm", &[]),
-        ],
-        Panel::Resources => &[
-            part!("energy", &["kwh", "pue", "tdp", "power"]),
-            part!("formula", &[]),
-            part!("price", &[]),
-            part!("prices", &[]),
-        ],
-        Panel::Alternatives => &[part!("claim", &[]), part!("table", &[])],
-        Panel::RentVsBuy => &[
-            part!("buy", &["price", "basis"]),
-            part!("amort", &["amort", "life"]),
-            part!("use", &["util", "kwh", "pue", "tdp", "power"]),
-            part!("rent", &["rent"]),
-            part!("verdict", &[]),
-            part!("formula", &[]),
-            part!("chart", &[]),
-            part!("compare", &[]),
-        ],
-        Panel::Models => &[part!("models", &[])],
-        Panel::Lesson(_) => &[part!("lesson", &[])],
+        Panel::Precision => PrecisionPart::INFO,
+        Panel::References => ReferencesPart::INFO,
+        Panel::Depreciation => DepreciationPart::INFO,
+        Panel::Ladder => LadderPart::INFO,
+        Panel::Bandwidth => BandwidthPart::INFO,
+        Panel::Memory => MemoryPart::INFO,
+        Panel::Resources => ResourcesPart::INFO,
+        Panel::Alternatives => AlternativesPart::INFO,
+        Panel::RentVsBuy => RentVsBuyPart::INFO,
+        Panel::Models => ModelsPart::INFO,
+        Panel::Lesson(_) => LessonPart::INFO,
     }
+}
+
+/// Whether `b[start..stop]` is `want` (a comparison a `const fn` can make).
+const fn bytes_eq(b: &[u8], start: usize, stop: usize, want: &[u8]) -> bool {
+    if stop - start != want.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < want.len() {
+        if b[start + i] != want[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Whether a part cell of `content/steps.csv` names what `slide` has: its
+/// text (`notes`, `context`) or parts of its panel (`a+b`), before an
+/// optional range (`list 1-10`). Evaluated by the compiler for every row
+/// of the compiled table, so a misspelt part fails the build.
+pub const fn names_parts(slide: SlideId, cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let mut end = 0;
+    while end < b.len() && b[end] != b' ' {
+        end += 1;
+    }
+    if bytes_eq(b, 0, end, NOTES.as_bytes()) || bytes_eq(b, 0, end, CONTEXT.as_bytes()) {
+        return true;
+    }
+    let parts = parts(slide.panel());
+    let mut start = 0;
+    while start <= end {
+        let mut stop = start;
+        while stop < end && b[stop] != b'+' {
+            stop += 1;
+        }
+        let mut found = false;
+        let mut i = 0;
+        while i < parts.len() {
+            found |= bytes_eq(b, start, stop, parts[i].id.as_bytes());
+            i += 1;
+        }
+        if !found {
+            return false;
+        }
+        start = stop + 1;
+    }
+    true
 }
 
 /// Parses a part cell: `name` or `name a-b` (1 <= a <= b).
@@ -522,6 +638,42 @@ mod tests {
                     p.id
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_part_cell_must_name_the_slides_text_or_its_panels_parts() {
+        for ok in [
+            "notes",
+            "notes 1-4",
+            "context",
+            "explorer",
+            "speed+roofline",
+            "table",
+        ] {
+            assert!(names_parts(SlideId::Precision, ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "explorr",
+            "speed+",
+            "+speed",
+            "speed++roofline",
+            "chart",
+            "notes+context",
+            "list 1-3",
+        ] {
+            assert!(!names_parts(SlideId::Precision, bad), "{bad}");
+        }
+        assert!(names_parts(SlideId::References, "list 1-10"));
+        assert!(
+            !names_parts(SlideId::Intro, "list"),
+            "a slide without a panel has no parts"
+        );
+        // Every row of the table passes (the build asserts it too).
+        for s in STEPS {
+            let slide = SLIDES.iter().find(|i| i.slug == s.slide).expect("slug").id;
+            assert!(names_parts(slide, s.part), "{} {}", s.slide, s.part);
         }
     }
 

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::deck::steps::AlternativesPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -78,7 +79,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
         .collect();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="alternatives-panel">
-            if shown.has("claim") {
+            if shown.has(AlternativesPart::Claim) {
             <section class="panel-part" aria-labelledby="alt-title">
                 <h2 id="alt-title">{ui.t("alt.title")}</h2>
                 <aside class="alternatives-claim" data-testid="alt-claim">
@@ -89,7 +90,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("alt.reading")}</p>
             </section>
             }
-            if shown.has("table") {
+            if shown.has(AlternativesPart::Table) {
             <section class="panel-part">
                 {data_table(Named::Label(ui.t("alt.table").into()), Some("alt-table"), None, Some(ui.t("alt.caption").into()),
                     &[ui.t("alt.col.chip"), ui.t("alt.col.vendor"), ui.t("alt.col.year"), "BF16", "FP8", ui.t("alt.col.gain"),

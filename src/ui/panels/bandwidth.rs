@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::deck::steps::BandwidthPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -136,7 +137,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="bandwidth-panel">
-            if shown.has("calc") {
+            if shown.has(BandwidthPart::Calc) {
             <section class="panel-part" aria-labelledby="bw-title">
                 <div class="part-head">
                     <h2 id="bw-title">{ui.t("bw.title")}</h2>
@@ -159,7 +160,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("bw.gradients")}</p>
             </section>
             }
-            if shown.has("result") {
+            if shown.has(BandwidthPart::Result) {
             <section class="panel-part bandwidth-result" aria-label={ui.t("bw.result")}>
                 <dl class="readout results">
                     <dt>{fill(ui.t("bw.transfer"), &[("link", chosen.map_or("", |l| l.name))])}</dt>
@@ -176,7 +177,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("bw.model_note")}</p>
             </section>
             }
-            if shown.has("links") {
+            if shown.has(BandwidthPart::Links) {
             <section class="panel-part" aria-labelledby="bw-all-title">
                 <h2 id="bw-all-title">{fill(ui.t("bw.all_title"), &[("gb", &gb_text), ("n", &n.to_string())])}</h2>
                 {data_table(Named::Label(ui.t("bw.table_links").into()), Some("link-table"), None, Some(ui.t("bw.all_caption").into()),
@@ -184,8 +185,8 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                       fill(ui.t("bw.col.allreduce"), &[("n", &n.to_string())]).into(), ui.t("bw.col.source").into()], rows)}
             </section>
             }
-            if shown.has("units") { {unit_trap(ui)} }
-            if shown.has("racks") { {racks(ui)} }
+            if shown.has(BandwidthPart::Units) { {unit_trap(ui)} }
+            if shown.has(BandwidthPart::Racks) { {racks(ui)} }
         </div>
     }
 }

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::deck::steps::DepreciationPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -340,7 +341,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="depreciation-panel">
-            if shown.has("settings") {
+            if shown.has(DepreciationPart::Settings) {
             <section class="panel-part depreciation-settings" aria-labelledby="dep-title">
                 <div class="part-head">
                     <h2 id="dep-title">{ui.t("dep.title")}</h2>
@@ -369,7 +370,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 </dl>
             </section>
             }
-            if shown.has("chart") {
+            if shown.has(DepreciationPart::Chart) {
             <section class="panel-part depreciation-chart" aria-label={ui.t("dep.axis.y")}>
                 <figure>
                     <svg viewBox="0 0 600 340" class="chart chart-wide" ref={chart} role="img" aria-labelledby="dep-caption" data-testid="depreciation-chart"
@@ -390,7 +391,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                 </figure>
             </section>
             }
-            if shown.has("models") {
+            if shown.has(DepreciationPart::Models) {
             <section class="panel-part" aria-labelledby="dep-models-title">
                 <h2 id="dep-models-title" class="depreciation-models-title">{ui.t("dep.models.title")}</h2>
                 <div class="sliders">

@@ -20,6 +20,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::deck::steps::LadderPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::{use_shown, Shown};
@@ -272,7 +273,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="ladder-panel">
-            if shown.has("ladder") {
+            if shown.has(LadderPart::Ladder) {
             <section class="panel-part" aria-labelledby="ladder-title">
                 <h2 id="ladder-title">{ui.t("lad.title")}</h2>
                 if show_evidence {
@@ -282,7 +283,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                 }
             </section>
             }
-            if shown.has("rank") { {rank_part} }
+            if shown.has(LadderPart::Rank) { {rank_part} }
             {data_strip(ui, shown)}
         </div>
     }
@@ -534,7 +535,7 @@ fn data_strip(ui: TextLang, shown: Shown) -> Html {
     let sae = source("SAE-J3016").map(|s| format!("{} ({}): {}", s.publisher, s.as_of, s.title));
     html! {
         <>
-        if shown.has("strip") {
+        if shown.has(LadderPart::Strip) {
         <section class="panel-part" aria-labelledby="strip-title" data-testid="data-strip">
             <h2 id="strip-title">{ui.t("lad.strip.title")}</h2>
             <p>{ui.t("lad.strip.note")}</p>
@@ -544,7 +545,7 @@ fn data_strip(ui: TextLang, shown: Shown) -> Html {
             <ol class="plain ladder-strip">{cells}</ol>
         </section>
         }
-        if shown.has("sae") {
+        if shown.has(LadderPart::Sae) {
         <section class="panel-part" aria-labelledby="sae-title" data-testid="sae">
             <h2 id="sae-title">{ui.t("lad.sae.title")}</h2>
             <ol class="plain ladder-sae">{levels}</ol>

@@ -7,6 +7,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::deck::steps::MemoryPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -153,8 +154,8 @@ pub fn MemoryPanel(props: &Props) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="memory-panel">
-            if shown.has("hbm") { {timeline(ui)} }
-            if shown.has("fit") {
+            if shown.has(MemoryPart::Hbm) { {timeline(ui)} }
+            if shown.has(MemoryPart::Fit) {
             <section class="panel-part" aria-labelledby="mem-fit-title">
                 <div class="part-head">
                     <h2 id="mem-fit-title">{ui.t("mem.fit_title")}</h2>
@@ -210,7 +211,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 }
             </section>
             }
-            if shown.has("need") {
+            if shown.has(MemoryPart::Need) {
             <section class="panel-part memory-need" aria-label={ui.t("mem.need")}>
                 <dl class="readout results">
                     <dt>{ui.t(if p.train { "mem.train_state" } else { "mem.weights" })}</dt>

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::deck::route::Route;
 use crate::deck::slides::Panel;
-use crate::deck::steps::Shows;
+use crate::deck::steps::{Part, Shows};
 use crate::ui::hooks::PanelHandlers;
 
 /// Which part of its panel a step shows (from a `ContextProvider` around
@@ -28,14 +28,14 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// Whether the part `id` is shown.
-    pub fn has(&self, id: &str) -> bool {
-        self.shows.is_none_or(|s| s.has_part(id))
+    /// Whether `part` is shown.
+    pub fn has(&self, part: impl Part) -> bool {
+        self.shows.is_none_or(|s| s.has_part(part.id()))
     }
 
-    /// Whether any of the parts `ids` is shown.
-    pub fn any(&self, ids: &[&str]) -> bool {
-        ids.iter().any(|id| self.has(id))
+    /// Whether any of `parts` is shown.
+    pub fn any<P: Part>(&self, parts: &[P]) -> bool {
+        parts.iter().any(|&p| self.has(p))
     }
 
     /// Whether item `i` (from 1) of a list part is shown.

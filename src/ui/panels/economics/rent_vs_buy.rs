@@ -12,6 +12,7 @@
 
 use yew::prelude::*;
 
+use crate::deck::steps::RentVsBuyPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -493,13 +494,13 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     let shown = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
-            if shown.any(&["buy", "amort", "use", "rent", "verdict"]) {
+            if shown.any(&[RentVsBuyPart::Buy, RentVsBuyPart::Amort, RentVsBuyPart::Use, RentVsBuyPart::Rent, RentVsBuyPart::Verdict]) {
             <div class="part-head rent-vs-buy-head">
                 <h2 id="rvb-title">{ui.t("rvb.title")}</h2>
                 {reset_button(ui, &shown, p, &props.on_change)}
             </div>
             }
-            if shown.has("buy") {
+            if shown.has(RentVsBuyPart::Buy) {
             <section class="panel-part rent-vs-buy-buy" aria-labelledby="rvb-title">
                 <p class="hint">{ui.t("rvb.intro")}</p>
                 <fieldset class="rent-vs-buy-presets-box">
@@ -520,7 +521,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </fieldset>
             </section>
             }
-            if shown.has("amort") {
+            if shown.has(RentVsBuyPart::Amort) {
             <section class="panel-part rent-vs-buy-amort" aria-labelledby="rvb-amort-title">
                 <h3 id="rvb-amort-title" class="sr-only">{ui.t("rvb.amort")}</h3>
                 <fieldset class="rent-vs-buy-presets-box" data-testid="amort">
@@ -538,7 +539,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </div>
             </section>
             }
-            if shown.has("use") {
+            if shown.has(RentVsBuyPart::Use) {
             <section class="panel-part rent-vs-buy-use" aria-label={ui.t("rvb.use")}>
                 <div class="sliders">
                     // Whole percents on the slider; a link may give tenths.
@@ -549,7 +550,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
 
             </section>
             }
-            if shown.has("rent") {
+            if shown.has(RentVsBuyPart::Rent) {
             <section class="panel-part rent-vs-buy-rent" aria-label={ui.t("rvb.rent")}>
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
@@ -562,7 +563,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </fieldset>
             </section>
             }
-            if shown.has("verdict") {
+            if shown.has(RentVsBuyPart::Verdict) {
             <section class="panel-part rent-vs-buy-result" aria-label={ui.t("rvb.result")}>
 
                 <dl class="readout" aria-live="polite">
@@ -577,7 +578,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p class="rent-vs-buy-verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
             </section>
             }
-            if shown.has("formula") {
+            if shown.has(RentVsBuyPart::Formula) {
             <section class="panel-part" aria-labelledby="rvb-f-title">
                 <h2 id="rvb-f-title">{ui.t("rvb.f.title")}</h2>
                 <ol class="formula" data-testid="rvb-formula">
@@ -593,7 +594,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p class="hint" data-testid="rvb-storage">{ui.t("rvb.storage")}</p>
             </section>
             }
-            if shown.has("chart") {
+            if shown.has(RentVsBuyPart::Chart) {
             <section class="panel-part" aria-labelledby="rvb-chart-title">
                 <h2 id="rvb-chart-title">{ui.t("rvb.chart.title")}</h2>
                 <figure>
@@ -618,7 +619,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 </details>
             </section>
             }
-            if shown.has("compare") {
+            if shown.has(RentVsBuyPart::Compare) {
             <section class="panel-part">
                 <h2>{ui.t("rvb.compare.title")}</h2>
                 {data_table(Named::Label(ui.t("rvb.compare.title").into()), Some("rvb-compare"), None, None,

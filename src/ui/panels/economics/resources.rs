@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::deck::steps::ResourcesPart;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -250,7 +251,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
     let part = use_shown();
     html! {
         <div class="panel" lang={ui.tag()} data-testid="power-panel">
-            if part.has("energy") {
+            if part.has(ResourcesPart::Energy) {
             <section class="panel-part resources-energy" aria-labelledby="pow-title">
                 <div class="part-head">
                     <h2 id="pow-title">{ui.t("pow.title")}</h2>
@@ -279,7 +280,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 </dl>
             </section>
             }
-            if part.has("formula") {
+            if part.has(ResourcesPart::Formula) {
             <section class="panel-part" aria-labelledby="pow-f-title">
                 <h2 id="pow-f-title">{ui.t("pow.f.title")}</h2>
                 <ol class="formula" data-testid="pow-formula">
@@ -291,10 +292,10 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 if let Some(c) = chip_cite { <p class="cite"><cite>{c}</cite></p> }
             </section>
             }
-            if part.has("price") {
+            if part.has(ResourcesPart::Price) {
             <PriceChart lang={ui} />
             }
-            if part.has("prices") {
+            if part.has(ResourcesPart::Prices) {
             <PriceTable lang={ui} />
             }
         </div>

@@ -8,6 +8,7 @@ pub mod speed;
 use yew::prelude::*;
 
 use crate::deck::i18n::TextLang;
+use crate::deck::steps::PrecisionPart;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
 use crate::ui::chrome::deck::Later;
 use crate::ui::panels::use_shown;
@@ -54,16 +55,16 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
     };
     html! {
         <div class="panel" lang={ui.tag()} data-testid="precision-panel">
-            if shown.has("explorer") {
+            if shown.has(PrecisionPart::Explorer) {
                 <Explorer settings={explorer} lang={ui} on_action={props.on_action.clone()} />
             }
-            if shown.any(&["speed", "roofline"]) {
+            if shown.any(&[PrecisionPart::Speed, PrecisionPart::Roofline]) {
                 {staged(1, html! { <Speed settings={speed} lang={ui} on_action={props.on_action.clone()} /> })}
             }
-            if shown.has("quant") {
+            if shown.has(PrecisionPart::Quant) {
                 {staged(2, html! { <QuantDemo fmt={props.settings.fmt} lang={ui} /> })}
             }
-            if shown.has("table") {
+            if shown.has(PrecisionPart::Table) {
                 {staged(3, html! { <FormatTable lang={ui} /> })}
             }
         </div>

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::deck::steps::PrecisionPart;
 use crate::ui::panels::use_shown;
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
@@ -261,7 +262,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
     let shown = use_shown();
     html! {
         <>
-        if shown.has("speed") {
+        if shown.has(PrecisionPart::Speed) {
         <section class="panel-part" aria-labelledby="speed-title">
             <h2 id="speed-title">{ui.t("prec.speed.title")}</h2>
             <div class="sliders">
@@ -296,7 +297,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
             </dl>
         </section>
         }
-        if shown.has("roofline") {
+        if shown.has(PrecisionPart::Roofline) {
         <section class="panel-part precision-roofline" aria-label={ui.t("prec.roof.table")}>
             {roofline_box.unwrap_or_else(|| html! { <p class="precision-no-roof" data-testid="no-roofline">{peak_text.clone()}</p> })}
             <p class="hint">{ui.t("prec.speed.model_note")}</p>
