@@ -52,8 +52,8 @@ impl Reducible for State {
 /// The initial state: the URL, then the saved settings, then defaults.
 pub fn initial_state() -> State {
     State {
-        system_dark: web::prefers_dark(),
-        wide: web::is_wide(),
+        system_dark: web::media::prefers_dark(),
+        wide: web::media::is_wide(),
         ..State::default()
     }
     .reduce(hash_action())
@@ -145,8 +145,8 @@ pub fn App(props: &AppProps) -> Html {
     {
         let (presenter, preview) = (route.presenter, route.preview);
         use_effect_with((presenter, preview), |&(p, v)| {
-            web::root_flag("data-presenter", p);
-            web::root_flag("data-preview", v);
+            web::page::root_flag("data-presenter", p);
+            web::page::root_flag("data-preview", v);
         });
     }
 
@@ -171,7 +171,7 @@ pub fn App(props: &AppProps) -> Html {
         },
     };
     // The audience's link: what the QR code holds and the class opens.
-    let link = || format!("{}{shared}", web::page_address());
+    let link = || format!("{}{shared}", web::location::page_address());
     let on_pointer_move = {
         let d = d.clone();
         let sync = sync.clone();
@@ -219,7 +219,7 @@ pub fn App(props: &AppProps) -> Html {
         return html! {
             <div class="app app-handout" data-lang={route.lang.id()}>
                 <main id="main" tabindex="0" aria-labelledby="slide-title">
-                    <Handout lang={route.lang} {notes} address={web::page_address()} panel={h.panel.clone()}
+                    <Handout lang={route.lang} {notes} address={web::location::page_address()} panel={h.panel.clone()}
                         on_print={h.print.clone()} on_notes={h.handout_notes.clone()} on_close={h.handout_close.clone()} />
                 </main>
             </div>
@@ -297,7 +297,7 @@ pub fn App(props: &AppProps) -> Html {
         <div class="app" data-lang={route.lang.id()}>
             // While an overlay is open, everything behind it is inert: no focus, no clicks.
             <div class="frame" inert={state.overlay != Overlay::None}>
-            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus_id("main"); })}>
+            <a class="skip" href="#main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); web::focus::focus_id("main"); })}>
                 {ui.t("ui.skip")}
             </a>
             <Toolbar lang={route.lang} theme={route.theme} speaker={route.speaker}
@@ -336,10 +336,10 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Installs the panic banner and mounts the app into `#app` (or `<body>`).
 pub fn start() {
-    web::install_panic_hook();
+    web::panic::install_panic_hook();
     // "Both" puts the room's language first: Chinese when the browser's
     // first language is, English otherwise. Before the first link is read.
-    crate::deck::i18n::set_room_first(if web::browser_prefers_chinese() {
+    crate::deck::i18n::set_room_first(if web::media::browser_prefers_chinese() {
         crate::deck::i18n::TextLang::Zh
     } else {
         crate::deck::i18n::TextLang::En

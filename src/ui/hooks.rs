@@ -93,7 +93,7 @@ impl Handlers {
             help: send(d, Action::ToggleHelp),
             speaker: send(d, Action::ToggleSpeaker),
             presenter,
-            fullscreen: Callback::from(|_: ()| web::toggle_fullscreen()),
+            fullscreen: Callback::from(|_: ()| web::page::toggle_fullscreen()),
             goto: send(d, Action::ToggleGoTo),
             go: callback(d, Action::Go),
             go_step: callback(d, |(s, k)| Action::GoStep(s, k)),
@@ -104,7 +104,7 @@ impl Handlers {
                 Action::SetPrint(Some(if on { Print::Notes } else { Print::Steps }))
             }),
             handout_close: send(d, Action::SetPrint(None)),
-            print: Callback::from(|_: ()| web::print()),
+            print: Callback::from(|_: ()| web::page::print()),
             panel: PanelHandlers {
                 ladder: callback(d, Action::Ladder),
                 depreciation: callback(d, Action::Depreciation),
@@ -132,8 +132,8 @@ const STORE_THEME: &str = "theme";
 pub fn hash_action() -> Action {
     Action::Hash {
         hash: link::read(),
-        stored_lang: web::stored(STORE_LANG),
-        stored_theme: web::stored(STORE_THEME),
+        stored_lang: web::storage::stored(STORE_LANG),
+        stored_theme: web::storage::stored(STORE_THEME),
     }
 }
 
@@ -186,7 +186,7 @@ pub fn presenter_url(route: &Route) -> String {
         speaker: false,
         ..route.clone()
     };
-    format!("{}{r}", web::page_address())
+    format!("{}{r}", web::location::page_address())
 }
 
 /// Opens the presenter window on the view the location holds (the hash
@@ -194,8 +194,8 @@ pub fn presenter_url(route: &Route) -> String {
 /// refused it.
 pub fn open_presenter(dispatch: &Dispatch) {
     link::flush();
-    let route = Parsed::from_hash(&web::location_hash()).route;
-    if !web::open_presenter(&presenter_url(&route)) {
+    let route = Parsed::from_hash(&web::location::location_hash()).route;
+    if !web::page::open_presenter(&presenter_url(&route)) {
         dispatch.dispatch(Action::PopupBlocked(true));
     }
 }
@@ -242,7 +242,7 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
                     }
                     Some(KeyCommand::Fullscreen) => {
                         e.prevent_default();
-                        web::toggle_fullscreen();
+                        web::page::toggle_fullscreen();
                     }
                     Some(KeyCommand::Presenter) => {
                         e.prevent_default();
@@ -290,12 +290,12 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .is_some_and(|el| el.tag_name() == "SELECT");
                 if !select && control_of(e.target()) {
-                    web::focus_stage();
+                    web::focus::focus_stage();
                 }
             });
             let changed = EventListener::new_with_options(&window, "change", capture, move |e| {
                 if by_pointer.get() && control_of(e.target()) {
-                    web::focus_stage();
+                    web::focus::focus_stage();
                 }
             });
             (down, up, blur, (pressed, typed, released, changed))
@@ -310,14 +310,14 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
 pub fn use_presenting(active: bool) {
     use_effect_with(active, move |&active| {
         let listeners = web_sys::window().filter(|_| active).map(|window| {
-            web::keep_awake();
+            web::page::keep_awake();
             let visible = web_sys::window().and_then(|w| w.document()).map(|doc| {
                 EventListener::new(&doc, "visibilitychange", |_| {
                     if web_sys::window()
                         .and_then(|w| w.document())
                         .is_some_and(|d| !d.hidden())
                     {
-                        web::keep_awake();
+                        web::page::keep_awake();
                     }
                 })
             });
@@ -325,16 +325,16 @@ pub fn use_presenting(active: bool) {
                 None::<gloo::timers::callback::Timeout>,
             ));
             let moved = EventListener::new(&window, "pointermove", move |_| {
-                web::root_flag("data-idle", false);
+                web::page::root_flag("data-idle", false);
                 *idle.borrow_mut() = Some(gloo::timers::callback::Timeout::new(2500, || {
-                    web::root_flag("data-idle", true)
+                    web::page::root_flag("data-idle", true)
                 }));
             });
             (visible, moved)
         });
         move || {
             drop(listeners);
-            web::root_flag("data-idle", false);
+            web::page::root_flag("data-idle", false);
         }
     });
 }
@@ -358,13 +358,13 @@ fn use_media(dispatch: Dispatch, query: &'static str, to_action: fn(bool) -> Act
 /// Follows the system colour scheme (for the theme toggle).
 #[hook]
 pub fn use_system_theme(dispatch: Dispatch) {
-    use_media(dispatch, web::DARK_QUERY, Action::SystemDark);
+    use_media(dispatch, web::media::DARK_QUERY, Action::SystemDark);
 }
 
 /// Follows the screen's shape (wide landscape screens default to Present).
 #[hook]
 pub fn use_wide(dispatch: Dispatch) {
-    use_media(dispatch, web::WIDE_QUERY, Action::Wide);
+    use_media(dispatch, web::media::WIDE_QUERY, Action::Wide);
 }
 
 /// Keeps the URL hash and the state in step, both ways: a changed hash
@@ -424,11 +424,11 @@ pub fn use_hash_sync(
         |&(lang, theme, preview, had_saved_error)| {
             if !preview {
                 if had_saved_error {
-                    web::unstore(STORE_LANG);
-                    web::unstore(STORE_THEME);
+                    web::storage::unstore(STORE_LANG);
+                    web::storage::unstore(STORE_THEME);
                 }
-                web::store(STORE_LANG, lang.id());
-                web::store(STORE_THEME, theme.id());
+                web::storage::store(STORE_LANG, lang.id());
+                web::storage::store(STORE_THEME, theme.id());
             }
         },
     );
@@ -446,7 +446,7 @@ pub fn use_hash_sync(
             };
             // The handout is printed on paper: light whatever the theme.
             let theme = if handout { "light" } else { theme.id() };
-            web::apply_page(theme, view.id(), ui, &page_title);
+            web::page::apply_page(theme, view.id(), ui, &page_title);
         },
     );
 }
@@ -478,7 +478,7 @@ pub fn use_focus_return(overlay: Overlay) {
     use_effect_with(overlay, move |o| {
         let open = *o != Overlay::None;
         if *was_open.borrow() && !open {
-            web::focus_id("main");
+            web::focus::focus_id("main");
         }
         *was_open.borrow_mut() = open;
     });
@@ -517,7 +517,8 @@ pub fn use_swipe(dispatch: Dispatch) -> (Callback<TouchEvent>, Callback<TouchEve
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .is_some_and(|el| {
-                    el.closest(NO_SWIPE).ok().flatten().is_some() || web::scrolls_sideways(&el)
+                    el.closest(NO_SWIPE).ok().flatten().is_some()
+                        || web::focus::scrolls_sideways(&el)
                 });
             let one = e.touches().length() == 1;
             *start.borrow_mut() = e

@@ -48,7 +48,7 @@ thread_local! {
 
 /// The location's hash, remembered as read (the app's state follows it).
 pub fn read() -> String {
-    let hash = web::location_hash();
+    let hash = web::location::location_hash();
     WRITER.with(|w| w.borrow_mut().known = Some(hash.clone()));
     hash
 }
@@ -56,7 +56,7 @@ pub fn read() -> String {
 /// Whether the location changed since the page last read or wrote it.
 fn moved_under_us() -> bool {
     let known = WRITER.with(|w| w.borrow().known.clone());
-    known.is_some_and(|k| k != web::location_hash())
+    known.is_some_and(|k| k != web::location::location_hash())
 }
 
 /// Writes `hash` now, a new entry when `push`, unless the location moved
@@ -65,11 +65,15 @@ fn write_now(hash: &str, push: bool, continuous: bool) {
     if moved_under_us() {
         return;
     }
-    if web::location_hash() != hash {
+    if web::location::location_hash() != hash {
         history_write(hash, push);
-        WRITER.with(|w| w.borrow_mut().budget.record(web::wall_ms(), continuous));
+        WRITER.with(|w| {
+            w.borrow_mut()
+                .budget
+                .record(web::clock::wall_ms(), continuous)
+        });
     }
-    WRITER.with(|w| w.borrow_mut().known = Some(web::location_hash()));
+    WRITER.with(|w| w.borrow_mut().known = Some(web::location::location_hash()));
 }
 
 /// Writes the route's link as its change from `before` (the route shown
@@ -88,11 +92,11 @@ pub fn follow(before: Option<&Route>, after: &Route) {
             let push = kind == Write::Push && {
                 // The entry that is left keeps its last settings.
                 flush();
-                let current = web::location_hash();
+                let current = web::location::location_hash();
                 !current.is_empty() && Parsed::from_hash(&current).route.slide != after.slide
             };
             cancel();
-            let wait = WRITER.with(|w| w.borrow().budget.wait_ms(web::wall_ms(), false));
+            let wait = WRITER.with(|w| w.borrow().budget.wait_ms(web::clock::wall_ms(), false));
             if wait > 0.0 {
                 soon(hash, false);
             } else {
@@ -116,7 +120,7 @@ fn soon(hash: String, continuous: bool) {
         was.is_some()
     });
     if !was_waiting {
-        web::root_flag(PENDING_FLAG, true);
+        web::page::root_flag(PENDING_FLAG, true);
         arm();
     }
 }
@@ -127,7 +131,7 @@ fn arm() {
         let mut w = w.borrow_mut();
         w.armed = w.armed.wrapping_add(1);
         let continuous = w.pending.as_ref().is_some_and(|p| p.continuous);
-        (w.armed, w.budget.wait_ms(web::wall_ms(), continuous))
+        (w.armed, w.budget.wait_ms(web::clock::wall_ms(), continuous))
     });
     let due = move || {
         if WRITER.with(|w| w.borrow().armed) == armed {
@@ -156,7 +160,7 @@ fn due() {
     let Some(continuous) = continuous else {
         return;
     };
-    let wait = WRITER.with(|w| w.borrow().budget.wait_ms(web::wall_ms(), continuous));
+    let wait = WRITER.with(|w| w.borrow().budget.wait_ms(web::clock::wall_ms(), continuous));
     if wait > 0.0 {
         arm();
     } else {
@@ -169,7 +173,7 @@ fn due() {
 /// carries the whole route.
 pub fn cancel() {
     if WRITER.with(|w| w.borrow_mut().pending.take()).is_some() {
-        web::root_flag(PENDING_FLAG, false);
+        web::page::root_flag(PENDING_FLAG, false);
     }
 }
 
@@ -177,7 +181,7 @@ pub fn cancel() {
 /// presenter window opens on the location, another slide is pushed).
 pub fn flush() {
     if let Some(p) = WRITER.with(|w| w.borrow_mut().pending.take()) {
-        web::root_flag(PENDING_FLAG, false);
+        web::page::root_flag(PENDING_FLAG, false);
         write_now(&p.hash, false, p.continuous);
     }
 }

@@ -105,7 +105,7 @@ fn throttle(inner: &mut Inner, kind: Kind) -> &mut Throttle {
 
 /// Sends `text` now, or when the gap since the last message is over.
 fn send(rc: &Rc<RefCell<Inner>>, kind: Kind, text: String) {
-    let now = web::now_ms();
+    let now = web::clock::now_ms();
     let mut inner = rc.borrow_mut();
     if inner.wire.is_none() {
         return;
@@ -127,7 +127,7 @@ fn send(rc: &Rc<RefCell<Inner>>, kind: Kind, text: String) {
             let mut inner = rc.borrow_mut();
             let t = throttle(&mut inner, kind);
             t.timer = None;
-            t.last = Some(web::now_ms());
+            t.last = Some(web::clock::now_ms());
             if let Some(text) = t.pending.take() {
                 inner.post(&text);
             }
@@ -193,7 +193,7 @@ fn receive(rc: &Rc<RefCell<Inner>>, dispatch: &Dispatch, text: &str) {
 
 /// Opens the deck's channel, or the storage fallback, and listens to it.
 fn open(rc: &Rc<RefCell<Inner>>, dispatch: Dispatch) {
-    let name = format!("llm-notes-explainer:{}", web::page_path());
+    let name = format!("llm-notes-explainer:{}", web::location::page_path());
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -212,7 +212,7 @@ fn open(rc: &Rc<RefCell<Inner>>, dispatch: Dispatch) {
             (Wire::Channel(channel), listener)
         }
         Err(_) => {
-            let key = format!("llm-notes.sync:{}", web::page_path());
+            let key = format!("llm-notes.sync:{}", web::location::page_path());
             let want = key.clone();
             let listener = EventListener::new(&window, "storage", move |e| {
                 let (Some(rc), Some(e)) = (weak.upgrade(), e.dyn_ref::<web_sys::StorageEvent>())
@@ -261,7 +261,7 @@ pub fn use_sync(
     blank: Blank,
 ) -> SyncHandle {
     let rc = use_mut_ref(|| Inner {
-        peer: Peer::new(&web::random_id(), presenter),
+        peer: Peer::new(&web::clock::random_id(), presenter),
         wire: None,
         _listener: None,
         _bye: None,

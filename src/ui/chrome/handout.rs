@@ -5,7 +5,7 @@
 //! `print=notes`, the speaker notes under it. On screen a bar above the
 //! pages prints, adds or drops the notes and goes back; the bar is not
 //! printed, and the pages are inert (a snapshot, not controls). Each
-//! page's ids carry its number (`web::scope_page_ids`), so none repeats.
+//! page's ids carry its number (`web::ids::scope_page_ids`), so none repeats.
 
 use yew::prelude::*;
 
@@ -103,9 +103,9 @@ pub fn Handout(props: &HandoutProps) -> Html {
         let pages = pages.clone();
         use_effect_with((), move |_| {
             let guard = pages.cast::<web_sys::Element>().and_then(|el| {
-                web::scope_page_ids(&el);
+                web::ids::scope_page_ids(&el);
                 let root = el.clone();
-                web::on_subtree_added(&el, move || web::scope_page_ids(&root))
+                web::observe::on_subtree_added(&el, move || web::ids::scope_page_ids(&root))
             });
             move || drop(guard)
         });

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::deck::i18n::{Lang, TextLang};
 use crate::deck::slides::{find, SlideId, SLIDES};
 use crate::deck::steps;
-use crate::ui::web::focus_id;
+use crate::ui::web::focus::focus_id;
 
 #[derive(Properties, PartialEq)]
 struct DialogProps {

@@ -123,8 +123,8 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     }
     let here = steps::position(route.slide, route.step);
     let timer = use_state(|| {
-        let now = web::wall_ms();
-        web::session(SESSION_TIMER)
+        let now = web::clock::wall_ms();
+        web::storage::session(SESSION_TIMER)
             .and_then(|t| Timer::parse(&t, now))
             .unwrap_or(Timer {
                 before: 0.0,
@@ -132,20 +132,22 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                 from: here,
             })
     });
-    use_effect_with(*timer, |t| web::set_session(SESSION_TIMER, &t.text()));
+    use_effect_with(*timer, |t| {
+        web::storage::set_session(SESSION_TIMER, &t.text())
+    });
     let size = use_state(|| {
-        web::stored(STORE_NOTES_SIZE)
+        web::storage::stored(STORE_NOTES_SIZE)
             .and_then(|s| s.parse::<i32>().ok())
             .filter(|n| (NOTES_SIZES.0..=NOTES_SIZES.1).contains(n))
             .unwrap_or(0)
     });
-    let now = web::wall_ms();
+    let now = web::clock::wall_ms();
     let elapsed = (timer.elapsed_ms(now) / 1000.0) as u32;
     let running = timer.since.is_some();
     let on_pause = {
         let timer = timer.clone();
         Callback::from(move |_: MouseEvent| {
-            let now = web::wall_ms();
+            let now = web::clock::wall_ms();
             timer.set(match timer.since {
                 Some(_) => Timer {
                     before: timer.elapsed_ms(now),
@@ -165,7 +167,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             timer.set(Timer {
                 before: 0.0,
-                since: timer.since.map(|_| web::wall_ms()),
+                since: timer.since.map(|_| web::clock::wall_ms()),
                 from: here,
             })
         })
@@ -174,7 +176,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         let size = size.clone();
         Callback::from(move |_: MouseEvent| {
             let n = (*size + delta).clamp(NOTES_SIZES.0, NOTES_SIZES.1);
-            web::store(STORE_NOTES_SIZE, &n.to_string());
+            web::storage::store(STORE_NOTES_SIZE, &n.to_string());
             size.set(n);
         })
     };
@@ -214,7 +216,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     let src = props
         .next
         .as_ref()
-        .map(|n| format!("{}{n}", web::page_address()));
+        .map(|n| format!("{}{n}", web::location::page_address()));
     let shown_src = use_state(|| src.clone());
     {
         let shown_src = shown_src.clone();

@@ -65,9 +65,9 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
         let section = section.clone();
         let visible = visible.clone();
         use_effect_with((), move |_| {
-            let guard = section
-                .cast::<web_sys::Element>()
-                .and_then(|el| crate::ui::web::when_visible(&el, move || visible.set(true)));
+            let guard = section.cast::<web_sys::Element>().and_then(|el| {
+                crate::ui::web::observe::when_visible(&el, move || visible.set(true))
+            });
             move || drop(guard)
         });
     }

@@ -14,6 +14,8 @@
 //! in the URL; it is kept for the page's life, so leaving the slide and
 //! coming back finds it as it was. Below, a strip on data availability and the SAE J3016 levels.
 
+mod motion;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -146,9 +148,9 @@ fn use_flip<K: PartialEq + Clone + 'static>(list: NodeRef, selector: &'static st
         match list.cast::<Element>() {
             Some(el) => {
                 if last.0.as_ref().is_some_and(|k| *k != key) {
-                    web::flip(&el, selector, &last.1);
+                    motion::flip(&el, selector, &last.1);
                 }
-                *last = (Some(key), web::offsets(&el, selector));
+                *last = (Some(key), motion::offsets(&el, selector));
             }
             None => *last = (None, Vec::new()),
         }
@@ -183,7 +185,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
         let refocus = refocus.clone();
         use_effect(move || {
             if let Some(id) = refocus.borrow_mut().take() {
-                web::focus_id(&format!("rank-{id}"));
+                web::focus::focus_id(&format!("rank-{id}"));
             }
         });
     }
@@ -344,7 +346,7 @@ fn rank_section(
                     e.prevent_default();
                     let pitch = list
                         .cast::<Element>()
-                        .map_or(0, |el| web::pitch(&el, "[data-testid=my-rung]"));
+                        .map_or(0, |el| motion::pitch(&el, "[data-testid=my-rung]"));
                     *dragging.borrow_mut() = Some(Drag {
                         id,
                         from: i,
@@ -390,7 +392,7 @@ fn rank_section(
             }
             // Near the edge of the slide, scroll it; the start point moved
             // with the content.
-            let scrolled = web::scroll_near_edge("main", e.client_y());
+            let scrolled = motion::scroll_near_edge("main", e.client_y());
             let Some(d) = dragging.borrow_mut().as_mut().map(|d| {
                 d.y0 -= scrolled;
                 *d
