@@ -4,7 +4,7 @@
 //! The route codec, and later the steps' keyframes and the presenter sync,
 //! reach a panel's settings only through [`PanelSettings::of`] and
 //! [`PanelSettings::set`]: they never name a panel. Adding a panel with
-//! settings is a field here, a line in `all` / `all_mut` and an arm in `of`.
+//! settings is one line in `panels_with_settings!`.
 
 use crate::deck::slides::Panel;
 use crate::model::bandwidth::BandwidthSettings;
@@ -15,113 +15,80 @@ use crate::model::memory::MemorySettings;
 use crate::model::precision::PrecisionSettings;
 use crate::model::settings::DynSettings;
 
-/// The settings of every panel. A panel's settings persist while other
-/// slides are shown; a link writes only those of its slide's panel.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct PanelSettings {
-    pub precision: PrecisionSettings,
-    pub depreciation: DepreciationSettings,
-    pub ladder: LadderSettings,
-    pub bandwidth: BandwidthSettings,
-    pub memory: MemorySettings,
-    /// Shared by the resources (power and price) and rent-vs-buy panels.
-    pub economics: EconomicsSettings,
+/// The panels with settings, declared once: the field of
+/// [`PanelSettings`], its settings type, and the slides' panels that show
+/// them. The struct, its accessors (`all`, `all_mut`, `of`, `of_mut`,
+/// `take`) and the tests that go through every panel are derived from
+/// this list; a panel with settings is one line here.
+macro_rules! panels_with_settings {
+    ($m:ident) => {
+        $m! {
+            precision: PrecisionSettings => [Precision],
+            depreciation: DepreciationSettings => [Depreciation],
+            ladder: LadderSettings => [Ladder],
+            bandwidth: BandwidthSettings => [Bandwidth],
+            memory: MemorySettings => [Memory],
+            /// Shared by the resources (power and price) and rent-vs-buy panels.
+            economics: EconomicsSettings => [Resources, RentVsBuy],
+        }
+    };
 }
 
-impl PanelSettings {
-    /// Every panel's settings as objects. (The pattern names every field,
-    /// so a panel's settings added to the struct and not here do not
-    /// compile; the tests that go through every panel go through this.)
-    pub fn all(&self) -> [&dyn DynSettings; 6] {
-        let PanelSettings {
-            precision,
-            depreciation,
-            ladder,
-            bandwidth,
-            memory,
-            economics,
-        } = self;
-        [
-            precision,
-            depreciation,
-            ladder,
-            bandwidth,
-            memory,
-            economics,
-        ]
-    }
-
-    /// Every panel's settings as objects, to change (in the order of `all`).
-    pub fn all_mut(&mut self) -> [&mut dyn DynSettings; 6] {
-        let PanelSettings {
-            precision,
-            depreciation,
-            ladder,
-            bandwidth,
-            memory,
-            economics,
-        } = self;
-        [
-            precision,
-            depreciation,
-            ladder,
-            bandwidth,
-            memory,
-            economics,
-        ]
-    }
-
-    /// The settings `panel` shows, if it has any.
-    pub fn of(&self, panel: Panel) -> Option<&dyn DynSettings> {
-        Some(match panel {
-            Panel::Precision => &self.precision,
-            Panel::Depreciation => &self.depreciation,
-            Panel::Ladder => &self.ladder,
-            Panel::Bandwidth => &self.bandwidth,
-            Panel::Memory => &self.memory,
-            Panel::Resources | Panel::RentVsBuy => &self.economics,
-            Panel::None
-            | Panel::References
-            | Panel::Alternatives
-            | Panel::Models
-            | Panel::Lesson(_) => return None,
-        })
-    }
-
-    /// The settings `panel` shows, to change.
-    pub fn of_mut(&mut self, panel: Panel) -> Option<&mut dyn DynSettings> {
-        Some(match panel {
-            Panel::Precision => &mut self.precision,
-            Panel::Depreciation => &mut self.depreciation,
-            Panel::Ladder => &mut self.ladder,
-            Panel::Bandwidth => &mut self.bandwidth,
-            Panel::Memory => &mut self.memory,
-            Panel::Resources | Panel::RentVsBuy => &mut self.economics,
-            Panel::None
-            | Panel::References
-            | Panel::Alternatives
-            | Panel::Models
-            | Panel::Lesson(_) => return None,
-        })
-    }
-
-    /// Takes the settings of `panel` from `other`, leaving the rest.
-    pub fn take(&mut self, panel: Panel, other: &PanelSettings) {
-        match panel {
-            Panel::Precision => self.precision = other.precision.clone(),
-            Panel::Depreciation => self.depreciation = other.depreciation,
-            Panel::Ladder => self.ladder = other.ladder,
-            Panel::Bandwidth => self.bandwidth = other.bandwidth,
-            Panel::Memory => self.memory = other.memory,
-            Panel::Resources | Panel::RentVsBuy => self.economics = other.economics,
-            Panel::None
-            | Panel::References
-            | Panel::Alternatives
-            | Panel::Models
-            | Panel::Lesson(_) => {}
+/// Writes [`PanelSettings`] and its accessors from the list above.
+macro_rules! settings_collection {
+    ($($(#[$doc:meta])* $field:ident: $ty:ident => [$($panel:ident),+],)+) => {
+        /// The settings of every panel. A panel's settings persist while
+        /// other slides are shown; a link writes only those of its slide's
+        /// panel.
+        #[derive(Clone, Debug, PartialEq, Eq, Default)]
+        pub struct PanelSettings {
+            $($(#[$doc])* pub $field: $ty,)+
         }
-    }
 
+        /// How many panels have settings.
+        pub const PANELS_WITH_SETTINGS: usize = [$(stringify!($field)),+].len();
+
+        impl PanelSettings {
+            /// Every panel's settings as objects, in the list's order.
+            pub fn all(&self) -> [&dyn DynSettings; PANELS_WITH_SETTINGS] {
+                [$(&self.$field),+]
+            }
+
+            /// Every panel's settings as objects, to change (in the order of `all`).
+            pub fn all_mut(&mut self) -> [&mut dyn DynSettings; PANELS_WITH_SETTINGS] {
+                [$(&mut self.$field),+]
+            }
+
+            /// The settings `panel` shows, if it has any.
+            pub fn of(&self, panel: Panel) -> Option<&dyn DynSettings> {
+                match panel {
+                    $($(Panel::$panel)|+ => Some(&self.$field),)+
+                    _ => None,
+                }
+            }
+
+            /// The settings `panel` shows, to change.
+            pub fn of_mut(&mut self, panel: Panel) -> Option<&mut dyn DynSettings> {
+                match panel {
+                    $($(Panel::$panel)|+ => Some(&mut self.$field),)+
+                    _ => None,
+                }
+            }
+
+            /// Takes the settings of `panel` from `other`, leaving the rest.
+            pub fn take(&mut self, panel: Panel, other: &PanelSettings) {
+                match panel {
+                    $($(Panel::$panel)|+ => self.$field = other.$field.clone(),)+
+                    _ => {}
+                }
+            }
+        }
+    };
+}
+
+panels_with_settings!(settings_collection);
+
+impl PanelSettings {
     /// Applies `key=value` to the panel that owns `key`; false (and no
     /// change) when no panel owns it or the value is invalid.
     pub fn set(&mut self, key: &str, value: &str) -> bool {

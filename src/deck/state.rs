@@ -12,6 +12,7 @@ use crate::model::economics::EconomicsSettings;
 use crate::model::ladder::LadderSettings;
 use crate::model::memory::MemorySettings;
 use crate::model::precision::PrecisionAction;
+use crate::model::settings::Settings;
 
 /// Which overlay covers the deck, if any. Overlays are not in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -294,11 +295,11 @@ impl State {
             Action::Precision(a) => {
                 s.route.settings.precision = s.route.settings.precision.update(a)
             }
-            Action::Depreciation(p) => s.route.settings.depreciation = p.clamp(),
-            Action::Ladder(p) => s.route.settings.ladder = p,
-            Action::Bandwidth(p) => s.route.settings.bandwidth = p.clamp(),
-            Action::Memory(p) => s.route.settings.memory = p.clamp(),
-            Action::Economics(p) => s.route.settings.economics = p.clamp(),
+            Action::Depreciation(p) => s.route.settings.depreciation = p.clamped(),
+            Action::Ladder(p) => s.route.settings.ladder = p.clamped(),
+            Action::Bandwidth(p) => s.route.settings.bandwidth = p.clamped(),
+            Action::Memory(p) => s.route.settings.memory = p.clamped(),
+            Action::Economics(p) => s.route.settings.economics = p.clamped(),
         }
         // Read has no steps: its link keeps the step a link without one opens.
         if s.view() == View::Read && !synced {

@@ -293,28 +293,14 @@ impl Default for BandwidthSettings {
 }
 
 impl BandwidthSettings {
-    /// The settings with each number clamped to its range (a link index out
-    /// of range becomes the default link).
-    pub fn clamp(self) -> BandwidthSettings {
-        BandwidthSettings {
-            link: if self.link < LINKS.len() {
-                self.link
-            } else {
-                BandwidthSettings::default().link
-            },
-            gb_tenths: GB_TENTHS.clamp(self.gb_tenths),
-            gpus: GPUS.clamp(self.gpus),
-        }
-    }
-
     /// The chosen link (`None` only if `data/links.csv` is empty).
     pub fn link(&self) -> Option<&'static Link> {
-        LINKS.get(self.clamp().link)
+        LINKS.get(self.clamped().link)
     }
 
     /// Payload in GB.
     pub fn gb(&self) -> f64 {
-        f64::from(self.clamp().gb_tenths) / 10.0
+        f64::from(self.clamped().gb_tenths) / 10.0
     }
 
     /// Seconds to send the payload once over the link, one way.
@@ -326,7 +312,7 @@ impl BandwidthSettings {
     /// Seconds for a ring all-reduce of the payload over `gpus` GPUs.
     pub fn allreduce_seconds(&self) -> f64 {
         let bw = self.link().map_or(0.0, |l| l.per_direction_gbs);
-        ring_allreduce_seconds(self.gb(), self.clamp().gpus, bw)
+        ring_allreduce_seconds(self.gb(), self.clamped().gpus, bw)
     }
 }
 
@@ -336,8 +322,18 @@ impl Settings for BandwidthSettings {
         fixed_field!("gb", GB_TENTHS, gb_tenths),
         fixed_field!("gpus", GPUS, gpus),
     ];
+    /// The settings with each number clamped to its range (a link index out
+    /// of range becomes the default link).
     fn clamped(&self) -> Self {
-        self.clamp()
+        BandwidthSettings {
+            link: if self.link < LINKS.len() {
+                self.link
+            } else {
+                BandwidthSettings::default().link
+            },
+            gb_tenths: GB_TENTHS.clamp(self.gb_tenths),
+            gpus: GPUS.clamp(self.gpus),
+        }
     }
     fn examples() -> Vec<Self> {
         let link = |id| {
@@ -585,7 +581,7 @@ mod tests {
             gb_tenths: 0,
             gpus: 0,
         }
-        .clamp();
+        .clamped();
         assert_eq!(p.link, BandwidthSettings::default().link);
         assert_eq!((p.gb_tenths, p.gpus), (1, 1));
         for link in 0..LINKS.len() {

@@ -313,7 +313,7 @@ pub fn series(
     to_year: f64,
     step: f64,
 ) -> Vec<(f64, f64)> {
-    let p = params.clamp();
+    let p = params.clamped();
     let cost = |y: f64| reproduce_cost(model, y, p.hw_years(), p.algo_months(), p.algo_on);
     let start = f64::from(model.year);
     let mut years = grid(from_year, to_year, step);
@@ -385,16 +385,6 @@ impl Default for DepreciationSettings {
 }
 
 impl DepreciationSettings {
-    /// The settings with each number clamped to its range.
-    pub fn clamp(self) -> DepreciationSettings {
-        DepreciationSettings {
-            hw_hundredths: HW_HUNDREDTHS.clamp(self.hw_hundredths),
-            algo_tenths: ALGO_TENTHS.clamp(self.algo_tenths),
-            years: HORIZON_YEARS.clamp(self.years),
-            algo_on: self.algo_on,
-        }
-    }
-
     /// `T_hw` in years.
     pub fn hw_years(&self) -> f64 {
         f64::from(self.hw_hundredths) / 100.0
@@ -436,8 +426,14 @@ impl Settings for DepreciationSettings {
         fixed_field!("years", HORIZON_YEARS, years),
         flag_field!("algo_on", algo_on),
     ];
+    /// The settings with each number clamped to its range.
     fn clamped(&self) -> Self {
-        self.clamp()
+        DepreciationSettings {
+            hw_hundredths: HW_HUNDREDTHS.clamp(self.hw_hundredths),
+            algo_tenths: ALGO_TENTHS.clamp(self.algo_tenths),
+            years: HORIZON_YEARS.clamp(self.years),
+            algo_on: self.algo_on,
+        }
     }
     fn examples() -> Vec<Self> {
         vec![
@@ -706,9 +702,9 @@ mod tests {
             years: 99,
             algo_on: true,
         };
-        assert!(wild.clamp().value_left().is_finite());
+        assert!(wild.clamped().value_left().is_finite());
         assert_eq!(
-            wild.clamp(),
+            wild.clamped(),
             DepreciationSettings {
                 hw_hundredths: 100,
                 algo_tenths: 360,

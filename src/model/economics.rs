@@ -365,44 +365,29 @@ impl Default for EconomicsSettings {
 }
 
 impl EconomicsSettings {
-    /// The settings with each number clamped to its range.
-    pub fn clamp(self) -> EconomicsSettings {
-        EconomicsSettings {
-            price_usd: PRICE_USD.clamp(self.price_usd),
-            life_tenths: LIFE_TENTHS.clamp(self.life_tenths),
-            util_tenths: UTIL_TENTHS.clamp(self.util_tenths),
-            kwh_thousandths: KWH_THOUSANDTHS.clamp(self.kwh_thousandths),
-            pue_hundredths: PUE_HUNDREDTHS.clamp(self.pue_hundredths),
-            tdp_w: TDP_W.clamp(self.tdp_w),
-            power_hundredths: POWER_HUNDREDTHS.clamp(self.power_hundredths),
-            rent_cents: RENT_CENTS.clamp(self.rent_cents),
-            ..self
-        }
-    }
-
     /// Purchase price, USD.
     pub fn price(&self) -> f64 {
-        f64::from(self.clamp().price_usd)
+        f64::from(self.clamped().price_usd)
     }
     /// Life, years.
     pub fn life_years(&self) -> f64 {
-        f64::from(self.clamp().life_tenths) / 10.0
+        f64::from(self.clamped().life_tenths) / 10.0
     }
     /// Utilization, a share in (0, 1].
     pub fn utilization(&self) -> f64 {
-        f64::from(self.clamp().util_tenths) / 1000.0
+        f64::from(self.clamped().util_tenths) / 1000.0
     }
     /// Electricity, USD per kWh.
     pub fn usd_per_kwh(&self) -> f64 {
-        f64::from(self.clamp().kwh_thousandths) / 1000.0
+        f64::from(self.clamped().kwh_thousandths) / 1000.0
     }
     /// PUE.
     pub fn pue(&self) -> f64 {
-        f64::from(self.clamp().pue_hundredths) / 100.0
+        f64::from(self.clamped().pue_hundredths) / 100.0
     }
     /// TDP, W.
     pub fn tdp(&self) -> f64 {
-        f64::from(self.clamp().tdp_w)
+        f64::from(self.clamped().tdp_w)
     }
     /// Server power factor.
     pub fn power_factor(&self) -> f64 {
@@ -410,7 +395,7 @@ impl EconomicsSettings {
     }
     /// Rent, USD per GPU-hour.
     pub fn rent(&self) -> f64 {
-        f64::from(self.clamp().rent_cents) / 100.0
+        f64::from(self.clamped().rent_cents) / 100.0
     }
 
     /// Hardware cost, USD: the price, with the rest of the server added
@@ -525,7 +510,7 @@ pub fn cumulative_series(p: &EconomicsSettings) -> Vec<CostPoint> {
             rent_usd: rent_h * hours,
         }
     };
-    let months = p.clamp().life_tenths * 12 / 10;
+    let months = p.clamped().life_tenths * 12 / 10;
     let mut out: Vec<CostPoint> = (0..=months).map(|m| at(f64::from(m) / 12.0)).collect();
     if out.last().is_some_and(|l| l.years < life) {
         out.push(at(life));
@@ -712,8 +697,19 @@ impl Settings for EconomicsSettings {
         fixed_field!("power", POWER_HUNDREDTHS, power_hundredths),
         fixed_field!("rent", RENT_CENTS, rent_cents),
     ];
+    /// The settings with each number clamped to its range.
     fn clamped(&self) -> Self {
-        self.clamp()
+        EconomicsSettings {
+            price_usd: PRICE_USD.clamp(self.price_usd),
+            life_tenths: LIFE_TENTHS.clamp(self.life_tenths),
+            util_tenths: UTIL_TENTHS.clamp(self.util_tenths),
+            kwh_thousandths: KWH_THOUSANDTHS.clamp(self.kwh_thousandths),
+            pue_hundredths: PUE_HUNDREDTHS.clamp(self.pue_hundredths),
+            tdp_w: TDP_W.clamp(self.tdp_w),
+            power_hundredths: POWER_HUNDREDTHS.clamp(self.power_hundredths),
+            rent_cents: RENT_CENTS.clamp(self.rent_cents),
+            ..*self
+        }
     }
     fn examples() -> Vec<Self> {
         vec![

@@ -381,47 +381,29 @@ pub struct Fit {
 }
 
 impl MemorySettings {
-    /// The settings with each field clamped to its range (an index out of
-    /// range becomes the default).
-    pub fn clamp(self) -> MemorySettings {
-        let d = MemorySettings::default();
-        MemorySettings {
-            chip: index_within(self.chip, CHIPS.len(), d.chip),
-            params_tenths_b: PARAMS_TENTHS_B.clamp(self.params_tenths_b),
-            wfmt: index_within(self.wfmt, WEIGHT_FORMATS.len(), d.wfmt),
-            kvfmt: index_within(self.kvfmt, WEIGHT_FORMATS.len(), d.kvfmt),
-            layers: LAYERS.clamp(self.layers),
-            kv_heads: KV_HEADS.clamp(self.kv_heads),
-            head_dim: HEAD_DIM.clamp(self.head_dim),
-            ctx: CONTEXT.clamp(self.ctx),
-            batch: BATCH.clamp(self.batch),
-            train: self.train,
-        }
-    }
-
     /// The chosen chip (`None` only if the chip table is empty).
     pub fn chip(&self) -> Option<&'static Chip> {
-        CHIPS.get(self.clamp().chip)
+        CHIPS.get(self.clamped().chip)
     }
 
     /// Parameters (a count, not billions).
     pub fn param_count(&self) -> f64 {
-        f64::from(self.clamp().params_tenths_b) * 1e8
+        f64::from(self.clamped().params_tenths_b) * 1e8
     }
 
     /// The weights' format.
     pub fn weight_format(&self) -> &'static WeightFormat {
-        &WEIGHT_FORMATS[self.clamp().wfmt]
+        &WEIGHT_FORMATS[self.clamped().wfmt]
     }
 
     /// The KV cache's format.
     pub fn kv_format(&self) -> &'static WeightFormat {
-        &WEIGHT_FORMATS[self.clamp().kvfmt]
+        &WEIGHT_FORMATS[self.clamped().kvfmt]
     }
 
     /// Memory needed and chips to hold it.
     pub fn fit(&self) -> Fit {
-        let p = self.clamp();
+        let p = self.clamped();
         let (weights, kv) = if p.train {
             (training_bytes(p.param_count()), 0.0)
         } else {
@@ -462,8 +444,22 @@ impl Settings for MemorySettings {
         fixed_field!("mbatch", BATCH, batch),
         flag_field!("train", train),
     ];
+    /// The settings with each field clamped to its range (an index out of
+    /// range becomes the default).
     fn clamped(&self) -> Self {
-        self.clamp()
+        let d = MemorySettings::default();
+        MemorySettings {
+            chip: index_within(self.chip, CHIPS.len(), d.chip),
+            params_tenths_b: PARAMS_TENTHS_B.clamp(self.params_tenths_b),
+            wfmt: index_within(self.wfmt, WEIGHT_FORMATS.len(), d.wfmt),
+            kvfmt: index_within(self.kvfmt, WEIGHT_FORMATS.len(), d.kvfmt),
+            layers: LAYERS.clamp(self.layers),
+            kv_heads: KV_HEADS.clamp(self.kv_heads),
+            head_dim: HEAD_DIM.clamp(self.head_dim),
+            ctx: CONTEXT.clamp(self.ctx),
+            batch: BATCH.clamp(self.batch),
+            train: self.train,
+        }
     }
     fn examples() -> Vec<Self> {
         let fmt = |id| index_of(&WEIGHT_FORMATS, |f| f.id == id);

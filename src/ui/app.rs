@@ -37,15 +37,29 @@ use crate::ui::{panels, web};
 
 impl Reducible for State {
     type Action = Action;
+    /// The pure reducer (`deck::state::State::reduce`), then the side
+    /// channels in `after_reduce`.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = State::reduce(&self, action);
-        note_key_mode(next.key_mode());
-        if next == *self {
-            self
-        } else {
-            crate::ui::sync::early(&next.route, next.blank);
+        let changed = next != *self;
+        after_reduce(&next, changed);
+        if changed {
             Rc::new(next)
+        } else {
+            self
         }
+    }
+}
+
+/// The reducer's middleware: what leaves the app as soon as a state is
+/// reduced, before the page renders it (ARCHITECTURE.md, "Side
+/// channels"). The key mode is recorded for the key listener, so a key
+/// pressed before the render means what the new state says; a changed view
+/// goes to the other windows a render sooner (`ui::sync::early`).
+fn after_reduce(next: &State, changed: bool) {
+    note_key_mode(next.key_mode());
+    if changed {
+        crate::ui::sync::early(&next.route, next.blank);
     }
 }
 

@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use crate::deck::steps::BandwidthPart;
+use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -36,7 +37,7 @@ const PRESET_FORMATS: [&str; 3] = ["bf16", "fp8", "nvfp4"];
 #[function_component]
 pub fn BandwidthPanel(props: &Props) -> Html {
     let ui = props.lang;
-    let p = props.settings.clamp();
+    let p = props.settings.clamped();
     let chosen = p.link();
     let bw = chosen.map_or(0.0, |l| l.per_direction_gbs);
     let gb = p.gb();

@@ -8,6 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::deck::steps::MemoryPart;
+use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -48,7 +49,7 @@ fn select_index(e: &Event) -> Option<usize> {
 #[function_component]
 pub fn MemoryPanel(props: &Props) -> Html {
     let ui = props.lang;
-    let p = props.settings.clamp();
+    let p = props.settings.clamped();
     let fit = p.fit();
     let chip = p.chip();
     let set = |f: fn(&mut MemorySettings, u32)| {

@@ -13,6 +13,7 @@
 use yew::prelude::*;
 
 use crate::deck::steps::RentVsBuyPart;
+use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -160,7 +161,7 @@ fn Cite(props: &CiteProps) -> Html {
 #[function_component]
 pub fn RentVsBuyPanel(props: &Props) -> Html {
     let ui = props.lang;
-    let p = props.settings.clamp();
+    let p = props.settings.clamped();
 
     let change = |f: fn(&mut EconomicsSettings, u32)| {
         let cb = props.on_change.clone();

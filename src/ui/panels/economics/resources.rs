@@ -13,6 +13,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::deck::steps::ResourcesPart;
+use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
@@ -144,7 +145,7 @@ fn PriceTable(props: &LangProps) -> Html {
 #[function_component]
 pub fn ResourcesPanel(props: &Props) -> Html {
     let ui = props.lang;
-    let p = props.settings.clamp();
+    let p = props.settings.clamped();
     // The picked chip is not in the URL (the TDP is); start on the first chip
     // with this TDP.
     let picked = use_state(|| {
