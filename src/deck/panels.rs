@@ -7,36 +7,49 @@
 //! settings is one line in `panels_with_settings!`.
 
 use crate::deck::slides::Panel;
-use crate::model::bandwidth::BandwidthSettings;
-use crate::model::depreciation::DepreciationSettings;
-use crate::model::economics::EconomicsSettings;
-use crate::model::ladder::LadderSettings;
-use crate::model::memory::MemorySettings;
-use crate::model::precision::PrecisionSettings;
-use crate::model::settings::DynSettings;
+use crate::model::settings::{Change, DynSettings};
 
 /// The panels with settings, declared once: the field of
 /// [`PanelSettings`], its settings type, and the slides' panels that show
 /// them. The struct, its accessors (`all`, `all_mut`, `of`, `of_mut`,
 /// `take`) and the tests that go through every panel are derived from
 /// this list; a panel with settings is one line here.
+/// Each line: the variant of [`PanelChange`], the field, the settings
+/// type, what the panel's controls send (`Change`), and the panels that
+/// show the settings.
 macro_rules! panels_with_settings {
     ($m:ident) => {
         $m! {
-            precision: PrecisionSettings => [Precision],
-            depreciation: DepreciationSettings => [Depreciation],
-            ladder: LadderSettings => [Ladder],
-            bandwidth: BandwidthSettings => [Bandwidth],
-            memory: MemorySettings => [Memory],
+            Precision(precision: crate::model::precision::PrecisionSettings,
+                crate::model::precision::PrecisionAction) => [Precision],
+            Depreciation(depreciation: crate::model::depreciation::DepreciationSettings,
+                crate::model::depreciation::DepreciationSettings) => [Depreciation],
+            Ladder(ladder: crate::model::ladder::LadderSettings,
+                crate::model::ladder::LadderSettings) => [Ladder],
+            Bandwidth(bandwidth: crate::model::bandwidth::BandwidthSettings,
+                crate::model::bandwidth::BandwidthSettings) => [Bandwidth],
+            Memory(memory: crate::model::memory::MemorySettings,
+                crate::model::memory::MemorySettings) => [Memory],
             /// Shared by the resources (power and price) and rent-vs-buy panels.
-            economics: EconomicsSettings => [Resources, RentVsBuy],
+            Economics(economics: crate::model::economics::EconomicsSettings,
+                crate::model::economics::EconomicsSettings) => [Resources, RentVsBuy],
         }
     };
 }
+// For `ui::hooks` (wasm32 only), which writes the panels' callbacks from it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use panels_with_settings;
 
-/// Writes [`PanelSettings`] and its accessors from the list above.
+/// Writes [`PanelSettings`], its accessors and [`PanelChange`] from the
+/// list above.
 macro_rules! settings_collection {
-    ($($(#[$doc:meta])* $field:ident: $ty:ident => [$($panel:ident),+],)+) => {
+    ($($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+        /// A change to one panel's settings, as its controls send it.
+        #[derive(Clone, Debug, PartialEq, Eq)]
+        pub enum PanelChange {
+            $($variant($change),)+
+        }
+
         /// The settings of every panel. A panel's settings persist while
         /// other slides are shown; a link writes only those of its slide's
         /// panel.
@@ -72,6 +85,13 @@ macro_rules! settings_collection {
                 match panel {
                     $($(Panel::$panel)|+ => Some(&mut self.$field),)+
                     _ => None,
+                }
+            }
+
+            /// Applies a change from a panel's controls.
+            pub fn change(&mut self, change: PanelChange) {
+                match change {
+                    $(PanelChange::$variant(c) => self.$field = c.applied_to(&self.$field),)+
                 }
             }
 

@@ -2,17 +2,11 @@
 //! Pure: no web dependencies (the Yew `Reducible` impl lives in `app.rs`).
 
 use crate::deck::i18n::Lang;
+use crate::deck::panels::PanelChange;
 use crate::deck::route::{Parsed, Print, Route, Theme, View};
 use crate::deck::slides::SlideId;
 use crate::deck::steps;
 use crate::deck::sync::{self, Blank, StagePoint};
-use crate::model::bandwidth::BandwidthSettings;
-use crate::model::depreciation::DepreciationSettings;
-use crate::model::economics::EconomicsSettings;
-use crate::model::ladder::LadderSettings;
-use crate::model::memory::MemorySettings;
-use crate::model::precision::PrecisionAction;
-use crate::model::settings::Settings;
 
 /// Which overlay covers the deck, if any. Overlays are not in the URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -132,16 +126,8 @@ pub enum Action {
         stored_theme: Option<String>,
     },
     SystemDark(bool),
-    Precision(PrecisionAction),
-    /// New depreciation settings (clamped to their ranges).
-    Depreciation(DepreciationSettings),
-    /// New ladder settings (the lens).
-    Ladder(LadderSettings),
-    /// New settings of one panel, clamped to their ranges.
-    Bandwidth(BandwidthSettings),
-    Memory(MemorySettings),
-    /// The settings shared by the resources and rent-vs-buy panels.
-    Economics(EconomicsSettings),
+    /// A change from a panel's controls (`deck::panels::PanelChange`).
+    Panel(PanelChange),
 }
 
 impl State {
@@ -292,14 +278,7 @@ impl State {
                 s.normalize_view();
             }
             Action::SystemDark(d) => s.system_dark = d,
-            Action::Precision(a) => {
-                s.route.settings.precision = s.route.settings.precision.update(a)
-            }
-            Action::Depreciation(p) => s.route.settings.depreciation = p.clamped(),
-            Action::Ladder(p) => s.route.settings.ladder = p.clamped(),
-            Action::Bandwidth(p) => s.route.settings.bandwidth = p.clamped(),
-            Action::Memory(p) => s.route.settings.memory = p.clamped(),
-            Action::Economics(p) => s.route.settings.economics = p.clamped(),
+            Action::Panel(c) => s.route.settings.change(c),
         }
         // Read has no steps: its link keeps the step a link without one opens.
         if s.view() == View::Read && !synced {
@@ -517,6 +496,7 @@ pub fn swipe_action(dx: i32, dy: i32) -> Option<Action> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::depreciation::DepreciationSettings;
 
     fn at(slide: SlideId) -> State {
         State {
@@ -639,7 +619,7 @@ mod tests {
         // A hand change is marked, and Restore takes the step's values back.
         let mut hand = s.route.settings.depreciation;
         hand.hw_hundredths = 300;
-        let changed = s.reduce(Action::Depreciation(hand));
+        let changed = s.reduce(Action::Panel(PanelChange::Depreciation(hand)));
         assert!(steps::changed(
             SlideId::Depreciation,
             changed.route.step,

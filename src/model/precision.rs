@@ -10,7 +10,7 @@
 use crate::choice_field;
 use crate::model::chips::{Precision, CHIPS};
 use crate::model::formats::{Format, Overflow};
-use crate::model::settings::{index_within, Field, Settings};
+use crate::model::settings::{index_within, Change, Field, Settings};
 
 /// Model sizes the size slider stops at, in billions of parameters, about
 /// evenly spaced on a log scale from 1B to 1T: (URL id, value).
@@ -218,6 +218,14 @@ pub fn mask(f: Format) -> u32 {
         u32::MAX
     } else {
         (1 << f.bits()) - 1
+    }
+}
+
+/// Precision's controls send actions (a bit flipped, a number typed), each
+/// applied to the settings as they are when it arrives.
+impl Change<PrecisionSettings> for PrecisionAction {
+    fn applied_to(self, now: &PrecisionSettings) -> PrecisionSettings {
+        now.update(self)
     }
 }
 

@@ -62,6 +62,20 @@ pub trait Settings: Sized + Clone + Default + PartialEq + 'static {
     }
 }
 
+/// What a panel's controls send to change its settings: new settings,
+/// moved into range, or (for a panel whose controls send actions, as
+/// precision's do) an action applied to the settings as they are now.
+pub trait Change<S> {
+    /// The settings after this change of `now`.
+    fn applied_to(self, now: &S) -> S;
+}
+
+impl<S: Settings> Change<S> for S {
+    fn applied_to(self, _now: &S) -> S {
+        self.clamped()
+    }
+}
+
 /// The pairs of `now` whose text differs from `base`'s, in `now`'s order
 /// (both from [`Settings::texts`] of one type). A setting without text in
 /// `now` is not written: a link cannot take a value away.

@@ -6,6 +6,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::deck::panels::{panels_with_settings, PanelChange};
 use crate::deck::route::{Parsed, Print, Route, View};
 use crate::deck::state::{
     key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
@@ -16,7 +17,7 @@ use crate::ui::{link, web};
 pub type Dispatch = UseReducerDispatcher<State>;
 
 /// A callback that dispatches `to_action(value)`: `callback(d, Action::Go)`,
-/// `callback(d, Action::Bandwidth)`.
+/// `callback(d, Action::SetLang)`.
 pub fn callback<T: 'static>(d: &Dispatch, to_action: fn(T) -> Action) -> Callback<T> {
     let d = d.clone();
     Callback::from(move |v: T| d.dispatch(to_action(v)))
@@ -61,16 +62,27 @@ pub struct Handlers {
     pub panel: PanelHandlers,
 }
 
-/// The panels' callbacks, one per panel settings type.
-#[derive(Clone, PartialEq)]
-pub struct PanelHandlers {
-    pub ladder: Callback<crate::model::ladder::LadderSettings>,
-    pub depreciation: Callback<crate::model::depreciation::DepreciationSettings>,
-    pub bandwidth: Callback<crate::model::bandwidth::BandwidthSettings>,
-    pub memory: Callback<crate::model::memory::MemorySettings>,
-    pub economics: Callback<crate::model::economics::EconomicsSettings>,
-    pub precision: Callback<crate::model::precision::PrecisionAction>,
+/// Writes the panels' callbacks from `deck::panels`'s list: one per
+/// panel with settings, dispatching `Action::Panel`.
+macro_rules! panel_handlers {
+    ($($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+        /// The panels' callbacks, one per panel with settings.
+        #[derive(Clone, PartialEq)]
+        pub struct PanelHandlers {
+            $(pub $field: Callback<$change>,)+
+        }
+
+        impl PanelHandlers {
+            fn new(d: &Dispatch) -> Self {
+                PanelHandlers {
+                    $($field: callback(d, |c| Action::Panel(PanelChange::$variant(c))),)+
+                }
+            }
+        }
+    };
 }
+
+panels_with_settings!(panel_handlers);
 
 impl Handlers {
     fn new(d: &Dispatch) -> Self {
@@ -105,14 +117,7 @@ impl Handlers {
             }),
             handout_close: send(d, Action::SetPrint(None)),
             print: Callback::from(|_: ()| web::page::print()),
-            panel: PanelHandlers {
-                ladder: callback(d, Action::Ladder),
-                depreciation: callback(d, Action::Depreciation),
-                bandwidth: callback(d, Action::Bandwidth),
-                memory: callback(d, Action::Memory),
-                economics: callback(d, Action::Economics),
-                precision: callback(d, Action::Precision),
-            },
+            panel: PanelHandlers::new(d),
         }
     }
 }
