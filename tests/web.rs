@@ -7,7 +7,7 @@ use llm_notes_explainer::deck::i18n::Lang;
 use llm_notes_explainer::deck::route::Route;
 use llm_notes_explainer::deck::slides::{SlideId, SLIDES};
 use llm_notes_explainer::deck::state::{Action, State};
-use llm_notes_explainer::model::settings::Settings;
+use llm_notes_explainer::model::settings::DynSettings;
 use llm_notes_explainer::ui::app::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

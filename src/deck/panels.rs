@@ -115,7 +115,7 @@ impl PanelSettings {
         self.all_mut()
             .into_iter()
             .find(|s| s.keys().contains(&key))
-            .is_some_and(|s| s.set_pair(key, value))
+            .is_some_and(|s| s.set(key, value))
     }
 
     /// Whether some panel applies `key` before its other keys.

@@ -327,7 +327,7 @@ impl Route {
     pub fn implied_step(&self) -> usize {
         self.settings
             .of(self.slide.info().panel)
-            .and_then(|s| s.link_pairs().first().map(|(k, _)| *k))
+            .and_then(|s| s.pairs().first().map(|(k, _)| *k))
             .and_then(|k| steps::showing(self.slide, k))
             .unwrap_or(0)
     }
@@ -375,13 +375,10 @@ impl fmt::Display for Route {
         if let Some(own) = self.settings.of(panel) {
             let pairs = if step_written {
                 let scripted = steps::values(self.slide, self.step).0;
-                let base = scripted
-                    .of(panel)
-                    .map(|b| b.link_texts())
-                    .unwrap_or_default();
-                pairs_from(&own.link_texts(), &base)
+                let base = scripted.of(panel).map(|b| b.texts()).unwrap_or_default();
+                pairs_from(&own.texts(), &base)
             } else {
-                own.link_pairs()
+                own.pairs()
             };
             for (k, v) in pairs {
                 param(f, k, &v)?;
@@ -400,7 +397,7 @@ mod tests {
     use crate::model::economics::EconomicsSettings;
     use crate::model::ladder::{LadderSettings, Lens};
     use crate::model::memory::MemorySettings;
-    use crate::model::settings::Settings;
+    use crate::model::settings::DynSettings;
 
     #[test]
     fn a_step_outside_the_slide_falls_back_to_the_first_and_is_reported() {
@@ -499,7 +496,7 @@ mod tests {
                 let Some(own) = settings.of(s.panel) else {
                     continue;
                 };
-                let pairs = own.link_pairs();
+                let pairs = own.pairs();
                 if pairs.is_empty() {
                     continue;
                 }
@@ -550,7 +547,7 @@ mod tests {
             for k in s.keys() {
                 let set = all
                     .iter()
-                    .any(|e| e.all()[i].link_pairs().iter().any(|(key, _)| *key == k));
+                    .any(|e| e.all()[i].pairs().iter().any(|(key, _)| *key == k));
                 assert!(set, "no example sets `{k}`");
             }
         }
@@ -560,7 +557,7 @@ mod tests {
     /// The link text of `key` in `route`'s panel settings.
     fn text_of(route: &Route, key: &str) -> Option<String> {
         let own = route.settings.of(route.slide.info().panel)?;
-        own.link_texts()
+        own.texts()
             .into_iter()
             .find(|(k, _)| *k == key)
             .and_then(|(_, v)| v)

@@ -562,7 +562,7 @@ mod tests {
         s.route
             .settings
             .of(panel)
-            .map(|o| o.link_pairs())
+            .map(|o| o.pairs())
             .unwrap_or_default()
     }
 

@@ -457,7 +457,7 @@ pub fn changed(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
 pub fn shows_values(slide: SlideId, k: usize, now: &PanelSettings) -> bool {
     let panel = slide.info().panel;
     let (want, _) = values(slide, k);
-    let pairs = |p: &PanelSettings| p.of(panel).map(|s| s.link_pairs());
+    let pairs = |p: &PanelSettings| p.of(panel).map(|s| s.pairs());
     pairs(now) == pairs(&want)
 }
 

@@ -362,6 +362,7 @@ impl Settings for BandwidthSettings {
 mod tests {
     use super::*;
     use crate::model::chips::chip;
+    use crate::model::settings::DynSettings;
     use crate::model::settings::{keys, Settings};
 
     fn close(a: f64, b: f64) -> bool {

@@ -457,6 +457,7 @@ impl Settings for DepreciationSettings {
 mod tests {
     use super::*;
     use crate::model::fixed::format_fixed;
+    use crate::model::settings::DynSettings;
     use crate::model::settings::{keys, Settings};
 
     fn close(a: f64, b: f64, rel: f64) -> bool {

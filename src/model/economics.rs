@@ -744,7 +744,8 @@ impl Settings for EconomicsSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::settings::{keys, Settings};
+    use crate::model::settings::keys;
+    use crate::model::settings::DynSettings;
 
     fn close(a: f64, b: f64, tol: f64) -> bool {
         (a - b).abs() <= tol

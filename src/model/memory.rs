@@ -495,7 +495,8 @@ impl Settings for MemorySettings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::settings::{keys, Settings};
+    use crate::model::settings::keys;
+    use crate::model::settings::DynSettings;
 
     #[test]
     fn the_largest_settings_give_true_finite_figures() {

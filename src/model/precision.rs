@@ -338,7 +338,7 @@ impl Settings for PrecisionSettings {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::settings::Settings;
+    use crate::model::settings::DynSettings;
 
     #[test]
     fn every_format_names_a_known_source() {

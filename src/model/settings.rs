@@ -37,29 +37,6 @@ pub trait Settings: Sized + Clone + Default + PartialEq + 'static {
     /// A few settings far from the defaults, together setting every key: the
     /// round-trip tests and the keyframe checks use them.
     fn examples() -> Vec<Self>;
-
-    /// Applies one key/value; false (and no change) when the key is not the
-    /// panel's or the value is malformed or out of range.
-    fn set(&mut self, key: &str, value: &str) -> bool {
-        Self::FIELDS
-            .iter()
-            .find(|f| f.key == key)
-            .and_then(|f| (f.set)(self, value))
-            .is_some()
-    }
-
-    /// The pairs that differ from the defaults, in `FIELDS` order, written
-    /// from the clamped settings.
-    fn pairs(&self) -> Vec<(&'static str, String)> {
-        pairs_from(&self.texts(), &Self::default().texts())
-    }
-
-    /// Every key with its value's text (`None` where the setting has no
-    /// text now), in `FIELDS` order, of the clamped settings.
-    fn texts(&self) -> Vec<(&'static str, Option<String>)> {
-        let p = self.clamped();
-        Self::FIELDS.iter().map(|f| (f.key, (f.get)(&p))).collect()
-    }
 }
 
 /// What a panel's controls send to change its settings: new settings,
@@ -77,7 +54,7 @@ impl<S: Settings> Change<S> for S {
 }
 
 /// The pairs of `now` whose text differs from `base`'s, in `now`'s order
-/// (both from [`Settings::texts`] of one type). A setting without text in
+/// (both from [`DynSettings::texts`] of one type). A setting without text in
 /// `now` is not written: a link cannot take a value away.
 pub fn pairs_from(
     now: &[(&'static str, Option<String>)],
@@ -175,12 +152,15 @@ pub trait DynSettings {
     fn keys(&self) -> Vec<&'static str>;
     /// Whether `key` is applied before the panel's other keys.
     fn applies_first(&self, key: &str) -> bool;
-    /// Applies one pair; false (and no change) when it is not valid.
-    fn set_pair(&mut self, key: &str, value: &str) -> bool;
-    /// The pairs that differ from the defaults, in link order.
-    fn link_pairs(&self) -> Vec<(&'static str, String)>;
-    /// Every key with its value's text, in link order ([`Settings::texts`]).
-    fn link_texts(&self) -> Vec<(&'static str, Option<String>)>;
+    /// Applies one key/value; false (and no change) when the key is not the
+    /// panel's or the value is malformed or out of range.
+    fn set(&mut self, key: &str, value: &str) -> bool;
+    /// The pairs that differ from the defaults, in link order, written from
+    /// the clamped settings.
+    fn pairs(&self) -> Vec<(&'static str, String)>;
+    /// Every key with its value's text (`None` where the setting has no
+    /// text now), in link order, of the clamped settings.
+    fn texts(&self) -> Vec<(&'static str, Option<String>)>;
     /// How many [`Settings::examples`] the type has (for the tests that
     /// go through every panel).
     #[cfg(test)]
@@ -202,7 +182,7 @@ pub fn apply(settings: &mut dyn DynSettings, pairs: &[(&str, &str)]) -> Vec<Stri
     let rest = pairs.iter().filter(|(k, _)| !settings.applies_first(k));
     let ordered: Vec<&(&str, &str)> = first.chain(rest).collect();
     for &(k, v) in ordered {
-        if !seen.contains(&k) && settings.set_pair(k, v) {
+        if !seen.contains(&k) && settings.set(k, v) {
             seen.push(k);
         } else {
             rejected.push(format!("{k}={v}"));
@@ -218,14 +198,19 @@ impl<S: Settings> DynSettings for S {
     fn applies_first(&self, key: &str) -> bool {
         S::FIRST.contains(&key)
     }
-    fn set_pair(&mut self, key: &str, value: &str) -> bool {
-        self.set(key, value)
+    fn set(&mut self, key: &str, value: &str) -> bool {
+        S::FIELDS
+            .iter()
+            .find(|f| f.key == key)
+            .and_then(|f| (f.set)(self, value))
+            .is_some()
     }
-    fn link_pairs(&self) -> Vec<(&'static str, String)> {
-        self.pairs()
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        pairs_from(&self.texts(), &S::default().texts())
     }
-    fn link_texts(&self) -> Vec<(&'static str, Option<String>)> {
-        self.texts()
+    fn texts(&self) -> Vec<(&'static str, Option<String>)> {
+        let p = self.clamped();
+        S::FIELDS.iter().map(|f| (f.key, (f.get)(&p))).collect()
     }
     #[cfg(test)]
     fn example_count(&self) -> usize {
@@ -323,6 +308,6 @@ mod tests {
         let mut all: Box<dyn DynSettings> = Box::new(Demo::default());
         assert_eq!(all.keys(), vec!["pue", "on", "row"]);
         assert!(apply(all.as_mut(), &[("on", "0")]).is_empty());
-        assert_eq!(all.link_pairs(), vec![("on", "0".to_string())]);
+        assert_eq!(all.pairs(), vec![("on", "0".to_string())]);
     }
 }
