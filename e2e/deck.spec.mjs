@@ -91,7 +91,7 @@ spec('the language switch changes the text, is in the URL and is remembered', as
   clean(log);
 });
 
-spec('"both" puts the room\'s language first: the texts, the panels and the controls; either order is in the menu and the link', async (keep) => {
+spec('"both" puts the browser\'s language first: the texts, the panels and the controls; either order is in the menu and the link', async (keep) => {
   const firstCol = (page) => page.getAttribute('.cols-2 > section.col >> nth=0', 'lang');
   const panelLangs = (page) => page.$$eval('[data-testid=slide] .panel', (els) => [...new Set(els.map((e) => e.lang))]);
   const cjk = /[\u4e00-\u9fff]/;

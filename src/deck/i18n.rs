@@ -28,20 +28,19 @@ pub enum Lang {
     EnZh,
 }
 
-/// The room's first language, from the browser (`set_room_first`): 1 is
-/// Chinese, 0 (never set, as in native tests) English.
-static ROOM_ZH: AtomicU8 = AtomicU8::new(0);
+/// The browser's first language (`set_browser_first`): 1 is Chinese, 0
+/// (never set, as in native tests) English.
+static BROWSER_ZH: AtomicU8 = AtomicU8::new(0);
 
-/// Records the browser's language as the room's first language, which
-/// orders "both" when no link or stored choice says otherwise. Called once
+/// Records the browser's first language, which orders "both" when no link or stored choice says otherwise. Called once
 /// at start, before the first link is read.
-pub fn set_room_first(first: TextLang) {
-    ROOM_ZH.store(u8::from(first == TextLang::Zh), Ordering::Relaxed);
+pub fn set_browser_first(first: TextLang) {
+    BROWSER_ZH.store(u8::from(first == TextLang::Zh), Ordering::Relaxed);
 }
 
-/// The room's first language as recorded (English when never set).
-pub fn room_first() -> TextLang {
-    if ROOM_ZH.load(Ordering::Relaxed) == 1 {
+/// The browser's first language as recorded (English when never set).
+pub fn browser_first() -> TextLang {
+    if BROWSER_ZH.load(Ordering::Relaxed) == 1 {
         TextLang::Zh
     } else {
         TextLang::En
@@ -55,9 +54,9 @@ pub fn is_chinese_tag(tag: &str) -> bool {
 }
 
 impl Default for Lang {
-    /// Both languages, the room's first language first.
+    /// Both languages, the browser's first language first.
     fn default() -> Self {
-        Lang::both(room_first())
+        Lang::both(browser_first())
     }
 }
 
@@ -73,7 +72,7 @@ impl Lang {
     }
 
     /// The id used in the URL and in storage. (`both`, the id before the
-    /// order could be chosen, still parses: both in the room's order.)
+    /// order could be chosen, still parses: both in the browser's order.)
     pub fn id(self) -> &'static str {
         match self {
             Lang::Zh => "zh",
@@ -308,7 +307,7 @@ mod tests {
         }
         assert!("EN".parse::<Lang>().is_err());
         assert!("zh+en".parse::<Lang>().is_err());
-        // The old id means both, in the room's order (English unless the
+        // The old id means both, in the browser's order (English unless the
         // browser said Chinese).
         assert_eq!("both".parse::<Lang>(), Ok(Lang::EnZh));
     }

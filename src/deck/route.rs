@@ -108,16 +108,17 @@ impl std::str::FromStr for View {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Print {
     Steps,
-    Notes,
+    /// Each step with its speaker notes under it.
+    WithSpeakerNotes,
 }
 
 impl Print {
-    pub const ALL: [Print; 2] = [Print::Steps, Print::Notes];
+    pub const ALL: [Print; 2] = [Print::Steps, Print::WithSpeakerNotes];
 
     pub fn id(self) -> &'static str {
         match self {
             Print::Steps => "steps",
-            Print::Notes => "notes",
+            Print::WithSpeakerNotes => "notes",
         }
     }
 }
@@ -451,10 +452,14 @@ mod tests {
                                     speaker,
                                     presenter: step % 2 == 1,
                                     preview: step % 3 == 2,
-                                    print: [None, Some(Print::Steps), Some(Print::Notes)]
-                                        .get(step % 4)
-                                        .copied()
-                                        .flatten(),
+                                    print: [
+                                        None,
+                                        Some(Print::Steps),
+                                        Some(Print::WithSpeakerNotes),
+                                    ]
+                                    .get(step % 4)
+                                    .copied()
+                                    .flatten(),
                                     ..Route::default()
                                 };
                                 let p = Parsed::from_hash(&r.to_string());
@@ -869,7 +874,7 @@ mod tests {
     #[test]
     fn print_is_a_part_of_this_window_and_a_bad_one_is_ignored() {
         let p = Parsed::from_hash("#/memory?print=notes");
-        assert_eq!(p.route.print, Some(Print::Notes));
+        assert_eq!(p.route.print, Some(Print::WithSpeakerNotes));
         assert!(p.ignored.is_empty());
         assert_eq!(p.route.to_string(), "#/memory?print=notes");
         let p = Parsed::from_hash("#/memory?print=all");

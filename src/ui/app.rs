@@ -219,22 +219,22 @@ pub fn App(props: &AppProps) -> Html {
             </Slide>
             </div>
             if route.slide == SlideId::Intro && !route.preview {
-                <div class="stage-qr"><QrLink link={link()} lang={ui} /></div>
+                <div class="stage-qr"><QrLink link={link()} ui={ui} /></div>
             }
             {pointer}
         </div>
     };
     if handout {
         // Every step, a page each: `print=` on screen, or while printing.
-        let notes = match route.print {
-            Some(p) => p == Print::Notes,
+        let speaker_notes = match route.print {
+            Some(p) => p == Print::WithSpeakerNotes,
             None => route.speaker,
         };
         return html! {
             <div class="app app-handout" data-lang={route.lang.id()}>
                 <main id="main" tabindex="0" aria-labelledby="slide-title">
-                    <Handout lang={route.lang} {notes} address={web::location::page_address()} panel={h.panel.clone()}
-                        on_print={h.print.clone()} on_notes={h.handout_notes.clone()} on_close={h.handout_close.clone()} />
+                    <Handout lang={route.lang} {speaker_notes} address={web::location::page_address()} panel={h.panel.clone()}
+                        on_print={h.print.clone()} on_speaker_notes={h.handout_speaker_notes.clone()} on_close={h.handout_close.clone()} />
                 </main>
             </div>
         };
@@ -330,7 +330,7 @@ pub fn App(props: &AppProps) -> Html {
                 } else {
                     <Slide slide={route.slide} lang={route.lang}><Later>{panels::view(route, &h.panel)}</Later></Slide>
                     if route.slide == SlideId::Intro {
-                        <QrLink link={link()} lang={ui} />
+                        <QrLink link={link()} ui={ui} />
                     }
                 }
             </main>
@@ -351,9 +351,9 @@ pub fn App(props: &AppProps) -> Html {
 /// Installs the panic banner and mounts the app into `#app` (or `<body>`).
 pub fn start() {
     web::panic::install_panic_hook();
-    // "Both" puts the room's language first: Chinese when the browser's
+    // "Both" puts the browser's language first: Chinese when the browser's
     // first language is, English otherwise. Before the first link is read.
-    crate::deck::i18n::set_room_first(if web::media::browser_prefers_chinese() {
+    crate::deck::i18n::set_browser_first(if web::media::browser_prefers_chinese() {
         crate::deck::i18n::TextLang::Zh
     } else {
         crate::deck::i18n::TextLang::En

@@ -56,7 +56,7 @@ pub struct Handlers {
     pub pointing: Callback<bool>,
     /// The handout view on, with or without the speaker notes, off; print.
     pub handout: Callback<()>,
-    pub handout_notes: Callback<bool>,
+    pub handout_speaker_notes: Callback<bool>,
     pub handout_close: Callback<()>,
     pub print: Callback<()>,
     pub panel: PanelHandlers,
@@ -112,8 +112,12 @@ impl Handlers {
             blank: callback(d, Action::Blank),
             pointing: callback(d, Action::Pointing),
             handout: send(d, Action::SetPrint(Some(Print::Steps))),
-            handout_notes: callback(d, |on| {
-                Action::SetPrint(Some(if on { Print::Notes } else { Print::Steps }))
+            handout_speaker_notes: callback(d, |on| {
+                Action::SetPrint(Some(if on {
+                    Print::WithSpeakerNotes
+                } else {
+                    Print::Steps
+                }))
             }),
             handout_close: send(d, Action::SetPrint(None)),
             print: Callback::from(|_: ()| web::page::print()),

@@ -23,19 +23,19 @@ use crate::ui::widgets::qr::short_link;
 pub struct HandoutProps {
     pub lang: Lang,
     /// The speaker notes under each step.
-    pub notes: bool,
+    pub speaker_notes: bool,
     /// The page's address without its hash, for each step's link.
     pub address: AttrValue,
     pub panel: PanelHandlers,
     pub on_print: Callback<()>,
-    pub on_notes: Callback<bool>,
+    pub on_speaker_notes: Callback<bool>,
     pub on_close: Callback<()>,
 }
 
 #[derive(Properties, PartialEq)]
 struct PagesProps {
     lang: Lang,
-    notes: bool,
+    speaker_notes: bool,
     address: AttrValue,
     panel: PanelHandlers,
 }
@@ -73,7 +73,7 @@ fn Pages(props: &PagesProps) -> Html {
                     <p class="handout-link" data-testid="handout-link">
                         {ui.t("ui.handout.link")}{ui.colon()}{short_link(&link).to_string()}
                     </p>
-                    if props.notes {
+                    if props.speaker_notes {
                         <SpeakerNotes {slide} lang={props.lang} step={Some(k)} />
                     }
                 </section>
@@ -85,8 +85,8 @@ fn Pages(props: &PagesProps) -> Html {
 #[function_component]
 pub fn Handout(props: &HandoutProps) -> Html {
     let ui = props.lang.ui();
-    let on_notes = {
-        let cb = props.on_notes.clone();
+    let on_speaker_notes = {
+        let cb = props.on_speaker_notes.clone();
         Callback::from(move |e: Event| {
             use wasm_bindgen::JsCast;
             let on = e
@@ -111,7 +111,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
         });
     }
     html! {
-        <div class={classes!("handout", props.notes.then_some("with-notes"))} data-testid="handout">
+        <div class={classes!("handout", props.speaker_notes.then_some("with-notes"))} data-testid="handout">
             <div class="handout-bar">
                 <h1 id="slide-title">{fill(ui.t("ui.handout.title"), &[("n", &steps::total().to_string())])}</h1>
                 <p class="hint">{ui.t("ui.handout.hint")}</p>
@@ -119,7 +119,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
                     <button type="button" class="btn" data-testid="handout-print"
                         onclick={props.on_print.reform(|_: MouseEvent| ())}>{ui.t("ui.handout.print")}</button>
                     <label class="radio">
-                        <input type="checkbox" checked={props.notes} onchange={on_notes} data-testid="handout-notes" />
+                        <input type="checkbox" checked={props.speaker_notes} onchange={on_speaker_notes} data-testid="handout-notes" />
                         {ui.t("ui.handout.notes")}
                     </label>
                     <button type="button" class="btn" data-testid="handout-close"
@@ -127,7 +127,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
                 </div>
             </div>
             <div class="handout-pages" inert={true} ref={pages}>
-                <Pages lang={props.lang} notes={props.notes} address={props.address.clone()} panel={props.panel.clone()} />
+                <Pages lang={props.lang} speaker_notes={props.speaker_notes} address={props.address.clone()} panel={props.panel.clone()} />
             </div>
         </div>
     }

@@ -15,7 +15,7 @@ use crate::ui::web::focus::focus_id;
 struct DialogProps {
     id: AttrValue,
     title: AttrValue,
-    lang: TextLang,
+    ui: TextLang,
     on_close: Callback<()>,
     /// Element id to focus when the dialog opens.
     focus: AttrValue,
@@ -82,7 +82,7 @@ fn Dialog(props: &DialogProps) -> Html {
                     <h2 id={title_id}>{props.title.clone()}</h2>
                     <button type="button" class="btn" id={format!("{}-close", props.id)}
                         onclick={props.on_close.reform(|_: MouseEvent| ())}>
-                        {props.lang.t("ui.close")}
+                        {props.ui.t("ui.close")}
                     </button>
                 </div>
                 {props.children.clone()}
@@ -163,7 +163,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
         })
         .collect();
     html! {
-        <Dialog id="overview" title={ui.t("ui.overview")} lang={ui} on_close={props.on_close.clone()}
+        <Dialog id="overview" title={ui.t("ui.overview")} ui={ui} on_close={props.on_close.clone()}
             focus={item_id(props.current.index())}>
             <p class="hint">{ui.t("ui.overview.hint")}</p>
             <ol class="ov-list">{items}</ol>
@@ -259,7 +259,7 @@ pub fn GoTo(props: &GoToProps) -> Html {
         crate::deck::i18n::fill(ui.t("ui.goto.count"), &[("n", &count.to_string())])
     };
     html! {
-        <Dialog id="goto" title={ui.t("ui.goto")} lang={ui} on_close={props.on_close.clone()} focus="goto-input">
+        <Dialog id="goto" title={ui.t("ui.goto")} ui={ui} on_close={props.on_close.clone()} focus="goto-input">
             <label class="goto-label" for="goto-input">{ui.t("ui.goto.label")}</label>
             <input id="goto-input" class="goto-input" type="search" autocomplete="off" data-testid="goto-input"
                 value={(*query).clone()} {oninput} {onkeydown} aria-describedby="goto-status" />
@@ -305,7 +305,7 @@ pub const HELP_KEYS: [&str; 21] = [
 pub fn Help(props: &HelpProps) -> Html {
     let ui = props.lang.ui();
     html! {
-        <Dialog id="help" title={ui.t("ui.help.title")} lang={ui} on_close={props.on_close.clone()} focus="help-close">
+        <Dialog id="help" title={ui.t("ui.help.title")} ui={ui} on_close={props.on_close.clone()} focus="help-close">
             <ul class="help-list">
                 { for HELP_KEYS.iter().map(|k| html! { <li>{ui.t(k)}</li> }) }
             </ul>

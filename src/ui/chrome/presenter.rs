@@ -303,7 +303,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                         </div>
                         <SpeakerNotes slide={route.slide} lang={lang} step={Some(route.step)} />
                     </section>
-                    <QrLink link={props.link.clone()} lang={ui} />
+                    <QrLink link={props.link.clone()} ui={ui} />
                 </aside>
             </div>
         </div>

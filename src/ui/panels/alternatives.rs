@@ -15,7 +15,7 @@ use crate::ui::numfmt::{fixed, shortest};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 const VENDORS: [&str; 3] = ["NVIDIA", "AMD", "Google"];
@@ -39,7 +39,7 @@ fn fp8_gain(c: &Chip) -> Option<f64> {
 
 #[function_component]
 pub fn AlternativesPanel(props: &Props) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let shown = use_shown();
     let rows: Html = VENDORS
         .iter()

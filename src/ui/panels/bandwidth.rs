@@ -26,7 +26,7 @@ use crate::ui::widgets::controls::{reset_button, NumberField};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub settings: BandwidthSettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<BandwidthSettings>,
 }
 
@@ -36,7 +36,7 @@ const PRESET_FORMATS: [&str; 3] = ["bf16", "fp8", "nvfp4"];
 
 #[function_component]
 pub fn BandwidthPanel(props: &Props) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = props.settings.clamped();
     let chosen = p.link();
     let bw = chosen.map_or(0.0, |l| l.per_direction_gbs);
@@ -150,9 +150,9 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                 </fieldset>
                 <div class="controls-row">
                     <NumberField id="bw-gb" label={ui.t("bw.gb").to_string()} unit="GB" value={p.gb_tenths}
-                        fixed={GB_TENTHS} lang={ui} on_change={on_gb} />
+                        fixed={GB_TENTHS} ui={ui} on_change={on_gb} />
                     <NumberField id="bw-gpus" label={ui.t("bw.gpus").to_string()} value={p.gpus}
-                        fixed={GPUS} lang={ui} on_change={on_gpus} />
+                        fixed={GPUS} ui={ui} on_change={on_gpus} />
                 </div>
                 <div class="presets" role="group" aria-label={ui.t("bw.presets")}>
                     <span class="hint">{ui.t("bw.presets")}</span>

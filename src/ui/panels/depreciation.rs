@@ -26,7 +26,7 @@ use crate::ui::widgets::controls::{reset_button, slider};
 #[derive(Properties, PartialEq)]
 pub struct DepreciationProps {
     pub settings: DepreciationSettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<DepreciationSettings>,
 }
 
@@ -74,13 +74,13 @@ fn scales() -> (LinearScale, LogScale) {
 
 #[derive(Properties, PartialEq)]
 struct LangProps {
-    lang: TextLang,
+    ui: TextLang,
 }
 
 #[derive(Properties, PartialEq)]
 struct SeriesProps {
     settings: DepreciationSettings,
-    lang: TextLang,
+    ui: TextLang,
 }
 
 #[derive(Properties, PartialEq)]
@@ -91,7 +91,7 @@ struct BandsProps {
 /// The axes, their ticks and labels: the same whatever the settings.
 #[function_component]
 fn Axes(props: &LangProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let (x, y) = scales();
     let x_ticks = x_axis(
         FRAME,
@@ -149,7 +149,7 @@ fn Bands(props: &BandsProps) -> Html {
 /// Each reference model's cost line, point and label.
 #[function_component]
 fn Lines(props: &SeriesProps) -> Html {
-    let (ui, p) = (props.lang, props.settings);
+    let (ui, p) = (props.ui, props.settings);
     let (x, y) = scales();
     let y1 = f64::from(YEARS.1);
     let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
@@ -179,7 +179,7 @@ fn Lines(props: &SeriesProps) -> Html {
 /// The chart's data as a table, year by year.
 #[function_component]
 fn Table(props: &SeriesProps) -> Html {
-    let (ui, p) = (props.lang, props.settings);
+    let (ui, p) = (props.ui, props.settings);
     let table_rows: Html = (YEARS.0..=YEARS.1)
         .map(|yr| {
             let yf = f64::from(yr);
@@ -211,7 +211,7 @@ fn Table(props: &SeriesProps) -> Html {
 /// the sources. The same whatever the settings.
 #[function_component]
 fn Notes(props: &LangProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let cites: Vec<String> = MODELS
         .iter()
         .flat_map(|m| m.sources())
@@ -256,7 +256,7 @@ fn Notes(props: &LangProps) -> Html {
 
 #[function_component]
 pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = props.settings;
     let cursor = use_state(|| 2026u32);
     let year = f64::from(*cursor);
@@ -380,10 +380,10 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                                 <rect x={tenths(LEFT)} y={tenths(TOP)} width={tenths(W - LEFT - RIGHT)} height={tenths(H - TOP - BOTTOM)} />
                             </clipPath>
                         </defs>
-                        <Axes lang={ui} />
+                        <Axes ui={ui} />
                         <g clip-path="url(#dep-plot)">
                             <Bands algo_on={p.algo_on} />
-                            <Lines settings={p} lang={ui} />
+                            <Lines settings={p} ui={ui} />
                         </g>
                         <line x1={cx.clone()} x2={cx} y1={tenths(TOP)} y2={tenths(H - BOTTOM)} class="depreciation-cursor" data-testid="cursor-line" />
                     </svg>
@@ -405,8 +405,8 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
                     </li>
                 </ul>
                 <p class="hint">{ui.t("dep.band")}</p>
-                <Table settings={p} lang={ui} />
-                <Notes lang={ui} />
+                <Table settings={p} ui={ui} />
+                <Notes ui={ui} />
             </section>
             }
         </div>

@@ -13,7 +13,7 @@ use crate::model::takeaways::Lesson;
 #[derive(Properties, PartialEq)]
 pub struct LessonProps {
     pub lesson: Lesson,
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 /// Pre-training moved from the research column to the engineering column;
@@ -74,7 +74,7 @@ fn evaluation_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
 
 #[function_component]
 pub fn LessonPanel(props: &LessonProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let l = props.lesson;
     let desc = format!("les-{}-desc", l.id());
     let figure = match l {

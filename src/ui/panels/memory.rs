@@ -30,7 +30,7 @@ use crate::ui::widgets::controls::{reset_button, NumberField};
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub settings: MemorySettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<MemorySettings>,
 }
 
@@ -48,7 +48,7 @@ fn select_index(e: &Event) -> Option<usize> {
 
 #[function_component]
 pub fn MemoryPanel(props: &Props) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = props.settings.clamped();
     let fit = p.fit();
     let chip = p.chip();
@@ -180,7 +180,7 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 </div>
                 <div class="controls-row">
                     <NumberField id="mem-params" label={ui.t("mem.params").to_string()} unit="B" value={p.params_tenths_b}
-                        fixed={PARAMS_TENTHS_B} lang={ui} on_change={set(|q, v| q.params_tenths_b = v)} />
+                        fixed={PARAMS_TENTHS_B} ui={ui} on_change={set(|q, v| q.params_tenths_b = v)} />
                     if !p.train {
                         <label class="memory-field-col">
                             <span>{ui.t("mem.wfmt")}</span>
@@ -193,15 +193,15 @@ pub fn MemoryPanel(props: &Props) -> Html {
                         <legend>{ui.t("mem.kv")}</legend>
                         <div class="controls-row">
                             <NumberField id="mem-layers" label={ui.t("mem.layers").to_string()} value={p.layers}
-                                fixed={LAYERS} lang={ui} on_change={set(|q, v| q.layers = v)} />
+                                fixed={LAYERS} ui={ui} on_change={set(|q, v| q.layers = v)} />
                             <NumberField id="mem-kv-heads" label={ui.t("mem.kv_heads").to_string()} value={p.kv_heads}
-                                fixed={KV_HEADS} lang={ui} on_change={set(|q, v| q.kv_heads = v)} />
+                                fixed={KV_HEADS} ui={ui} on_change={set(|q, v| q.kv_heads = v)} />
                             <NumberField id="mem-head-dim" label={ui.t("mem.head_dim").to_string()} value={p.head_dim}
-                                fixed={HEAD_DIM} lang={ui} on_change={set(|q, v| q.head_dim = v)} />
+                                fixed={HEAD_DIM} ui={ui} on_change={set(|q, v| q.head_dim = v)} />
                             <NumberField id="mem-ctx" label={ui.t("mem.ctx").to_string()} value={p.ctx}
-                                fixed={CONTEXT} lang={ui} on_change={set(|q, v| q.ctx = v)} />
+                                fixed={CONTEXT} ui={ui} on_change={set(|q, v| q.ctx = v)} />
                             <NumberField id="mem-batch" label={ui.t("mem.batch").to_string()} value={p.batch}
-                                fixed={BATCH} lang={ui} on_change={set(|q, v| q.batch = v)} />
+                                fixed={BATCH} ui={ui} on_change={set(|q, v| q.batch = v)} />
                             <label class="memory-field-col">
                                 <span>{ui.t("mem.kvfmt")}</span>
                                 <select data-testid="mem-kvfmt" onchange={on_select(|q, i| q.kvfmt = i)}>{format_options(p.kvfmt)}</select>

@@ -56,36 +56,36 @@ pub fn view(route: &Route, h: &PanelHandlers) -> Html {
     let s = &route.settings;
     match route.slide.info().panel {
         Panel::None => html! {},
-        Panel::References => html! { <references::ReferencesPanel lang={ui} /> },
-        Panel::Models => html! { <models::ModelsPanel lang={ui} /> },
-        Panel::Lesson(lesson) => html! { <lessons::LessonPanel {lesson} lang={ui} /> },
-        Panel::Alternatives => html! { <alternatives::AlternativesPanel lang={ui} /> },
+        Panel::References => html! { <references::ReferencesPanel ui={ui} /> },
+        Panel::Models => html! { <models::ModelsPanel ui={ui} /> },
+        Panel::Lesson(lesson) => html! { <lessons::LessonPanel {lesson} ui={ui} /> },
+        Panel::Alternatives => html! { <alternatives::AlternativesPanel ui={ui} /> },
         Panel::Ladder => html! {
-            <ladder::LadderPanel settings={s.ladder} lang={ui}
+            <ladder::LadderPanel settings={s.ladder} ui={ui}
                 on_change={h.ladder.clone()} />
         },
         Panel::Depreciation => html! {
-            <depreciation::DepreciationPanel settings={s.depreciation} lang={ui}
+            <depreciation::DepreciationPanel settings={s.depreciation} ui={ui}
                 on_change={h.depreciation.clone()} />
         },
         Panel::Bandwidth => html! {
-            <bandwidth::BandwidthPanel settings={s.bandwidth} lang={ui}
+            <bandwidth::BandwidthPanel settings={s.bandwidth} ui={ui}
                 on_change={h.bandwidth.clone()} />
         },
         Panel::Memory => html! {
-            <memory::MemoryPanel settings={s.memory} lang={ui}
+            <memory::MemoryPanel settings={s.memory} ui={ui}
                 on_change={h.memory.clone()} />
         },
         Panel::Resources => html! {
-            <economics::resources::ResourcesPanel settings={s.economics} lang={ui}
+            <economics::resources::ResourcesPanel settings={s.economics} ui={ui}
                 on_change={h.economics.clone()} />
         },
         Panel::RentVsBuy => html! {
-            <economics::rent_vs_buy::RentVsBuyPanel settings={s.economics} lang={ui}
+            <economics::rent_vs_buy::RentVsBuyPanel settings={s.economics} ui={ui}
                 on_change={h.economics.clone()} />
         },
         Panel::Precision => html! {
-            <precision::PrecisionPanel settings={s.precision.clone()} lang={ui}
+            <precision::PrecisionPanel settings={s.precision.clone()} ui={ui}
                 on_action={h.precision.clone()} />
         },
     }

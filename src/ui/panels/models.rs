@@ -12,12 +12,12 @@ use crate::model::takeaways::{Verdict, MODALITIES};
 
 #[derive(Properties, PartialEq)]
 pub struct ModelsProps {
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 #[function_component]
 pub fn ModelsPanel(props: &ModelsProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let shown = use_shown();
     let cards: Html = MODALITIES
         .iter()

@@ -10,12 +10,12 @@ use crate::model::sources::SOURCES;
 
 #[derive(Properties, PartialEq)]
 pub struct SourcesProps {
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 #[function_component]
 pub fn ReferencesPanel(props: &SourcesProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let shown = use_shown();
     let items: Html = SOURCES
         .iter()

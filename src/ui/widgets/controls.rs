@@ -55,7 +55,7 @@ pub struct NumberFieldProps {
     pub value: u32,
     /// The setting's decimals and accepted range.
     pub fixed: Fixed,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<u32>,
 }
 
@@ -100,7 +100,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     .into_iter()
     .flatten()
     .collect();
-    let ui = props.lang;
+    let ui = props.ui;
     // Range ends as the page writes numbers (grouped: 1,000,000).
     let shown = |v: u32| numfmt::fixed(fixed.value(v), fixed.decimals, ui);
     html! {

@@ -10,7 +10,7 @@ use crate::deck::qr;
 pub struct QrProps {
     /// The whole link the code holds.
     pub link: AttrValue,
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 /// The link without its scheme: what a reader would type.
@@ -23,10 +23,7 @@ pub fn short_link(link: &str) -> &str {
 #[function_component]
 pub fn QrLink(props: &QrProps) -> Html {
     let code = use_memo(props.link.clone(), |link| qr::svg(link));
-    let label = fill(
-        props.lang.t("ui.qr.alt"),
-        &[("url", short_link(&props.link))],
-    );
+    let label = fill(props.ui.t("ui.qr.alt"), &[("url", short_link(&props.link))]);
     html! {
         <figure class="qr" data-testid="qr" data-link={props.link.clone()}>
             if let Some(code) = &*code {
@@ -37,7 +34,7 @@ pub fn QrLink(props: &QrProps) -> Html {
                 </svg>
             }
             <figcaption>
-                <span class="qr-title">{props.lang.t("ui.qr")}</span>
+                <span class="qr-title">{props.ui.t("ui.qr")}</span>
                 <span class="qr-text" data-testid="qr-text">{short_link(&props.link).to_string()}</span>
             </figcaption>
         </figure>

@@ -19,7 +19,7 @@ use crate::ui::widgets::controls::slider;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub settings: EconomicsSettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<EconomicsSettings>,
 }
 

@@ -66,7 +66,7 @@ fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
 struct PriceButtonsProps {
     price_usd: u32,
     basis: Basis,
-    lang: TextLang,
+    ui: TextLang,
     on_pick: Callback<&'static Price>,
 }
 
@@ -74,7 +74,7 @@ struct PriceButtonsProps {
 /// are only what it shows, so a move of another setting skips it.
 #[function_component]
 fn PriceButtons(props: &PriceButtonsProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     PRICES
         .iter()
         .map(|pr| {
@@ -102,14 +102,14 @@ fn PriceButtons(props: &PriceButtonsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RentButtonsProps {
     rent_cents: u32,
-    lang: TextLang,
+    ui: TextLang,
     on_pick: Callback<&'static Rental>,
 }
 
 /// The sourced rental prices, the one the settings hold pressed.
 #[function_component]
 fn RentButtons(props: &RentButtonsProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     RENTALS
         .iter()
         .map(|r| {
@@ -135,13 +135,13 @@ fn RentButtons(props: &RentButtonsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CiteProps {
-    lang: TextLang,
+    ui: TextLang,
 }
 
 /// The sources of every price and rental, once each.
 #[function_component]
 fn Cite(props: &CiteProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let sources: Vec<String> = PRICES
         .iter()
         .flat_map(|r| r.sources())
@@ -160,7 +160,7 @@ fn Cite(props: &CiteProps) -> Html {
 
 #[function_component]
 pub fn RentVsBuyPanel(props: &Props) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = props.settings.clamped();
 
     let change = |f: fn(&mut EconomicsSettings, u32)| {
@@ -507,10 +507,10 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.gpu")}</legend>
                     <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
-                        value={p.price_usd} fixed={PRICE_USD} lang={ui} on_change={on_price} />
+                        value={p.price_usd} fixed={PRICE_USD} ui={ui} on_change={on_price} />
                     <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
                     <ul class="plain presets" aria-labelledby="price-presets-label">
-                        <PriceButtons price_usd={p.price_usd} basis={p.basis} lang={ui} on_pick={on_price_preset} />
+                        <PriceButtons price_usd={p.price_usd} basis={p.basis} ui={ui} on_pick={on_price_preset} />
                     </ul>
                     <fieldset class="radios" data-testid="basis">
                         <legend>{ui.t("rvb.basis")}</legend>
@@ -556,10 +556,10 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
                     <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
-                        value={p.rent_cents} fixed={RENT_CENTS} lang={ui} on_change={on_rent} />
+                        value={p.rent_cents} fixed={RENT_CENTS} ui={ui} on_change={on_rent} />
                     <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
                     <ul class="plain presets" aria-labelledby="rent-presets-label">
-                        <RentButtons rent_cents={p.rent_cents} lang={ui} on_pick={on_rent_preset} />
+                        <RentButtons rent_cents={p.rent_cents} ui={ui} on_pick={on_rent_preset} />
                     </ul>
                 </fieldset>
             </section>
@@ -629,7 +629,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p data-testid="rvb-claim">
                     {claim_small.unwrap_or_default()}{" "}{claim_hyper.unwrap_or_default()}
                 </p>
-                <Cite lang={ui} />
+                <Cite ui={ui} />
             </section>
             }
         </div>

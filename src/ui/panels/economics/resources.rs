@@ -38,14 +38,14 @@ const RIGHT: f64 = 90.0;
 
 #[derive(Properties, PartialEq)]
 struct LangProps {
-    lang: crate::deck::i18n::TextLang,
+    ui: crate::deck::i18n::TextLang,
 }
 
 /// The price per dense TFLOP/s of each chip as bars, with the trend: the
 /// same whatever the settings, so no slider renders it again.
 #[function_component]
 fn PriceChart(props: &LangProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     // Price per dense TFLOP/s.
     let d = dollars_per_tflops();
     let max = d.iter().map(|r| r.usd_per_tflops).fold(1.0, f64::max);
@@ -112,7 +112,7 @@ fn PriceChart(props: &LangProps) -> Html {
 /// The prices and dense TFLOP/s of each chip, with sources: constant.
 #[function_component]
 fn PriceTable(props: &LangProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let d = dollars_per_tflops();
     let rows: Html = d
         .iter()
@@ -144,7 +144,7 @@ fn PriceTable(props: &LangProps) -> Html {
 
 #[function_component]
 pub fn ResourcesPanel(props: &Props) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = props.settings.clamped();
     // The picked chip is not in the URL (the TDP is); start on the first chip
     // with this TDP.
@@ -294,10 +294,10 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             </section>
             }
             if part.has(ResourcesPart::Price) {
-            <PriceChart lang={ui} />
+            <PriceChart ui={ui} />
             }
             if part.has(ResourcesPart::Prices) {
-            <PriceTable lang={ui} />
+            <PriceTable ui={ui} />
             }
         </div>
     }

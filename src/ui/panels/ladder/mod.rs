@@ -39,7 +39,7 @@ use crate::ui::web;
 #[derive(Properties, PartialEq)]
 pub struct LadderProps {
     pub settings: LadderSettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_change: Callback<LadderSettings>,
 }
 
@@ -159,7 +159,7 @@ fn use_flip<K: PartialEq + Clone + 'static>(list: NodeRef, selector: &'static st
 
 #[function_component]
 pub fn LadderPanel(props: &LadderProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let lens = props.settings.lens;
     // The ranking outlives the slide: leaving and coming back keeps the
     // class's order (for this page load; it is not in the URL).

@@ -75,7 +75,7 @@ fn class_key(c: Class) -> &'static str {
 
 #[function_component]
 pub fn Explorer(props: &PrecisionProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = &props.settings;
     let f = p.fmt;
     let (code, typed) = shown_code(p);
@@ -271,7 +271,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct TableProps {
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 /// Text key of the specials a format has.
@@ -289,7 +289,7 @@ fn specials_key(f: Format) -> &'static str {
 /// Every format's range and precision, side by side.
 #[function_component]
 pub fn FormatTable(props: &TableProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let n = |x: f64| numfmt::sig(x, 5, ui);
     let rows: Html = Format::ALL
         .iter()

@@ -20,13 +20,13 @@ use speed::Speed;
 #[derive(Properties, PartialEq)]
 pub struct PrecisionProps {
     pub settings: PrecisionSettings,
-    pub lang: TextLang,
+    pub ui: TextLang,
     pub on_action: Callback<PrecisionAction>,
 }
 
 #[function_component]
 pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let shown = use_shown();
     let p = &props.settings;
     let d = PrecisionSettings::default();
@@ -56,16 +56,16 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
     html! {
         <div class="panel" lang={ui.tag()} data-testid="precision-panel">
             if shown.has(PrecisionPart::Explorer) {
-                <Explorer settings={explorer} lang={ui} on_action={props.on_action.clone()} />
+                <Explorer settings={explorer} ui={ui} on_action={props.on_action.clone()} />
             }
             if shown.any(&[PrecisionPart::Speed, PrecisionPart::Roofline]) {
-                {staged(1, html! { <Speed settings={speed} lang={ui} on_action={props.on_action.clone()} /> })}
+                {staged(1, html! { <Speed settings={speed} ui={ui} on_action={props.on_action.clone()} /> })}
             }
             if shown.has(PrecisionPart::Quant) {
-                {staged(2, html! { <QuantDemo fmt={props.settings.fmt} lang={ui} /> })}
+                {staged(2, html! { <QuantDemo fmt={props.settings.fmt} ui={ui} /> })}
             }
             if shown.has(PrecisionPart::Table) {
-                {staged(3, html! { <FormatTable lang={ui} /> })}
+                {staged(3, html! { <FormatTable ui={ui} /> })}
             }
         </div>
     }

@@ -51,12 +51,12 @@ pub fn sqnr(sample: &[f64], f: Format) -> (Option<f64>, Option<f64>) {
 #[derive(Properties, PartialEq)]
 pub struct QuantProps {
     pub fmt: Format,
-    pub lang: TextLang,
+    pub ui: TextLang,
 }
 
 #[function_component]
 pub fn QuantDemo(props: &QuantProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let f = props.fmt;
     // The work (about 0.1 s) waits until the demo is first scrolled into view.
     let section = use_node_ref();

@@ -106,7 +106,7 @@ struct RooflineProps {
     chip: usize,
     peak: f64,
     ai: f64,
-    lang: TextLang,
+    ui: TextLang,
 }
 
 /// The roofline chart as a component: the model size does not move it, so
@@ -114,7 +114,7 @@ struct RooflineProps {
 #[function_component]
 fn Roofline(props: &RooflineProps) -> Html {
     match CHIPS.get(props.chip) {
-        Some(chip) => roofline(chip, props.peak, props.ai, props.lang),
+        Some(chip) => roofline(chip, props.peak, props.ai, props.ui),
         None => html! {},
     }
 }
@@ -123,14 +123,14 @@ fn Roofline(props: &RooflineProps) -> Html {
 struct ChipProps {
     /// Index into `CHIPS`.
     chip: usize,
-    lang: TextLang,
+    ui: TextLang,
 }
 
 /// Each halving of the bits on this chip and whether it doubles the
 /// speed, with the FP32 note: they change only with the chip.
 #[function_component]
 fn Halving(props: &ChipProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let Some(chip) = CHIPS.get(props.chip) else {
         return html! {};
     };
@@ -161,7 +161,7 @@ fn Halving(props: &ChipProps) -> Html {
 
 #[function_component]
 pub fn Speed(props: &PrecisionProps) -> Html {
-    let ui = props.lang;
+    let ui = props.ui;
     let p = &props.settings;
     let chip_index = if p.chip < CHIPS.len() { p.chip } else { 0 };
     let Some(chip) = CHIPS.get(chip_index) else {
@@ -231,7 +231,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         let chart = html! {
             <div class="chart-box">
                     <figure>
-                        <Roofline chip={chip_index} {peak} {ai} lang={ui} />
+                        <Roofline chip={chip_index} {peak} {ai} ui={ui} />
                         <figcaption id="roofline-caption">{caption}</figcaption>
                     </figure>
                     <details>
@@ -285,7 +285,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 </dd>
                 <dt>{fill(ui.t("prec.speed.halving"), &[("chip", chip.name)])}</dt>
                 <dd>
-                    <Halving chip={chip_index} lang={ui} />
+                    <Halving chip={chip_index} ui={ui} />
                 </dd>
                 <dt>{ui.t("prec.speed.weights")}</dt>
                 <dd><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>
