@@ -105,7 +105,7 @@ spec('"both" puts the browser\'s language first: the texts, the panels and the c
   assert.match(await zh.page.textContent('[data-testid=slide] .panel'), cjk);
   assert.equal(await zh.page.getAttribute('html', 'lang'), 'zh-CN');
   assert.equal(await zh.page.inputValue('[data-testid=lang-select]'), 'zh-en');
-  assert.equal(await hashOf(zh.page), '#/precision?view=read', 'the room\'s own order is the default: no language in the link');
+  assert.equal(await hashOf(zh.page), '#/precision?view=read', 'the browser\'s own order is the default: no language in the link');
   // The other order is a choice in the menu, and in the link.
   const labels = await zh.page.$$eval('[data-testid=lang-select] option', (os) => os.map((o) => o.textContent));
   assert.deepEqual(labels, ['中文', 'English', '中文 + English', 'English + 中文']);
@@ -128,7 +128,7 @@ spec('"both" puts the browser\'s language first: the texts, the panels and the c
   await en.page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
   assert.equal(await firstCol(en.page), 'zh-CN');
   assert.deepEqual(await panelLangs(en.page), ['zh-CN']);
-  // The id of before the choice ("both") opens both, in the room's order.
+  // The id of before the choice ("both") opens both, in the browser's order.
   await en.page.goto(`${env.url}/#/data?lang=both&view=read`);
   await en.page.waitForFunction(() => location.hash === '#/data?view=read');
   assert.equal(await en.page.locator('[data-testid=notice]').count(), 0, 'nothing ignored');
@@ -192,7 +192,7 @@ spec('a bad saved setting falls back and says so', async (keep) => {
   assert.ok((await again.textContent('[data-testid=notice]')).includes('lang=klingon'));
   const zh = await again.locator('section[lang=zh-CN]').count();
   assert.ok(zh > 0 && zh === await again.locator('section[lang=en]').count(), 'default language (both)');
-  assert.equal(await again.getAttribute('.cols-2 > section.col >> nth=0', 'lang'), 'en', 'in the room\'s order (an English browser)');
+  assert.equal(await again.getAttribute('.cols-2 > section.col >> nth=0', 'lang'), 'en', 'in the browser\'s order (an English browser)');
   assert.deepEqual(log.errors, []);
 });
 
