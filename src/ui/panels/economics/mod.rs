@@ -40,15 +40,15 @@ pub fn energy_sliders(
     };
     html! {
         <>
-            {slider("tdp-slider", ui.t("pow.tdp"), TDP_W.range(), 1, p.tdp_w,
+            {slider("tdp-slider", ui.t("res.tdp"), TDP_W.range(), 1, p.tdp_w,
                 format!("{} W", p.tdp_w), change(|q, v| q.tdp_w = v))}
-            {slider("power-slider", ui.t("pow.power"), POWER_HUNDREDTHS.range(), 1, p.power_hundredths,
-                fill(ui.t("pow.power.value"), &[("n", &POWER_HUNDREDTHS.text(p.power_hundredths))]),
+            {slider("power-slider", ui.t("res.power"), POWER_HUNDREDTHS.range(), 1, p.power_hundredths,
+                fill(ui.t("res.power.value"), &[("n", &POWER_HUNDREDTHS.text(p.power_hundredths))]),
                 change(|q, v| q.power_hundredths = v))}
-            {slider("pue-slider", ui.t("pow.pue"), PUE_HUNDREDTHS.range(), 1, p.pue_hundredths,
+            {slider("pue-slider", ui.t("res.pue"), PUE_HUNDREDTHS.range(), 1, p.pue_hundredths,
                 PUE_HUNDREDTHS.text(p.pue_hundredths), change(|q, v| q.pue_hundredths = v))}
-            {slider("kwh-slider", ui.t("pow.kwh"), KWH_THOUSANDTHS.range(), 1, p.kwh_thousandths,
-                fill(ui.t("pow.kwh.value"), &[("n", &money(p.usd_per_kwh(), 3, ui))]),
+            {slider("kwh-slider", ui.t("res.kwh"), KWH_THOUSANDTHS.range(), 1, p.kwh_thousandths,
+                fill(ui.t("res.kwh.value"), &[("n", &money(p.usd_per_kwh(), 3, ui))]),
                 change(|q, v| q.kwh_thousandths = v))}
         </>
     }

@@ -494,7 +494,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     );
     let shown = use_shown();
     html! {
-        <div class="panel" lang={ui.tag()} data-testid="rentbuy-panel">
+        <div class="panel" lang={ui.tag()} data-testid="rent-vs-buy-panel">
             if shown.any(&[RentVsBuyPart::Buy, RentVsBuyPart::Amort, RentVsBuyPart::Use, RentVsBuyPart::Rent, RentVsBuyPart::Verdict]) {
             <div class="part-head rent-vs-buy-head">
                 <h2 id="rvb-title">{ui.t("rvb.title")}</h2>

@@ -71,7 +71,7 @@ fn PriceChart(props: &LangProps) -> Html {
         .collect();
     let trend = price_trend("v100", "b200").map(|t| {
         fill(
-            ui.t("pow.trend"),
+            ui.t("res.trend"),
             &[
                 ("from", t.from.chip.name),
                 ("fy", &t.from.chip.year.to_string()),
@@ -88,7 +88,7 @@ fn PriceChart(props: &LangProps) -> Html {
         )
     });
     let bars_caption = fill(
-        ui.t("pow.bars.caption"),
+        ui.t("res.bars.caption"),
         &[
             ("first", d.first().map_or("", |r| r.chip.name)),
             ("last", d.last().map_or("", |r| r.chip.name)),
@@ -96,14 +96,14 @@ fn PriceChart(props: &LangProps) -> Html {
     );
 
     html! {
-    <section class="panel-part" aria-labelledby="pow-price-title">
-        <h2 id="pow-price-title">{ui.t("pow.price.title")}</h2>
-        if let Some(t) = trend { <p data-testid="pow-trend"><strong>{t}</strong></p> }
+    <section class="panel-part" aria-labelledby="res-price-title">
+        <h2 id="res-price-title">{ui.t("res.price.title")}</h2>
+        if let Some(t) = trend { <p data-testid="res-trend"><strong>{t}</strong></p> }
         <figure>
-            <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ resources-bars" role="img" aria-labelledby="pow-bars-caption" data-testid="tflops-chart">
+            <svg viewBox={format!("0 0 600 {}", tenths(h))} class="chart chart-wide chart-econ resources-bars" role="img" aria-labelledby="res-bars-caption" data-testid="tflops-chart">
                 {bars}
             </svg>
-            <figcaption id="pow-bars-caption">{bars_caption}</figcaption>
+            <figcaption id="res-bars-caption">{bars_caption}</figcaption>
         </figure>
     </section>
     }
@@ -133,11 +133,11 @@ fn PriceTable(props: &LangProps) -> Html {
         .collect();
     html! {
     <section class="panel-part">
-        <h2>{ui.t("pow.table")}</h2>
-        {data_table(Named::Label(ui.t("pow.table").into()), Some("tflops-table"), None, Some(ui.t("pow.table").into()),
-            &["pow.table.chip", "pow.table.year", "pow.table.price", "pow.table.tflops", "pow.table.per"].map(|k| ui.t(k).into()), rows)}
-        <p class="hint">{ui.t("pow.v100")}</p>
-        <p class="hint">{ui.t("pow.price.basis")}</p>
+        <h2>{ui.t("res.table")}</h2>
+        {data_table(Named::Label(ui.t("res.table").into()), Some("tflops-table"), None, Some(ui.t("res.table").into()),
+            &["res.table.chip", "res.table.year", "res.table.price", "res.table.tflops", "res.table.per"].map(|k| ui.t(k).into()), rows)}
+        <p class="hint">{ui.t("res.v100")}</p>
+        <p class="hint">{ui.t("res.price.basis")}</p>
     </section>
     }
 }
@@ -179,7 +179,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         .iter()
         .map(|c| {
             let tdp = chip_tdp_w(c.id)
-                .map_or_else(|| ui.t("pow.tdp.none").to_string(), |w| format!("{w} W"));
+                .map_or_else(|| ui.t("res.tdp.none").to_string(), |w| format!("{w} W"));
             html! {
                 <option value={c.id} selected={shown.is_some_and(|s| s.id == c.id)}>
                     {format!("{} ({}) — {}", c.name, c.year, tdp)}
@@ -189,9 +189,9 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         .collect();
     let no_tdp = shown.filter(|c| c.tdp_w.is_none()).map(|c| {
         let key = if c.vendor == "Google" {
-            "pow.tdp.tpu"
+            "res.tdp.tpu"
         } else {
-            "pow.tdp.unverified"
+            "res.tdp.unverified"
         };
         html! {
             <p class="resources-note-inline" data-testid="no-tdp" role="status">
@@ -205,7 +205,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             .map(|s| format!("{}, {}", s.publisher, s.as_of))
             .collect();
         fill(
-            ui.t("pow.chip.cite"),
+            ui.t("res.chip.cite"),
             &[("chip", c.name), ("src", &pubs.join("; "))],
         )
     });
@@ -220,7 +220,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
     let gpus = GB200_NVL72.gpus.to_string();
 
     let f_power = fill(
-        ui.t("pow.f.power"),
+        ui.t("res.f.power"),
         &[
             ("tdp", &fixed(tdp, 0, ui)),
             ("server", &fixed(p.power_factor(), 2, ui)),
@@ -230,7 +230,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         ],
     );
     let f_year = fill(
-        ui.t("pow.f.year"),
+        ui.t("res.f.year"),
         &[
             ("w", &fixed(kw * 1000.0, 0, ui)),
             ("hours", &fixed(HOURS_PER_YEAR, 0, ui)),
@@ -240,7 +240,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         ],
     );
     let f_rack = fill(
-        ui.t("pow.f.rack"),
+        ui.t("res.f.rack"),
         &[
             ("gpus", &gpus),
             ("kw", &fixed(rack_kw, 1, ui)),
@@ -251,30 +251,30 @@ pub fn ResourcesPanel(props: &Props) -> Html {
 
     let part = use_shown();
     html! {
-        <div class="panel" lang={ui.tag()} data-testid="power-panel">
+        <div class="panel" lang={ui.tag()} data-testid="resources-panel">
             if part.has(ResourcesPart::Energy) {
-            <section class="panel-part resources-energy" aria-labelledby="pow-title">
+            <section class="panel-part resources-energy" aria-labelledby="res-title">
                 <div class="part-head">
-                    <h2 id="pow-title">{ui.t("pow.title")}</h2>
+                    <h2 id="res-title">{ui.t("res.title")}</h2>
                     {reset_button(ui, &part, p, &props.on_change)}
                 </div>
-                <p class="hint">{ui.t("pow.intro")}</p>
+                <p class="hint">{ui.t("res.intro")}</p>
                 <div class="resources-field-row">
-                    <label for="chip-picker">{ui.t("pow.chip")}</label>
+                    <label for="chip-picker">{ui.t("res.chip")}</label>
                     <select id="chip-picker" data-testid="chip-picker" onchange={on_pick}>
-                        <option value="" selected={shown.is_none()}>{ui.t("pow.chip.custom")}</option>
+                        <option value="" selected={shown.is_none()}>{ui.t("res.chip.custom")}</option>
                         {options}
                     </select>
                 </div>
                 {no_tdp}
                 <div class="sliders">{energy_sliders(p, ui, &props.on_change)}</div>
                 <dl class="readout" aria-live="polite">
-                    <dt>{ui.t("pow.kw")}</dt>
+                    <dt>{ui.t("res.kw")}</dt>
                     <dd><span data-testid="gpu-kw" data-value={shortest(kw)}>{fixed(kw, 3, ui)}</span>{" kW"}</dd>
-                    <dt>{ui.t("pow.year_kwh")}</dt>
+                    <dt>{ui.t("res.year_kwh")}</dt>
                     <dd><span class="big" data-testid="yearly-kwh" data-value={shortest(year_kwh)}>{fixed(year_kwh, 0, ui)}</span>{" kWh · "}
                         <span data-testid="yearly-usd" data-value={shortest(year_usd)}>{money(year_usd, 0, ui)}</span></dd>
-                    <dt>{fill(ui.t("pow.rack"), &[("gpus", &gpus)])}</dt>
+                    <dt>{fill(ui.t("res.rack"), &[("gpus", &gpus)])}</dt>
                     <dd><span data-testid="rack-kw" data-value={shortest(rack_kw)}>{fixed(rack_kw, 1, ui)}</span>{" kW · "}
                         <span class="big" data-testid="rack-kwh" data-value={shortest(rack_kwh)}>{fixed(rack_kwh, 0, ui)}</span>{" kWh · "}
                         <span data-testid="rack-usd" data-value={shortest(rack_usd)}>{money(rack_usd, 0, ui)}</span></dd>
@@ -282,14 +282,14 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             </section>
             }
             if part.has(ResourcesPart::Formula) {
-            <section class="panel-part" aria-labelledby="pow-f-title">
-                <h2 id="pow-f-title">{ui.t("pow.f.title")}</h2>
-                <ol class="formula" data-testid="pow-formula">
+            <section class="panel-part" aria-labelledby="res-f-title">
+                <h2 id="res-f-title">{ui.t("res.f.title")}</h2>
+                <ol class="formula" data-testid="res-formula">
                     <li>{f_power}</li>
                     <li data-testid="formula-year">{f_year}</li>
                     <li>{f_rack}</li>
                 </ol>
-                <p class="hint">{ui.t("pow.method")}</p>
+                <p class="hint">{ui.t("res.method")}</p>
                 if let Some(c) = chip_cite { <p class="cite"><cite>{c}</cite></p> }
             </section>
             }

@@ -1,5 +1,5 @@
-// End-to-end: the two economics panels (#/rent-vs-buy and #/resources),
-// against the release build. Expected values follow Epoch AI's cost code
+// End-to-end: the rent vs buy panel (#/rent-vs-buy), against the release
+// build. Expected values follow Epoch AI's cost code
 // (cost_analysis_standalone.py), worked by hand: an H100 server share of
 // $30,000 is written off at 0.14 x ln 10 = 32.2 % a year: 30000 / 0.81 x
 // 0.32236 / 8766 h = $1.3620/h, plus 700 W x 1.82 x 0.75 x 1.25 / 1000 x
@@ -54,8 +54,8 @@ spec('the contract link gives the worked example: $1.46 per used hour, break-eve
   assert.ok((await page.textContent('#rvb-caption')).includes("Epoch's write-off"));
   assert.equal(await page.locator('[data-testid=rvb-table] tbody tr').count(), 6, 'years 0..5');
   // What the bill counts: the notes' Internet bandwidth is data transfer, not modelled.
-  assert.ok((await page.textContent('[data-testid=rentbuy-panel]')).includes('data transfer to and from a cloud'));
-  await noBadNumbers(page, 'rentbuy-panel');
+  assert.ok((await page.textContent('[data-testid=rent-vs-buy-panel]')).includes('data transfer to and from a cloud'));
+  await noBadNumbers(page, 'rent-vs-buy-panel');
   clean(log);
 });
 
@@ -173,12 +173,12 @@ spec('at the range ends nothing is NaN or empty, and "never" has no number', asy
   assert.equal(await val(page, 'break-even-util'), '', 'never breaks even: empty data-value');
   assert.ok((await page.textContent('[data-testid=break-even-util]')).startsWith('Never'));
   assert.ok(Number.isFinite(await num(page, 'own-cost-per-hour')));
-  await noBadNumbers(page, 'rentbuy-panel');
+  await noBadNumbers(page, 'rent-vs-buy-panel');
   await page.goto(`${env.url}/${withView(`#/rent-vs-buy?price=1000&life=10&util=100&kwh=0.001&pue=1&tdp=50&rent=100&lang=en`, 'read')}`);
   await page.waitForFunction(() => location.hash.includes('rent=100'));
   const be = await num(page, 'break-even-util');
   assert.ok(be > 0 && be < 1, `tiny break-even ${be}`);
-  await noBadNumbers(page, 'rentbuy-panel');
+  await noBadNumbers(page, 'rent-vs-buy-panel');
   // Invalid parts fall back and are named.
   await page.goto(`${env.url}/${withView(`#/rent-vs-buy?price=abc&util=0&rent=-2&lang=en`, 'read')}`);
   await page.waitForSelector('[data-testid=notice]');
@@ -194,50 +194,10 @@ spec('at the range ends nothing is NaN or empty, and "never" has no number', asy
   clean(log);
 });
 
-spec('the power panel: 700 W is 10,470 kWh a year at PUE 1.25, a chip fills the TDP and factor, TPUs say why not', async (keep) => {
-  const { page, log } = await open(env, '#/resources?lang=en');
+spec('the panel in Chinese', async (keep) => {
+  const { page, log } = await open(env, `${CONTRACT}&lang=zh`);
   keep(page);
-  const kwh700 = 700 * 1.82 * 0.75 * 1.25 * 8766 / 1000;
-  near(await num(page, 'yearly-kwh'), kwh700, 1e-6, 'yearly kWh');
-  near(await num(page, 'yearly-kwh'), 10470, 1, 'about 10,470');
-  assert.ok((await page.textContent('[data-testid=yearly-kwh]')).includes('10,470'));
-  near(await num(page, 'yearly-usd'), kwh700 * 0.08, 1e-6, 'yearly cost');
-  near(await num(page, 'rack-kwh'), 72 * kwh700, 1e-6, 'rack');
-  assert.equal(await page.inputValue('[data-testid=chip-picker]'), 'h100');
-  await page.selectOption('[data-testid=chip-picker]', 'b200');
-  await page.waitForFunction(() => location.hash.includes('tdp=1000') && location.hash.includes('power=1.8'));
-  near(await num(page, 'yearly-kwh'), 1000 * 1.8 * 0.75 * 1.25 * 8766 / 1000, 1e-6, 'B200');
-  await page.selectOption('[data-testid=chip-picker]', 'tpu-v5p');
-  await page.waitForSelector('[data-testid=no-tdp]');
-  assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google does not publish'));
-  // PUE by keyboard: Home is 1.00.
-  await page.getByTestId('pue-slider').focus();
-  await page.keyboard.press('Home');
-  await page.waitForFunction(() => /pue=1(&|$)/.test(location.hash));
-  near(await num(page, 'yearly-kwh'), 1000 * 1.8 * 0.75 * 8766 / 1000, 1e-6, 'PUE 1');
-  // Dollars per TFLOP/s: falls V100 -> A100 -> H100 -> B200.
-  const per = async (id) => Number(await page.getAttribute(`[data-testid=tflops-table] tr[data-chip=${id}]`, 'data-value'));
-  assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
-  near(await per('v100'), 149, 1e-9, 'V100 (FP16)');
-  near(await per('b200'), 47000 / 2250, 1e-9, 'B200');
-  assert.ok(await per('a100') < await per('v100') && await per('h100') < await per('a100') && await per('b200') < await per('h100'));
-  assert.ok((await page.textContent('[data-testid=tflops-table] tr[data-chip=v100]')).includes('FP16'));
-  assert.ok((await page.textContent('[data-testid=pow-trend]')).includes('not for the price of a chip'));
-  await noBadNumbers(page, 'power-panel');
-  clean(log);
-});
-
-spec('both panels in Chinese', async (keep) => {
-  const { page, log } = await open(env, '#/resources?lang=zh');
-  keep(page);
-  near(await num(page, 'yearly-kwh'), 700 * 1.82 * 0.75 * 1.25 * 8766 / 1000, 1e-6, 'yearly kWh');
-  assert.ok((await page.textContent('[data-testid=power-panel]')).includes('功耗'));
-  assert.equal(await page.locator('[data-testid=tflops-table] tbody tr').count(), 6);
-  await page.selectOption('[data-testid=chip-picker]', 'tpu-v6e');
-  assert.ok((await page.textContent('[data-testid=no-tdp]')).includes('Google 没有公布'));
-  await noBadNumbers(page, 'power-panel');
-  await page.goto(`${env.url}/${withView(`${CONTRACT}&lang=zh`, 'read')}`);
-  await page.waitForSelector('[data-testid=rentbuy-panel][lang=zh-CN]');
+  await page.waitForSelector('[data-testid=rent-vs-buy-panel][lang=zh-CN]');
   near(await num(page, 'own-cost-per-hour'), OWN, 1e-9, 'own cost');
   near(await num(page, 'break-even-util'), OWN / 2.5 * 100, 1e-9, 'break-even');
   assert.equal(await page.textContent('[data-testid=own-cost-per-hour]'), '1.46 美元');
@@ -246,12 +206,12 @@ spec('both panels in Chinese', async (keep) => {
   await page.keyboard.press('Home');
   await page.waitForFunction(() => /util=1(&|$)/.test(location.hash));
   near(await num(page, 'own-cost-per-hour'), OWN / 0.01, 1e-6, 'at 1 %');
-  await noBadNumbers(page, 'rentbuy-panel');
+  await noBadNumbers(page, 'rent-vs-buy-panel');
   clean(log);
 });
 
-spec('on a phone the panels fit the width', async (keep) => {
-  for (const hash of ['#/rent-vs-buy?lang=en', '#/resources?lang=zh']) {
+spec('on a phone the panel fits the width', async (keep) => {
+  for (const hash of ['#/rent-vs-buy?lang=en', '#/rent-vs-buy?lang=zh']) {
     const { page, log, context } = await open(env, hash, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     keep(page);
     const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
