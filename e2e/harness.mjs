@@ -5,11 +5,23 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { mkdir } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+
+/** The route's own link keys (`deck::route::GENERAL_KEYS`: language, theme,
+ * speaker notes, view, presenter, preview, print), read from the source so
+ * that no test keeps a copy of the list. Every one is per window: the
+ * presenter sync shares the slide, the step and the settings only. */
+export const GENERAL_KEYS = (() => {
+  const src = readFileSync(resolve(import.meta.dirname, '../src/deck/route.rs'), 'utf8');
+  const list = /pub const GENERAL_KEYS: \[&str; \d+\] = \[([^\]]*)\]/.exec(src);
+  assert.ok(list, 'GENERAL_KEYS in src/deck/route.rs');
+  return [...list[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+})();
 
 /** One server and browser for a spec file; `dir` (default dist/) and
  * `mounts` as in `serve`. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { setup, open, spec, clean, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, hashOf, GENERAL_KEYS } from './harness.mjs';
 import { measure, stepId, walk } from './stage.mjs';
 
 const env = setup();
@@ -263,8 +263,7 @@ spec('every link of the other specs opens on the step that shows its panel part'
       const a = document.querySelector('[data-testid=slide]');
       return { part: a.dataset.part, keys: (a.dataset.keys ?? '').split(' ').filter(Boolean), notice: !!document.querySelector('[data-testid=notice]') };
     });
-    const general = ['lang', 'theme', 'notes', 'view', 'presenter', 'preview'];
-    const set = [...new URLSearchParams(link.split('?')[1] ?? '').keys()].filter((k) => !general.includes(k));
+    const set = [...new URLSearchParams(link.split('?')[1] ?? '').keys()].filter((k) => !GENERAL_KEYS.includes(k));
     // A link whose settings are all defaults sets nothing: the canonical link drops them.
     const kept = new URLSearchParams((await hashOf(page)).split('?')[1] ?? '');
     if (set.some((k) => kept.has(k)) && !s.notice) {

@@ -6,7 +6,7 @@
 // keyboard and show in the audience window; the QR code holds the link.
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { setup, spec, clean, hashOf, watch, barrier } from './harness.mjs';
+import { setup, spec, clean, hashOf, watch, barrier, GENERAL_KEYS } from './harness.mjs';
 
 const env = setup({ mounts: ['/deck2/'] });
 
@@ -24,7 +24,8 @@ const laptop = (extra = {}) => env.browser.newContext({ viewport: { width: 1280,
 
 const step = (page) => page.getAttribute('[data-testid=stage] [data-testid=slide]', 'data-step');
 const slug = (page) => page.getAttribute('[data-testid=stage] [data-testid=slide]', 'data-slide');
-const shared = (hash) => hash.replace(/[?&](lang|theme|notes|view|presenter|preview)=[^&]*/g, '').replace(/^([^?]*)&/, '$1?');
+const perWindow = new RegExp(`[?&](${GENERAL_KEYS.join('|')})=[^&]*`, 'g');
+const shared = (hash) => hash.replace(perWindow, '').replace(/^([^?]*)&/, '$1?');
 
 /** Waits until both pages show the same shared view (for 5 s at most);
  * returns it. */
