@@ -1,10 +1,9 @@
 // End-to-end: the bandwidth panel (#/bandwidth) against the release build.
 // Expected figures are worked by hand from data/links.csv.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, readableAt, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, readableAt, hashOf, num as value } from './harness.mjs';
 
 const env = setup();
-const value = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
 const text = (page, id) => page.textContent(`[data-testid=${id}]`);
 
 spec('a bandwidth link gives the transfer and all-reduce times', async (keep) => {

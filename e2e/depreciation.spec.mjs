@@ -1,11 +1,9 @@
 // End-to-end: the depreciation chart, against the release build. Expected
 // values are worked by hand from the model C(t) = C0 2^(-t/T_hw) 2^(-12 t/T_algo).
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, withView, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, withView, hashOf, num, near } from './harness.mjs';
 
 const env = setup();
-const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
-const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 
 spec('the link sets the trends and the readout shows half-life and value left', async (keep) => {
   const { page, log } = await open(env, '#/depreciation?hw=2.1&algo=14&years=3&algo_on=1&lang=en');

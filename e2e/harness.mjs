@@ -75,6 +75,33 @@ export async function open(env, hash = '', { view = 'read', init, ...options } =
   return { page, log, context };
 }
 
+/** The number a readout carries in its `data-value`. */
+export const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
+
+/** Asserts that `a` is within `tol` of `b`. */
+export const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
+
+/** Asserts that a panel prints no non-finite number and no dollar sign
+ * without a number. */
+export async function noBadNumbers(page, panel) {
+  const text = await page.textContent(`[data-testid=${panel}]`);
+  assert.ok(!/NaN|Infinity|\binf\b|undefined/.test(text), `nothing non-finite printed in ${panel}`);
+  assert.ok(!/\$(?![\d])/.test(text.replace(/\$\{/g, '')), 'no dollar sign without a number');
+}
+
+/** Opens each link on a 360 px phone and asserts that the page does not
+ * scroll sideways. */
+export async function fitsPhoneWidth(env, keep, hashes) {
+  for (const hash of hashes) {
+    const { page, log, context } = await open(env, hash, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    keep(page);
+    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(over <= 1, `${hash}: page scrolls sideways by ${over}px`);
+    clean(log);
+    await context.close();
+  }
+}
+
 /** A test whose failure leaves a screenshot of every page it opened. */
 export function spec(name, body) {
   test(name, async () => {

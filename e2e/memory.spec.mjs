@@ -1,10 +1,9 @@
 // End-to-end: the memory panel (#/memory) against the release build.
 // Expected figures are worked by hand from data/chips.csv.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, readableAt, withView } from './harness.mjs';
+import { setup, open, spec, clean, readableAt, withView, num as value } from './harness.mjs';
 
 const env = setup();
-const value = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value').then(Number);
 const text = (page, id) => page.textContent(`[data-testid=${id}]`);
 
 spec('the memory panel: the notes\' 192 GB today, and what fits where', async (keep) => {

@@ -2,13 +2,12 @@
 // values are worked out by hand from the format definitions (OCP MX v1.0,
 // IEEE 754), not read from the code under test.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, withView, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, withView, hashOf, num } from './harness.mjs';
 
 const env = setup();
 
 const value = (page) => page.getAttribute('[data-testid=bit-value]', 'data-value');
 const code = (page) => page.getAttribute('[data-testid=bit-code]', 'data-value');
-const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
 
 spec('a link opens the explorer on a format and bit pattern', async (keep) => {
   const { page, log } = await open(env, '#/precision?fmt=e4m3&code=0x7e');

@@ -6,12 +6,10 @@
 // $0.08 = $0.0956/h of energy: $1.4576 per used hour at 100 %; against $2.50
 // rent the break-even utilization is 1.4576 / 2.5 = 58.3 %.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean, hashOf, withView } from './harness.mjs';
+import { setup, open, spec, clean, hashOf, withView, num, near, noBadNumbers, fitsPhoneWidth } from './harness.mjs';
 
 const env = setup();
 const val = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
-const num = async (page, id) => Number(await val(page, id));
-const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
 const WRITE_OFF = 0.14 * Math.LN10;
 /** Owning's cost per used hour, as Epoch AI's method computes it. */
 const own = ({ price = 30000, basis = 'server', amort = 'epoch', life = 5, util = 1, tdp = 700, power = 1.82, pue = 1.25, kwh = 0.08 } = {}) => {
@@ -21,11 +19,6 @@ const own = ({ price = 30000, basis = 'server', amort = 'epoch', life = 5, util 
 };
 const OWN = own();
 const CONTRACT = '#/rent-vs-buy?price=30000&basis=server&amort=epoch&life=5&util=100&kwh=0.08&pue=1.25&tdp=700&power=1.82&rent=2.5';
-const noBadNumbers = async (page, panel) => {
-  const text = await page.textContent(`[data-testid=${panel}]`);
-  assert.ok(!/NaN|Infinity|\binf\b|undefined/.test(text), `nothing non-finite printed in ${panel}`);
-  assert.ok(!/\$(?![\d])/.test(text.replace(/\$\{/g, '')), 'no dollar sign without a number');
-};
 
 spec('the contract link gives the worked example: $1.46 per used hour, break-even 58 %', async (keep) => {
   const { page, log } = await open(env, `${CONTRACT}&lang=en`);
@@ -211,14 +204,7 @@ spec('the panel in Chinese', async (keep) => {
 });
 
 spec('on a phone the panel fits the width', async (keep) => {
-  for (const hash of ['#/rent-vs-buy?lang=en', '#/rent-vs-buy?lang=zh']) {
-    const { page, log, context } = await open(env, hash, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    keep(page);
-    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(over <= 1, `${hash}: page scrolls sideways by ${over}px`);
-    clean(log);
-    await context.close();
-  }
+  await fitsPhoneWidth(env, keep, ['#/rent-vs-buy?lang=en', '#/rent-vs-buy?lang=zh']);
 });
 
 spec('a utilization with a decimal in the link is kept: 62.5 %', async (keep) => {

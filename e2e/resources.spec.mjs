@@ -3,16 +3,9 @@
 // values are worked by hand: 700 W x 1.82 (server power factor) x 0.75
 // (average load) x 1.25 (PUE) x 8766 h / 1000 = 10,470 kWh a year.
 import assert from 'node:assert/strict';
-import { setup, open, spec, clean } from './harness.mjs';
+import { setup, open, spec, clean, num, near, noBadNumbers, fitsPhoneWidth } from './harness.mjs';
 
 const env = setup();
-const num = async (page, id) => Number(await page.getAttribute(`[data-testid=${id}]`, 'data-value'));
-const near = (a, b, tol, what) => assert.ok(Math.abs(a - b) <= tol, `${what}: ${a} vs ${b}`);
-const noBadNumbers = async (page, panel) => {
-  const text = await page.textContent(`[data-testid=${panel}]`);
-  assert.ok(!/NaN|Infinity|\binf\b|undefined/.test(text), `nothing non-finite printed in ${panel}`);
-  assert.ok(!/\$(?![\d])/.test(text.replace(/\$\{/g, '')), 'no dollar sign without a number');
-};
 
 spec('the resources panel: 700 W is 10,470 kWh a year at PUE 1.25, a chip fills the TDP and factor, TPUs say why not', async (keep) => {
   const { page, log } = await open(env, '#/resources?lang=en');
@@ -60,12 +53,5 @@ spec('the panel in Chinese', async (keep) => {
 });
 
 spec('on a phone the panel fits the width', async (keep) => {
-  for (const hash of ['#/resources?lang=en', '#/resources?lang=zh']) {
-    const { page, log, context } = await open(env, hash, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    keep(page);
-    const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    assert.ok(over <= 1, `${hash}: page scrolls sideways by ${over}px`);
-    clean(log);
-    await context.close();
-  }
+  await fitsPhoneWidth(env, keep, ['#/resources?lang=en', '#/resources?lang=zh']);
 });

@@ -32,8 +32,9 @@ pub enum Lang {
 /// (never set, as in native tests) English.
 static BROWSER_ZH: AtomicU8 = AtomicU8::new(0);
 
-/// Records the browser's first language, which orders "both" when no link or stored choice says otherwise. Called once
-/// at start, before the first link is read.
+/// Records the browser's first language, which orders "both" when no link
+/// or stored choice says otherwise. Called once at start, before the first
+/// link is read.
 pub fn set_browser_first(first: TextLang) {
     BROWSER_ZH.store(u8::from(first == TextLang::Zh), Ordering::Relaxed);
 }

@@ -14,12 +14,17 @@ use crate::model::settings::{Change, DynSettings};
 /// them. The struct, its accessors (`all`, `all_mut`, `of`, `of_mut`,
 /// `take`) and the tests that go through every panel are derived from
 /// this list; a panel with settings is one line here.
+///
 /// Each line: the variant of [`PanelChange`], the field, the settings
 /// type, what the panel's controls send (`Change`), and the panels that
-/// show the settings.
+/// show the settings. Before them, `without`: every other panel, so that
+/// the accessors' matches name every `Panel` and a new panel does not
+/// compile until it is listed on one side or the other.
 macro_rules! panels_with_settings {
     ($m:ident) => {
         $m! {
+            without: Panel::None | Panel::References | Panel::Alternatives | Panel::Models
+                | Panel::Lesson(_) =>
             Precision(precision: crate::model::precision::PrecisionSettings,
                 crate::model::precision::PrecisionAction) => [Precision],
             Depreciation(depreciation: crate::model::depreciation::DepreciationSettings,
@@ -43,7 +48,7 @@ pub(crate) use panels_with_settings;
 /// Writes [`PanelSettings`], its accessors and [`PanelChange`] from the
 /// list above.
 macro_rules! settings_collection {
-    ($($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+    (without: $none:pat => $($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
         /// A change to one panel's settings, as its controls send it.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum PanelChange {
@@ -76,7 +81,7 @@ macro_rules! settings_collection {
             pub fn of(&self, panel: Panel) -> Option<&dyn DynSettings> {
                 match panel {
                     $($(Panel::$panel)|+ => Some(&self.$field),)+
-                    _ => None,
+                    $none => None,
                 }
             }
 
@@ -84,7 +89,7 @@ macro_rules! settings_collection {
             pub fn of_mut(&mut self, panel: Panel) -> Option<&mut dyn DynSettings> {
                 match panel {
                     $($(Panel::$panel)|+ => Some(&mut self.$field),)+
-                    _ => None,
+                    $none => None,
                 }
             }
 
@@ -99,7 +104,7 @@ macro_rules! settings_collection {
             pub fn take(&mut self, panel: Panel, other: &PanelSettings) {
                 match panel {
                     $($(Panel::$panel)|+ => self.$field = other.$field.clone(),)+
-                    _ => {}
+                    $none => {}
                 }
             }
         }

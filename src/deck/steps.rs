@@ -670,11 +670,6 @@ mod tests {
             !names_parts(SlideId::Intro, "list"),
             "a slide without a panel has no parts"
         );
-        // Every row of the table passes (the build asserts it too).
-        for s in STEPS {
-            let slide = SLIDES.iter().find(|i| i.slug == s.slide).expect("slug").id;
-            assert!(names_parts(slide, s.part), "{} {}", s.slide, s.part);
-        }
     }
 
     #[test]

@@ -65,7 +65,7 @@ pub struct Handlers {
 /// Writes the panels' callbacks from `deck::panels`'s list: one per
 /// panel with settings, dispatching `Action::Panel`.
 macro_rules! panel_handlers {
-    ($($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+    (without: $none:pat => $($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
         /// The panels' callbacks, one per panel with settings.
         #[derive(Clone, PartialEq)]
         pub struct PanelHandlers {

@@ -222,6 +222,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     let own = p.own_per_used_hour();
     let rent = p.rent();
     let (own_text, rent_text) = (money(own, 2, ui), money(rent, 2, ui));
+    let per_hour = ui.t("rvb.per_used_hour");
     let be = p.break_even();
     let (be_value, be_text) = match be {
         BreakEven::At(s) => (
@@ -570,9 +571,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <dl class="readout" aria-live="polite">
                     <dt>{fill(ui.t("rvb.own"), &[("util", &util_text)])}</dt>
                     <dd><span class="big" data-testid="own-cost-per-hour" data-value={shortest(own)}>{own_text.clone()}</span>
-                        {gap(&own_text, ui.t("rvb.per_used_hour"))}{ui.t("rvb.per_used_hour")}</dd>
+                        {gap(&own_text, per_hour)}{per_hour}</dd>
                     <dt>{ui.t("rvb.rent.now")}</dt>
-                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{rent_text.clone()}</span>{gap(&rent_text, ui.t("rvb.per_used_hour"))}{ui.t("rvb.per_used_hour")}</dd>
+                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{rent_text.clone()}</span>{gap(&rent_text, per_hour)}{per_hour}</dd>
                     <dt>{ui.t("rvb.be")}</dt>
                     <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
                 </dl>
