@@ -3,56 +3,47 @@
 //!
 //! The route codec, and later the steps' keyframes and the presenter sync,
 //! reach a panel's settings only through [`PanelSettings::of`] and
-//! [`PanelSettings::set`]: they never name a panel. Adding a panel with
-//! settings is one line in `panels_with_settings!`.
+//! [`PanelSettings::set`]: they never name a panel. The collection is
+//! written from the panel registry, `deck::slides::panels!`.
 
-use crate::deck::slides::Panel;
+use crate::deck::slides::{panel_pattern, panels, Panel};
 use crate::model::settings::{Change, DynSettings};
 
-/// The panels with settings, declared once: the field of
-/// [`PanelSettings`], its settings type, and the slides' panels that show
-/// them. The struct, its accessors (`all`, `all_mut`, `of`, `of_mut`,
-/// `take`) and the tests that go through every panel are derived from
-/// this list; a panel with settings is one line here.
-///
-/// Each line: the variant of [`PanelChange`], the field, the settings
-/// type, what the panel's controls send (`Change`), and the panels that
-/// show the settings. Before them, `without`: every other panel, so that
-/// the accessors' matches name every `Panel` and a new panel does not
-/// compile until it is listed on one side or the other.
-macro_rules! panels_with_settings {
-    ($m:ident) => {
-        $m! {
-            without: Panel::None | Panel::References | Panel::Alternatives | Panel::Models
-                | Panel::Lesson(_) =>
-            Precision(precision: crate::model::precision::PrecisionSettings,
-                crate::model::precision::PrecisionAction) => [Precision],
-            Depreciation(depreciation: crate::model::depreciation::DepreciationSettings,
-                crate::model::depreciation::DepreciationSettings) => [Depreciation],
-            Ladder(ladder: crate::model::ladder::LadderSettings,
-                crate::model::ladder::LadderSettings) => [Ladder],
-            Bandwidth(bandwidth: crate::model::bandwidth::BandwidthSettings,
-                crate::model::bandwidth::BandwidthSettings) => [Bandwidth],
-            Memory(memory: crate::model::memory::MemorySettings,
-                crate::model::memory::MemorySettings) => [Memory],
-            /// Shared by the resources (power and price) and rent-vs-buy panels.
-            Economics(economics: crate::model::economics::EconomicsSettings,
-                crate::model::economics::EconomicsSettings) => [Resources, RentVsBuy],
-        }
+/// The field of [`PanelSettings`] a panel shows, if any: `Some(&s.field)`
+/// (`mut`: `&mut`; `take`: copied from another collection), from the
+/// registry's `settings:` or `shares:`.
+macro_rules! field_of {
+    (mut $s:tt) => {
+        None
+    };
+    (mut $s:tt $field:ident) => {
+        Some(&mut $s.$field)
+    };
+    (take $s:tt $other:tt) => {{}};
+    (take $s:tt $other:tt $field:ident) => {
+        $s.$field = $other.$field.clone()
+    };
+    ($s:tt) => {
+        None
+    };
+    ($s:tt $field:ident) => {
+        Some(&$s.$field)
     };
 }
-// For `ui::hooks` (wasm32 only), which writes the panels' callbacks from it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub(crate) use panels_with_settings;
 
 /// Writes [`PanelSettings`], its accessors and [`PanelChange`] from the
-/// list above.
-macro_rules! settings_collection {
-    (without: $none:pat => $($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+/// registry (`deck::slides::panels!`): a field for each panel with
+/// `settings:`, reached also by the panels that share it.
+macro_rules! settings_of_panels {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+        parts: $parts:ident $part_list:tt,
+        $(settings: $change_variant:ident($field:ident: $ty:ty) => $change:ty,)?
+        $(shares: $shared:ident,)?
+    })+) => {
         /// A change to one panel's settings, as its controls send it.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub enum PanelChange {
-            $($variant($change),)+
+            $($($change_variant($change),)?)+
         }
 
         /// The settings of every panel. A panel's settings persist while
@@ -60,58 +51,59 @@ macro_rules! settings_collection {
         /// panel.
         #[derive(Clone, Debug, PartialEq, Eq, Default)]
         pub struct PanelSettings {
-            $($(#[$doc])* pub $field: $ty,)+
+            $($(#[doc = concat!("The `", stringify!($variant), "` panel's settings.")]
+            pub $field: $ty,)?)+
         }
 
-        /// How many panels have settings.
-        pub const PANELS_WITH_SETTINGS: usize = [$(stringify!($field)),+].len();
+        /// How many panels have settings of their own.
+        pub const PANELS_WITH_SETTINGS: usize = [$($(stringify!($field),)?)+].len();
 
         impl PanelSettings {
-            /// Every panel's settings as objects, in the list's order.
+            /// Every panel's settings as objects, in the registry's order.
             pub fn all(&self) -> [&dyn DynSettings; PANELS_WITH_SETTINGS] {
-                [$(&self.$field),+]
+                [$($(&self.$field,)?)+]
             }
 
             /// Every panel's settings as objects, to change (in the order of `all`).
             pub fn all_mut(&mut self) -> [&mut dyn DynSettings; PANELS_WITH_SETTINGS] {
-                [$(&mut self.$field),+]
+                [$($(&mut self.$field,)?)+]
             }
 
             /// The settings `panel` shows, if it has any.
             pub fn of(&self, panel: Panel) -> Option<&dyn DynSettings> {
                 match panel {
-                    $($(Panel::$panel)|+ => Some(&self.$field),)+
-                    $none => None,
+                    Panel::None => None,
+                    $(panel_pattern!($variant $($data)?) => field_of!(self $($field)? $($shared)?),)+
                 }
             }
 
             /// The settings `panel` shows, to change.
             pub fn of_mut(&mut self, panel: Panel) -> Option<&mut dyn DynSettings> {
                 match panel {
-                    $($(Panel::$panel)|+ => Some(&mut self.$field),)+
-                    $none => None,
+                    Panel::None => None,
+                    $(panel_pattern!($variant $($data)?) => field_of!(mut self $($field)? $($shared)?),)+
                 }
             }
 
             /// Applies a change from a panel's controls.
             pub fn change(&mut self, change: PanelChange) {
                 match change {
-                    $(PanelChange::$variant(c) => self.$field = c.applied_to(&self.$field),)+
+                    $($(PanelChange::$change_variant(c) => self.$field = c.applied_to(&self.$field),)?)+
                 }
             }
 
             /// Takes the settings of `panel` from `other`, leaving the rest.
             pub fn take(&mut self, panel: Panel, other: &PanelSettings) {
                 match panel {
-                    $($(Panel::$panel)|+ => self.$field = other.$field.clone(),)+
-                    $none => {}
+                    Panel::None => {}
+                    $(panel_pattern!($variant $($data)?) => field_of!(take self other $($field)? $($shared)?),)+
                 }
             }
         }
     };
 }
 
-panels_with_settings!(settings_collection);
+panels!(settings_of_panels);
 
 impl PanelSettings {
     /// Applies `key=value` to the panel that owns `key`; false (and no

@@ -13,59 +13,229 @@ use std::str::FromStr;
 use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
 
-/// Every slide, in deck order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum SlideId {
-    #[default]
-    Intro,
-    Ingredients,
-    Bandwidth,
-    Memory,
-    Precision,
-    Resources,
-    Alternatives,
-    Depreciation,
-    Models,
-    Ladder,
-    PostTraining,
-    Data,
-    Evaluation,
-    RentVsBuy,
-    Personal,
-    Phd,
-    Work,
-    References,
+/// Every panel, declared once: the `Panel` variant (with its doc), the ui
+/// module that draws it (`ui::panels::{module}`, whose `view` takes a
+/// `PanelView`), its parts in the Read view's order with the settings keys
+/// each part's controls show, and its settings: `settings: Change(field:
+/// Settings) => what its controls send` for the panel that owns a
+/// [`PanelSettings`](crate::deck::panels::PanelSettings) field, `shares:
+/// field` for one that shows another panel's.
+///
+/// Everything per panel is written from this list by the macros that take
+/// it: the `Panel` enum (below), the parts enums and `steps::parts`
+/// (`deck::steps`), the settings collection, its accessors and
+/// `PanelChange` (`deck::panels`), the panels' callbacks
+/// (`ui::hooks::PanelHandlers`) and the choice of component
+/// (`ui::panels::view`). Adding a panel is one entry here (ARCHITECTURE.md,
+/// "Adding a panel").
+macro_rules! panels {
+    ($m:ident) => {
+        $m! {
+            /// Bit explorer, precision vs speed, quantization.
+            Precision: precision {
+                parts: PrecisionPart {
+                    Explorer = "explorer" ["fmt", "x", "code", "ov"],
+                    Table = "table" [],
+                    Speed = "speed" ["chip", "size", "batch"],
+                    Roofline = "roofline" [],
+                    Quant = "quant" [],
+                },
+                settings: Precision(precision: crate::model::precision::PrecisionSettings)
+                    => crate::model::precision::PrecisionAction,
+            }
+            /// The list of sources of every figure.
+            References: references {
+                parts: ReferencesPart { List = "list" [] },
+            }
+            /// Moore's-law depreciation chart.
+            Depreciation: depreciation {
+                parts: DepreciationPart {
+                    Settings = "settings" ["hw", "algo", "years", "algo_on"],
+                    Chart = "chart" [],
+                    Models = "models" [],
+                },
+                settings: Depreciation(depreciation: crate::model::depreciation::DepreciationSettings)
+                    => crate::model::depreciation::DepreciationSettings,
+            }
+            /// The automation-difficulty ladder.
+            Ladder: ladder {
+                parts: LadderPart {
+                    Ladder = "ladder" ["lens"],
+                    Rank = "rank" [],
+                    Strip = "strip" [],
+                    Sae = "sae" [],
+                },
+                settings: Ladder(ladder: crate::model::ladder::LadderSettings)
+                    => crate::model::ladder::LadderSettings,
+            }
+            /// Link bandwidth, transfer and all-reduce times.
+            Bandwidth: bandwidth {
+                parts: BandwidthPart {
+                    Calc = "calc" ["link", "gb", "gpus"],
+                    Result = "result" [],
+                    Links = "links" [],
+                    Units = "units" [],
+                    Racks = "racks" [],
+                },
+                settings: Bandwidth(bandwidth: crate::model::bandwidth::BandwidthSettings)
+                    => crate::model::bandwidth::BandwidthSettings,
+            }
+            /// HBM per chip and the fit calculator (the chart of HBM by year first).
+            Memory: memory {
+                parts: MemoryPart {
+                    Hbm = "hbm" [],
+                    Fit = "fit" [
+                        "mchip", "params_b", "wfmt", "kvfmt", "layers", "kv_heads", "head_dim",
+                        "ctx", "mbatch", "train",
+                    ],
+                    Need = "need" [],
+                },
+                settings: Memory(memory: crate::model::memory::MemorySettings)
+                    => crate::model::memory::MemorySettings,
+            }
+            /// Power, energy and price per FLOP. Its settings are shared with
+            /// rent vs buy (one set of energy keys for both).
+            Resources: resources {
+                parts: ResourcesPart {
+                    Energy = "energy" ["kwh", "pue", "tdp", "power"],
+                    Formula = "formula" [],
+                    Price = "price" [],
+                    Prices = "prices" [],
+                },
+                settings: Economics(economics: crate::model::economics::EconomicsSettings)
+                    => crate::model::economics::EconomicsSettings,
+            }
+            /// TPU beside NVIDIA and AMD.
+            Alternatives: alternatives {
+                parts: AlternativesPart { Claim = "claim" [], Table = "table" [] },
+            }
+            /// Total cost of owning vs renting a GPU.
+            RentVsBuy: rent_vs_buy {
+                parts: RentVsBuyPart {
+                    Buy = "buy" ["price", "basis"],
+                    Amort = "amort" ["amort", "life"],
+                    Use = "use" ["util", "kwh", "pue", "tdp", "power"],
+                    Rent = "rent" ["rent"],
+                    Verdict = "verdict" [],
+                    Formula = "formula" [],
+                    Chart = "chart" [],
+                    Compare = "compare" [],
+                },
+                shares: economics,
+            }
+            /// The notes' modalities at a glance, a list of cards.
+            Models: models {
+                parts: ModelsPart { Models = "models" [] },
+            }
+            /// One lesson's takeaway, figure and points.
+            Lesson(Lesson): lessons {
+                parts: LessonPart { Lesson = "lesson" [] },
+            }
+        }
+    };
+}
+pub(crate) use panels;
+
+/// Writes [`Panel`] from the registry.
+macro_rules! panel_enum {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident { $($body:tt)* })+) => {
+        /// What a slide shows besides its text: its panel. Each variant names
+        /// the panel's stem (ARCHITECTURE.md, "Names"); the panel's settings,
+        /// if it has any, are found through `deck::panels::PanelSettings::of`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Panel {
+            /// Text only.
+            None,
+            $($(#[$doc])* $variant $(($data))?,)+
+        }
+    };
+}
+panels!(panel_enum);
+
+/// A pattern for a panel's variant, whether or not it carries data.
+macro_rules! panel_pattern {
+    ($variant:ident) => {
+        $crate::deck::slides::Panel::$variant
+    };
+    ($variant:ident $data:ty) => {
+        $crate::deck::slides::Panel::$variant(_)
+    };
+}
+pub(crate) use panel_pattern;
+
+/// Writes [`SlideId`] and the registry's table: one row per slide, in deck
+/// order: the variant, the slug (`#/{slug}`), the prefix of its text keys,
+/// which texts it has (`notes`: the notes' words, `context`: ours) and its
+/// panel, if any.
+macro_rules! slides {
+    ($($(#[$attr:meta])* $id:ident = $slug:literal, $key:literal, [$($text:ident),*] $(, $panel:expr)?;)+) => {
+        /// Every slide, in deck order.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+        pub enum SlideId {
+            $($(#[$attr])* $id,)+
+        }
+
+        /// The registry as a constant, for what the compiler checks
+        /// ([`SlideId::panel`] in `deck::steps::names_parts`).
+        const TABLE: &[SlideInfo] = &[
+            $(SlideInfo {
+                id: SlideId::$id,
+                slug: $slug,
+                key: $key,
+                has_notes: false $(|| text_is!($text, notes))*,
+                has_context: false $(|| text_is!($text, context))*,
+                panel: first_panel(&[$($panel)?]),
+            },)+
+        ];
+    };
 }
 
-/// What a slide shows besides its text: its panel. Each variant names the
-/// panel's stem (ARCHITECTURE.md, "Names"); the panel's settings, if it has
-/// any, are found through `deck::panels::PanelSettings::of`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Panel {
-    /// Text only.
-    None,
-    /// Bit explorer, precision vs speed, quantization (`ui::panels::precision`).
-    Precision,
-    /// The list of sources of every figure (`ui::panels::references`).
-    References,
-    /// Moore's-law depreciation chart (`ui::panels::depreciation`).
-    Depreciation,
-    /// The automation-difficulty ladder (`ui::panels::ladder`).
-    Ladder,
-    /// Link bandwidth, transfer and all-reduce times (`ui::panels::bandwidth`).
-    Bandwidth,
-    /// HBM per chip and the fit calculator (`ui::panels::memory`).
-    Memory,
-    /// Power, energy and price per FLOP (`ui::panels::economics::resources`).
-    Resources,
-    /// TPU beside NVIDIA and AMD (`ui::panels::alternatives`).
-    Alternatives,
-    /// Total cost of owning vs renting a GPU (`ui::panels::economics::rent_vs_buy`).
-    RentVsBuy,
-    /// The notes' modalities at a glance (`ui::panels::models`).
-    Models,
-    /// One lesson's takeaway, figure and points (`ui::panels::lessons`).
-    Lesson(Lesson),
+/// Whether a text a slide's row lists is the notes' words (`notes`) or
+/// ours (`context`); any other word does not compile.
+macro_rules! text_is {
+    (notes, notes) => {
+        true
+    };
+    (context, context) => {
+        true
+    };
+    (notes, context) => {
+        false
+    };
+    (context, notes) => {
+        false
+    };
+}
+
+/// The panel a slide's row names, or none.
+const fn first_panel(panels: &[Panel]) -> Panel {
+    match panels.first() {
+        Some(p) => *p,
+        None => Panel::None,
+    }
+}
+
+slides! {
+    #[default]
+    Intro = "intro", "intro", [context];
+    Ingredients = "ingredients", "ingredients", [notes, context];
+    Bandwidth = "bandwidth", "bandwidth", [notes, context], Panel::Bandwidth;
+    Memory = "memory", "memory", [notes, context], Panel::Memory;
+    Precision = "precision", "precision", [notes, context], Panel::Precision;
+    Resources = "resources", "resources", [notes, context], Panel::Resources;
+    Alternatives = "alternatives", "alternatives", [notes, context], Panel::Alternatives;
+    Depreciation = "depreciation", "depreciation", [notes, context], Panel::Depreciation;
+    Models = "models", "models", [notes, context], Panel::Models;
+    Ladder = "ladder", "ladder", [notes, context], Panel::Ladder;
+    PostTraining = "post-training", "post_training", [notes, context],
+        Panel::Lesson(Lesson::PostTraining);
+    Data = "data", "data", [notes, context], Panel::Lesson(Lesson::Data);
+    Evaluation = "evaluation", "evaluation", [notes, context], Panel::Lesson(Lesson::Evaluation);
+    RentVsBuy = "rent-vs-buy", "rent_vs_buy", [notes, context], Panel::RentVsBuy;
+    Personal = "personal", "personal", [notes, context];
+    Phd = "phd", "phd", [notes, context];
+    Work = "work", "work", [notes];
+    References = "references", "references", [context], Panel::References;
 }
 
 /// One row of the registry.
@@ -83,115 +253,8 @@ pub struct SlideInfo {
     pub panel: Panel,
 }
 
-const fn panel(info: SlideInfo, panel: Panel) -> SlideInfo {
-    SlideInfo { panel, ..info }
-}
-
-const fn row(
-    id: SlideId,
-    slug: &'static str,
-    key: &'static str,
-    has_notes: bool,
-    has_context: bool,
-) -> SlideInfo {
-    SlideInfo {
-        id,
-        slug,
-        key,
-        has_notes,
-        has_context,
-        panel: Panel::None,
-    }
-}
-
 /// The registry, in deck order.
 pub static SLIDES: &[SlideInfo] = TABLE;
-
-/// The registry as a constant, for what the compiler checks
-/// ([`SlideId::panel`] in `deck::steps::names_parts`).
-const TABLE: &[SlideInfo] = &[
-    row(SlideId::Intro, "intro", "intro", false, true),
-    row(
-        SlideId::Ingredients,
-        "ingredients",
-        "ingredients",
-        true,
-        true,
-    ),
-    panel(
-        row(SlideId::Bandwidth, "bandwidth", "bandwidth", true, true),
-        Panel::Bandwidth,
-    ),
-    panel(
-        row(SlideId::Memory, "memory", "memory", true, true),
-        Panel::Memory,
-    ),
-    panel(
-        row(SlideId::Precision, "precision", "precision", true, true),
-        Panel::Precision,
-    ),
-    panel(
-        row(SlideId::Resources, "resources", "resources", true, true),
-        Panel::Resources,
-    ),
-    panel(
-        row(
-            SlideId::Alternatives,
-            "alternatives",
-            "alternatives",
-            true,
-            true,
-        ),
-        Panel::Alternatives,
-    ),
-    panel(
-        row(
-            SlideId::Depreciation,
-            "depreciation",
-            "depreciation",
-            true,
-            true,
-        ),
-        Panel::Depreciation,
-    ),
-    panel(
-        row(SlideId::Models, "models", "models", true, true),
-        Panel::Models,
-    ),
-    panel(
-        row(SlideId::Ladder, "ladder", "ladder", true, true),
-        Panel::Ladder,
-    ),
-    panel(
-        row(
-            SlideId::PostTraining,
-            "post-training",
-            "post_training",
-            true,
-            true,
-        ),
-        Panel::Lesson(Lesson::PostTraining),
-    ),
-    panel(
-        row(SlideId::Data, "data", "data", true, true),
-        Panel::Lesson(Lesson::Data),
-    ),
-    panel(
-        row(SlideId::Evaluation, "evaluation", "evaluation", true, true),
-        Panel::Lesson(Lesson::Evaluation),
-    ),
-    panel(
-        row(SlideId::RentVsBuy, "rent-vs-buy", "rent_vs_buy", true, true),
-        Panel::RentVsBuy,
-    ),
-    row(SlideId::Personal, "personal", "personal", true, true),
-    row(SlideId::Phd, "phd", "phd", true, true),
-    row(SlideId::Work, "work", "work", true, false),
-    panel(
-        row(SlideId::References, "references", "references", false, true),
-        Panel::References,
-    ),
-];
 
 impl SlideId {
     /// Position in the deck, from 0.

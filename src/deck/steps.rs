@@ -14,7 +14,7 @@
 
 use crate::deck::i18n::TextLang;
 use crate::deck::panels::PanelSettings;
-use crate::deck::slides::{Panel, SlideId, SLIDES};
+use crate::deck::slides::{panel_pattern, panels, Panel, SlideId, SLIDES};
 use crate::model::settings::apply;
 
 /// One row of `content/steps.csv`.
@@ -95,135 +95,45 @@ pub trait Part: Copy + Eq + 'static {
     fn id(self) -> &'static str;
 }
 
-/// Declares a panel's parts: `Variant = "id" [settings keys its controls
-/// show]`, in the order the Read view shows them.
-macro_rules! parts {
-    ($(#[$doc:meta])* $name:ident { $($variant:ident = $id:literal [$($key:literal),* $(,)?]),+ $(,)? }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name {
-            $($variant),+
-        }
+/// Writes each panel's parts enum (`PrecisionPart`, ...) and [`parts`] from
+/// the registry (`deck::slides::panels!`).
+macro_rules! parts_of_panels {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+        parts: $name:ident { $($part:ident = $id:literal [$($key:literal),* $(,)?]),+ $(,)? },
+        $($rest:tt)*
+    })+) => {
+        $(
+            #[doc = concat!("The parts of the `", stringify!($variant), "` panel.")]
+            #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+            pub enum $name {
+                $($part),+
+            }
 
-        impl $name {
-            /// Every part with its keys, in the Read view's order.
-            pub const INFO: &'static [PartInfo] = &[$(PartInfo { id: $id, keys: &[$($key),*] }),+];
-        }
+            impl $name {
+                /// Every part with its keys, in the Read view's order.
+                pub const INFO: &'static [PartInfo] = &[$(PartInfo { id: $id, keys: &[$($key),*] }),+];
+            }
 
-        impl Part for $name {
-            fn id(self) -> &'static str {
-                match self {
-                    $($name::$variant => $id),+
+            impl Part for $name {
+                fn id(self) -> &'static str {
+                    match self {
+                        $($name::$part => $id),+
+                    }
                 }
+            }
+        )+
+
+        /// The parts of each panel, in the panel's own order (the Read view's).
+        pub const fn parts(panel: Panel) -> &'static [PartInfo] {
+            match panel {
+                Panel::None => &[],
+                $(panel_pattern!($variant $($data)?) => $name::INFO,)+
             }
         }
     };
 }
 
-parts!(
-    /// The precision panel's parts.
-    PrecisionPart {
-        Explorer = "explorer" ["fmt", "x", "code", "ov"],
-        Table = "table" [],
-        Speed = "speed" ["chip", "size", "batch"],
-        Roofline = "roofline" [],
-        Quant = "quant" [],
-    }
-);
-parts!(
-    /// The references panel's one part, a list.
-    ReferencesPart { List = "list" [] }
-);
-parts!(
-    /// The depreciation panel's parts.
-    DepreciationPart {
-        Settings = "settings" ["hw", "algo", "years", "algo_on"],
-        Chart = "chart" [],
-        Models = "models" [],
-    }
-);
-parts!(
-    /// The ladder panel's parts.
-    LadderPart {
-        Ladder = "ladder" ["lens"],
-        Rank = "rank" [],
-        Strip = "strip" [],
-        Sae = "sae" [],
-    }
-);
-parts!(
-    /// The bandwidth panel's parts.
-    BandwidthPart {
-        Calc = "calc" ["link", "gb", "gpus"],
-        Result = "result" [],
-        Links = "links" [],
-        Units = "units" [],
-        Racks = "racks" [],
-    }
-);
-parts!(
-    /// The memory panel's parts (the chart of HBM by year first).
-    MemoryPart {
-        Hbm = "hbm" [],
-        Fit = "fit" [
-            "mchip", "params_b", "wfmt", "kvfmt", "layers", "kv_heads", "head_dim", "ctx",
-            "mbatch", "train",
-        ],
-        Need = "need" [],
-    }
-);
-parts!(
-    /// The resources panel's parts.
-    ResourcesPart {
-        Energy = "energy" ["kwh", "pue", "tdp", "power"],
-        Formula = "formula" [],
-        Price = "price" [],
-        Prices = "prices" [],
-    }
-);
-parts!(
-    /// The alternatives panel's parts.
-    AlternativesPart { Claim = "claim" [], Table = "table" [] }
-);
-parts!(
-    /// The rent vs buy panel's parts.
-    RentVsBuyPart {
-        Buy = "buy" ["price", "basis"],
-        Amort = "amort" ["amort", "life"],
-        Use = "use" ["util", "kwh", "pue", "tdp", "power"],
-        Rent = "rent" ["rent"],
-        Verdict = "verdict" [],
-        Formula = "formula" [],
-        Chart = "chart" [],
-        Compare = "compare" [],
-    }
-);
-parts!(
-    /// The models panel's one part, a list of cards.
-    ModelsPart { Models = "models" [] }
-);
-parts!(
-    /// A lesson panel's one part.
-    LessonPart { Lesson = "lesson" [] }
-);
-
-/// The parts of each panel, in the panel's own order (the Read view's).
-pub const fn parts(panel: Panel) -> &'static [PartInfo] {
-    match panel {
-        Panel::None => &[],
-        Panel::Precision => PrecisionPart::INFO,
-        Panel::References => ReferencesPart::INFO,
-        Panel::Depreciation => DepreciationPart::INFO,
-        Panel::Ladder => LadderPart::INFO,
-        Panel::Bandwidth => BandwidthPart::INFO,
-        Panel::Memory => MemoryPart::INFO,
-        Panel::Resources => ResourcesPart::INFO,
-        Panel::Alternatives => AlternativesPart::INFO,
-        Panel::RentVsBuy => RentVsBuyPart::INFO,
-        Panel::Models => ModelsPart::INFO,
-        Panel::Lesson(_) => LessonPart::INFO,
-    }
-}
+panels!(parts_of_panels);
 
 /// Whether `b[start..stop]` is `want` (a comparison a `const fn` can make).
 const fn bytes_eq(b: &[u8], start: usize, stop: usize, want: &[u8]) -> bool {

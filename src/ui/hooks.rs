@@ -6,8 +6,9 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deck::panels::{panels_with_settings, PanelChange};
+use crate::deck::panels::PanelChange;
 use crate::deck::route::{Parsed, Print, Route, View};
+use crate::deck::slides::panels;
 use crate::deck::state::{
     key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
 };
@@ -62,27 +63,32 @@ pub struct Handlers {
     pub panel: PanelHandlers,
 }
 
-/// Writes the panels' callbacks from `deck::panels`'s list: one per
-/// panel with settings, dispatching `Action::Panel`.
+/// Writes the panels' callbacks from the registry
+/// (`deck::slides::panels!`): one per panel with settings of its own,
+/// dispatching `Action::Panel`.
 macro_rules! panel_handlers {
-    (without: $none:pat => $($(#[$doc:meta])* $variant:ident($field:ident: $ty:path, $change:path) => [$($panel:ident),+],)+) => {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+        parts: $parts:ident $part_list:tt,
+        $(settings: $change_variant:ident($field:ident: $ty:ty) => $change:ty,)?
+        $(shares: $shared:ident,)?
+    })+) => {
         /// The panels' callbacks, one per panel with settings.
         #[derive(Clone, PartialEq)]
         pub struct PanelHandlers {
-            $(pub $field: Callback<$change>,)+
+            $($(pub $field: Callback<$change>,)?)+
         }
 
         impl PanelHandlers {
             fn new(d: &Dispatch) -> Self {
                 PanelHandlers {
-                    $($field: callback(d, |c| Action::Panel(PanelChange::$variant(c))),)+
+                    $($($field: callback(d, |c| Action::Panel(PanelChange::$change_variant(c))),)?)+
                 }
             }
         }
     };
 }
 
-panels_with_settings!(panel_handlers);
+panels!(panel_handlers);
 
 impl Handlers {
     fn new(d: &Dispatch) -> Self {

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::steps::AlternativesPart;
 use crate::ui::widgets::table::{data_table, Named};
 
@@ -99,4 +101,9 @@ pub fn AlternativesPanel(props: &Props) -> Html {
             }
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <AlternativesPanel ui={v.ui} /> }
 }

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::steps::BandwidthPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
@@ -322,4 +324,9 @@ fn racks(ui: TextLang) -> Html {
             <cite>{cite(DGX_H100.sources(), DGX_H100.as_of)}{"; "}{cite(GB200_NVL72.sources(), GB200_NVL72.as_of)}</cite>
         </section>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <BandwidthPanel settings={v.settings.bandwidth} ui={v.ui} on_change={v.handlers.bandwidth.clone()} /> }
 }

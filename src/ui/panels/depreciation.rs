@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::steps::DepreciationPart;
 use crate::ui::widgets::table::{data_table, Named};
 
@@ -411,4 +413,9 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             }
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <DepreciationPanel settings={v.settings.depreciation} ui={v.ui} on_change={v.handlers.depreciation.clone()} /> }
 }

@@ -7,6 +7,9 @@
 
 use yew::prelude::*;
 
+use crate::deck::slides::Panel;
+use crate::ui::panels::PanelView;
+
 use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
 
@@ -102,5 +105,13 @@ pub fn LessonPanel(props: &LessonProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`): the slide's lesson.
+pub fn view(v: &PanelView) -> Html {
+    match v.panel {
+        Panel::Lesson(lesson) => html! { <LessonPanel {lesson} ui={v.ui} /> },
+        _ => html! {},
     }
 }

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::steps::MemoryPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
@@ -415,4 +417,9 @@ fn timeline(ui: TextLang) -> Html {
             </details>
         </section>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <MemoryPanel settings={v.settings.memory} ui={v.ui} on_change={v.handlers.memory.clone()} /> }
 }

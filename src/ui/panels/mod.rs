@@ -12,11 +12,15 @@ pub mod memory;
 pub mod models;
 pub mod precision;
 pub mod references;
+pub mod rent_vs_buy;
+pub mod resources;
 
 use yew::prelude::*;
 
+use crate::deck::i18n::TextLang;
+use crate::deck::panels::PanelSettings;
 use crate::deck::route::Route;
-use crate::deck::slides::Panel;
+use crate::deck::slides::{panel_pattern, panels, Panel};
 use crate::deck::steps::{Part, Shows};
 use crate::ui::hooks::PanelHandlers;
 
@@ -50,43 +54,33 @@ pub fn use_shown() -> Shown {
     use_context::<Shown>().unwrap_or_default()
 }
 
-/// The panel of the route's slide, with its settings and its callback.
-pub fn view(route: &Route, h: &PanelHandlers) -> Html {
-    let ui = route.lang.ui();
-    let s = &route.settings;
-    match route.slide.info().panel {
-        Panel::None => html! {},
-        Panel::References => html! { <references::ReferencesPanel ui={ui} /> },
-        Panel::Models => html! { <models::ModelsPanel ui={ui} /> },
-        Panel::Lesson(lesson) => html! { <lessons::LessonPanel {lesson} ui={ui} /> },
-        Panel::Alternatives => html! { <alternatives::AlternativesPanel ui={ui} /> },
-        Panel::Ladder => html! {
-            <ladder::LadderPanel settings={s.ladder} ui={ui}
-                on_change={h.ladder.clone()} />
-        },
-        Panel::Depreciation => html! {
-            <depreciation::DepreciationPanel settings={s.depreciation} ui={ui}
-                on_change={h.depreciation.clone()} />
-        },
-        Panel::Bandwidth => html! {
-            <bandwidth::BandwidthPanel settings={s.bandwidth} ui={ui}
-                on_change={h.bandwidth.clone()} />
-        },
-        Panel::Memory => html! {
-            <memory::MemoryPanel settings={s.memory} ui={ui}
-                on_change={h.memory.clone()} />
-        },
-        Panel::Resources => html! {
-            <economics::resources::ResourcesPanel settings={s.economics} ui={ui}
-                on_change={h.economics.clone()} />
-        },
-        Panel::RentVsBuy => html! {
-            <economics::rent_vs_buy::RentVsBuyPanel settings={s.economics} ui={ui}
-                on_change={h.economics.clone()} />
-        },
-        Panel::Precision => html! {
-            <precision::PrecisionPanel settings={s.precision.clone()} ui={ui}
-                on_action={h.precision.clone()} />
-        },
-    }
+/// What a panel's `view` gets: the panel (a lesson's carries its lesson),
+/// every panel's settings and callbacks, and the language of its text.
+pub struct PanelView<'a> {
+    pub panel: Panel,
+    pub settings: &'a PanelSettings,
+    pub handlers: &'a PanelHandlers,
+    pub ui: TextLang,
 }
+
+/// Writes [`view`] from the registry (`deck::slides::panels!`): each panel
+/// is drawn by its module's `view`.
+macro_rules! views_of_panels {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident { $($body:tt)* })+) => {
+        /// The panel of the route's slide, with its settings and its callback.
+        pub fn view(route: &Route, h: &PanelHandlers) -> Html {
+            let v = PanelView {
+                panel: route.slide.info().panel,
+                settings: &route.settings,
+                handlers: h,
+                ui: route.lang.ui(),
+            };
+            match v.panel {
+                Panel::None => html! {},
+                $(panel_pattern!($variant $($data)?) => $ui::view(&v),)+
+            }
+        }
+    };
+}
+
+panels!(views_of_panels);

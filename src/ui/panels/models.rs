@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::ui::panels::use_shown;
 
 use crate::deck::i18n::{gap, TextLang};
@@ -70,4 +72,9 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
             </section>
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <ModelsPanel ui={v.ui} /> }
 }

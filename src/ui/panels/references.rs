@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::ui::panels::use_shown;
 
 use crate::deck::i18n::TextLang;
@@ -44,4 +46,9 @@ pub fn ReferencesPanel(props: &SourcesProps) -> Html {
             <ul class="references-sources">{items}</ul>
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <ReferencesPanel ui={v.ui} /> }
 }

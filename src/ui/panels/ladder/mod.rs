@@ -22,6 +22,8 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::steps::LadderPart;
 use crate::ui::widgets::table::{data_table, Named};
 
@@ -556,4 +558,9 @@ fn data_strip(ui: TextLang, shown: Shown) -> Html {
         }
         </>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <LadderPanel settings={v.settings.ladder} ui={v.ui} on_change={v.handlers.ladder.clone()} /> }
 }

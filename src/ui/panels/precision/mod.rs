@@ -7,6 +7,8 @@ pub mod speed;
 
 use yew::prelude::*;
 
+use crate::ui::panels::PanelView;
+
 use crate::deck::i18n::TextLang;
 use crate::deck::steps::PrecisionPart;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
@@ -69,4 +71,9 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
             }
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <PrecisionPanel settings={v.settings.precision.clone()} ui={v.ui} on_action={v.handlers.precision.clone()} /> }
 }

@@ -18,7 +18,6 @@ use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::use_shown;
 
-use super::{energy_sliders, Props};
 use crate::deck::i18n::fill;
 use crate::model::bandwidth::GB200_NVL72;
 use crate::model::chart::{tenths, LinearScale};
@@ -27,6 +26,8 @@ use crate::model::economics::{
     chip_tdp_w, dollars_per_tflops, price_trend, AVERAGE_DRAW, HOURS_PER_YEAR,
 };
 use crate::ui::numfmt::{fixed, money, money_sig, shortest};
+use crate::ui::panels::economics::{energy_sliders, Props};
+use crate::ui::panels::PanelView;
 use crate::ui::widgets::controls::reset_button;
 
 /// Bar chart geometry in SVG user units.
@@ -301,4 +302,9 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             }
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <ResourcesPanel settings={v.settings.economics} ui={v.ui} on_change={v.handlers.economics.clone()} /> }
 }

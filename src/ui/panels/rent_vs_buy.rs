@@ -20,7 +20,6 @@ use crate::ui::panels::use_shown;
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
-use super::{energy_sliders, Props};
 use crate::deck::i18n::{fill, gap, TextLang};
 use crate::model::chart::{linear_ticks, polyline_path, tenths, LinearScale};
 use crate::model::depreciation::trend;
@@ -32,6 +31,8 @@ use crate::model::economics::{
 };
 use crate::model::fixed::format_fixed;
 use crate::ui::numfmt::{fixed, money, money_sig, shortest, usd_axis};
+use crate::ui::panels::economics::{energy_sliders, Props};
+use crate::ui::panels::PanelView;
 use crate::ui::widgets::controls::NumberField;
 use crate::ui::widgets::controls::{reset_button, slider};
 
@@ -635,4 +636,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             }
         </div>
     }
+}
+
+/// The panel as the slide shows it (`ui::panels::view`).
+pub fn view(v: &PanelView) -> Html {
+    html! { <RentVsBuyPanel settings={v.settings.economics} ui={v.ui} on_change={v.handlers.economics.clone()} /> }
 }

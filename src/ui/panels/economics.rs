@@ -1,10 +1,7 @@
-//! The two panels on the cost of compute, which share one set of settings
-//! (`model::economics::EconomicsSettings`): `resources` (power and price, the
-//! `#/resources` slide) and `rent_vs_buy` (`#/rent-vs-buy`). What both use
-//! lives here: their props and the energy sliders.
-
-pub mod rent_vs_buy;
-pub mod resources;
+//! What the two panels on the cost of compute share, with one set of
+//! settings (`model::economics::EconomicsSettings`): `resources` (power and
+//! price, the `#/resources` slide) and `rent_vs_buy` (`#/rent-vs-buy`):
+//! their props and the energy sliders.
 
 use yew::prelude::*;
 
