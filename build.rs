@@ -3,7 +3,7 @@
 //!
 //! | input                                   | tables                | generated file             | read by                     |
 //! | --------------------------------------- | --------------------- | -------------------------- | --------------------------- |
-//! | `content/zh.txt`, `content/en.txt`      | `KEYS`, `ZH_TEXTS`, `EN_TEXTS` | `text_tables.rs`           | `src/deck/i18n.rs`          |
+//! | `content/{zh,en}.txt`, `content/slides/*/{zh,en}.txt` | `KEYS`, `ZH_TEXTS`, `EN_TEXTS` | `text_tables.rs` | `src/deck/i18n.rs` |
 //! | `data/sources.csv`                      | `SOURCES`             | `sources_tables.rs`        | `src/model/sources.rs`      |
 //! | `data/chips.csv`                        | `CHIPS`               | `chips_tables.rs`          | `src/model/chips.rs`        |
 //! | `data/trends.csv`, `data/models.csv`    | `TRENDS`, `MODELS`    | `depreciation_tables.rs`   | `src/model/depreciation.rs` |
@@ -11,7 +11,7 @@
 //! | `data/links.csv`                        | `LINKS`               | `bandwidth_tables.rs`      | `src/model/bandwidth.rs`    |
 //! | `data/prices.csv`, `data/rentals.csv`,  | `PRICES`, `RENTALS`,  | `economics_tables.rs`      | `src/model/economics.rs`    |
 //! | `data/server_power.csv`                 | `SERVER_POWER`        |                            |                             |
-//! | `content/steps.csv`                     | `STEPS`               | `steps_tables.rs`          | `src/deck/steps.rs`         |
+//! | `content/slides/*/steps.csv`            | `STEPS`               | `steps_tables.rs`          | `src/deck/steps.rs`         |
 //!
 //! Table rows are in file order. Each file names only the types of its own
 //! table (`SOURCES: &[Source]`; `CHIPS: &[Chip]` with `Rate`), unqualified,
@@ -43,15 +43,25 @@ use serde::{
 
 #[path = "src/deck/text_format.rs"]
 mod text_format;
-use text_format::{parse_entries, quotations, shown};
+use text_format::{parse_entries, quotations, shown, slide_dirs, text_files, SLIDES_DIR};
 
-/// Reads one language's text file: its entries sorted by key.
-fn text_entries(file: &str) -> Vec<(String, String)> {
-    println!("cargo:rerun-if-changed={file}");
-    let src = fs::read_to_string(file).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
-    let mut entries = parse_entries(&src).unwrap_or_else(|e| panic!("{file}: {e}"));
+/// Reads one language's text files (`deck::text_format::text_files`): their
+/// entries sorted by key; a key in two files is an error.
+fn text_entries(lang: &str) -> Vec<(String, String)> {
+    let mut entries: Vec<(String, String, String)> = Vec::new();
+    for path in text_files(Path::new(""), lang) {
+        let file = path.display().to_string();
+        println!("cargo:rerun-if-changed={file}");
+        let src = fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {file}: {e}"));
+        for (k, v) in parse_entries(&src).unwrap_or_else(|e| panic!("{file}: {e}")) {
+            if let Some((_, _, other)) = entries.iter().find(|(key, _, _)| *key == k) {
+                panic!("{file}: key {k} is also in {other}");
+            }
+            entries.push((k, v, file.clone()));
+        }
+    }
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    entries
+    entries.into_iter().map(|(k, v, _)| (k, v)).collect()
 }
 
 /// The text tables as three strings, not as tables of `&str` pairs: the
@@ -60,8 +70,8 @@ fn text_entries(file: &str) -> Vec<(String, String)> {
 /// lengths costs 16 bytes an entry and gzips poorly; `deck::i18n` splits
 /// the strings once, on first use. Both files must have the same keys.
 fn text_tables() -> String {
-    let zh = text_entries("content/zh.txt");
-    let en = text_entries("content/en.txt");
+    let zh = text_entries("zh");
+    let en = text_entries("en");
     let keys = |e: &[(String, String)]| e.iter().map(|(k, _)| k.clone()).collect::<Vec<_>>();
     let (zk, ek) = (keys(&zh), keys(&en));
     let only = |a: &[String], b: &[String]| {
@@ -72,12 +82,12 @@ fn text_tables() -> String {
     };
     assert!(
         only(&zk, &ek).is_empty(),
-        "keys missing from content/en.txt: {:?}",
+        "keys missing from the English text files: {:?}",
         only(&zk, &ek)
     );
     assert!(
         only(&ek, &zk).is_empty(),
-        "keys missing from content/zh.txt: {:?}",
+        "keys missing from the Chinese text files: {:?}",
         only(&ek, &zk)
     );
     assert!(
@@ -103,11 +113,11 @@ fn text_tables() -> String {
             .join("\u{1f}")
     };
     format!(
-        "/// The keys of `content/zh.txt` and `content/en.txt` (the same in both),\n\
+        "/// The keys of the text files (the same in both languages),\n\
          /// sorted, one a line.\npub static KEYS: &str = {:?};\n\
-         /// The texts of `content/zh.txt` in key order, joined by U+001F.\n\
+         /// The Chinese texts in key order, joined by U+001F.\n\
          pub static ZH_TEXTS: &str = {:?};\n\
-         /// The texts of `content/en.txt` in key order, joined by U+001F.\n\
+         /// The English texts in key order, joined by U+001F.\n\
          pub static EN_TEXTS: &str = {:?};\n",
         zk.join("\n"),
         values(&zh),
@@ -241,10 +251,9 @@ struct RentalRow {
     note: String,
 }
 
-/// A row of `content/steps.csv`: one step of a slide, in deck order.
+/// A row of `content/slides/{key}/steps.csv`: one step of slide `key`.
 #[derive(Deserialize)]
 struct StepRow {
-    slide: String,
     part: String,
     set: String,
     /// The planned time of the step in seconds (for the presenter's
@@ -283,7 +292,7 @@ macro_rules! row {
     )*};
 }
 row!(SourceRow: key, ChipRow: id, TrendRow: id, ModelRow: id, OccupationRow: id,
-     LinkRow: id, PriceRow: chip, RentalRow: id, ServerPowerRow: chip, StepRow: slide);
+     LinkRow: id, PriceRow: chip, RentalRow: id, ServerPowerRow: chip, StepRow: part);
 
 macro_rules! cited {
     ($($t:ty),* $(,)?) => {$(
@@ -917,69 +926,77 @@ fn economics_tables(sources: &Ids, chips: &Ids) -> String {
     out
 }
 
-/// Compiles `content/steps.csv` into `STEPS`. Every row needs a slide, a
-/// part and both titles, and a cue in both languages or in neither; the
-/// part must be one of the slide's (a `const` assertion per row, which the
-/// compiler evaluates: `deck::steps::names_parts`); the `set` pairs are
-/// checked against the panels by `deck::steps`'s tests.
+/// Compiles each slide's `content/slides/{key}/steps.csv` into `STEPS`
+/// (the slides by folder name; `deck::steps` orders them as the deck).
+/// Every row needs a part and both titles, and a cue in both languages or
+/// in neither; the folder must be a slide's text key and the part one of
+/// the slide's (a `const` assertion per row, which the compiler evaluates:
+/// `deck::steps::names_parts`); the `set` pairs are checked against the
+/// panels by `deck::steps`'s tests.
 fn steps_tables() -> String {
-    let f = "content/steps.csv";
-    let rows = read::<StepRow>(f);
-    let mut out = format!("/// Rows of `{f}`, in file order.\npub static STEPS: &[Step] = &[\n");
+    println!("cargo:rerun-if-changed={SLIDES_DIR}");
+    let mut out = format!("/// The rows of every `{SLIDES_DIR}/{{key}}/steps.csv`, slide by slide.\npub static STEPS: &[Step] = &[\n");
     let mut checks = String::new();
-    for (at, r) in &rows {
-        if !is_slug(&r.slide) {
+    for (key, dir) in slide_dirs(Path::new("")) {
+        if !key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        {
             panic!(
-                "{at}: column `slide` is `{}`, expected a slide's slug",
-                r.slide
+                "{}: a slide's folder is named by its text key (lowercase, `_`)",
+                dir.display()
             );
         }
-        at.filled("part", &r.part);
-        at.filled("title_zh", &r.title_zh);
-        at.filled("title_en", &r.title_en);
-        if r.cue_zh.is_empty() != r.cue_en.is_empty() {
-            panic!("{at}: a cue needs both `cue_zh` and `cue_en`, or neither");
-        }
-        let secs: u16 = match r.secs.as_str() {
-            "" => 0,
-            s => s.parse().ok().filter(|n| (1..=3600).contains(n)).unwrap_or_else(|| {
-                panic!("{at}: column `secs` is `{s}`, expected whole seconds from 1 to 3600, or empty")
-            }),
-        };
-        for (col, v) in [
-            ("title_zh", &r.title_zh),
-            ("title_en", &r.title_en),
-            ("cue_zh", &r.cue_zh),
-            ("cue_en", &r.cue_en),
-        ] {
-            if let Err(e) = quotations(v) {
-                panic!("{at}: column `{col}`: {e}");
+        let f: &'static str =
+            Box::leak(dir.join("steps.csv").display().to_string().into_boxed_str());
+        for (at, r) in &read::<StepRow>(f) {
+            at.filled("part", &r.part);
+            at.filled("title_zh", &r.title_zh);
+            at.filled("title_en", &r.title_en);
+            if r.cue_zh.is_empty() != r.cue_en.is_empty() {
+                panic!("{at}: a cue needs both `cue_zh` and `cue_en`, or neither");
             }
+            let secs: u16 = match r.secs.as_str() {
+                "" => 0,
+                s => s.parse().ok().filter(|n| (1..=3600).contains(n)).unwrap_or_else(|| {
+                    panic!("{at}: column `secs` is `{s}`, expected whole seconds from 1 to 3600, or empty")
+                }),
+            };
+            for (col, v) in [
+                ("title_zh", &r.title_zh),
+                ("title_en", &r.title_en),
+                ("cue_zh", &r.cue_zh),
+                ("cue_en", &r.cue_en),
+            ] {
+                if let Err(e) = quotations(v) {
+                    panic!("{at}: column `{col}`: {e}");
+                }
+            }
+            let [title_zh, title_en, cue_zh, cue_en] =
+                [&r.title_zh, &r.title_en, &r.cue_zh, &r.cue_en].map(|v| shown(v));
+            out.push_str(&format!(
+                "    Step {{ slide: {key:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{title_zh:?}, {title_en:?}], cue: [{cue_zh:?}, {cue_en:?}] }},\n",
+                r.part, r.set
+            ));
+            // The compiler checks that the part is one of the slide's: the
+            // slide's variant is its key in CamelCase (a folder that is no
+            // slide's does not compile either).
+            checks.push_str(&format!(
+                "const _: () = assert!(names_parts(crate::deck::slides::SlideId::{}, {:?}), {:?});\n",
+                camel(&key),
+                r.part,
+                format!("{at}: column `part` is `{}`, which is not the slide's text (notes, context) or a part of its panel (deck::slides::panels!)", r.part)
+            ));
         }
-        let [title_zh, title_en, cue_zh, cue_en] =
-            [&r.title_zh, &r.title_en, &r.cue_zh, &r.cue_en].map(|v| shown(v));
-        out.push_str(&format!(
-            "    Step {{ slide: {:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{title_zh:?}, {title_en:?}], cue: [{cue_zh:?}, {cue_en:?}] }},\n",
-            r.slide, r.part, r.set
-        ));
-        // The compiler checks that the part is one of the slide's: the
-        // slide's variant is its slug in CamelCase (an unknown slug does
-        // not compile either).
-        checks.push_str(&format!(
-            "const _: () = assert!(names_parts(crate::deck::slides::SlideId::{}, {:?}), {:?});\n",
-            camel(&r.slide),
-            r.part,
-            format!("{at}: column `part` is `{}`, which is not the slide's text (notes, context) or a part of its panel (deck::steps::parts)", r.part)
-        ));
     }
     out.push_str("];\n");
     out.push_str(&checks);
     out
 }
 
-/// `rent-vs-buy` as `RentVsBuy`.
-fn camel(slug: &str) -> String {
-    slug.split('-')
+/// `rent_vs_buy` as `RentVsBuy`.
+fn camel(key: &str) -> String {
+    key.split('_')
         .map(|w| {
             let mut c = w.chars();
             c.next()

@@ -6,7 +6,7 @@
 use llm_notes_explainer::deck::i18n::TextLang;
 use llm_notes_explainer::deck::markup::{self, Block};
 use llm_notes_explainer::deck::slides::{required_keys, text_key, SLIDES};
-use llm_notes_explainer::deck::text_format::parse_entries;
+use llm_notes_explainer::deck::text_format::{parse_entries, text_files};
 
 const NOTES: &str = include_str!("../content/notes-2024-08.txt");
 
@@ -155,18 +155,20 @@ fn the_notes_links_are_kept() {
 
 #[test]
 fn text_files_parse_and_have_the_same_keys() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let keys = |f: &str| -> Vec<String> {
-        let src = std::fs::read_to_string(dir.join(f)).expect("read content file");
-        let mut k: Vec<String> = parse_entries(&src)
-            .expect("parse")
-            .into_iter()
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let keys = |lang: &str| -> Vec<String> {
+        let mut k: Vec<String> = text_files(root, lang)
+            .iter()
+            .flat_map(|f| {
+                let src = std::fs::read_to_string(f).expect("read content file");
+                parse_entries(&src).expect("parse")
+            })
             .map(|(k, _)| k)
             .collect();
         k.sort();
         k
     };
-    assert_eq!(keys("zh.txt"), keys("en.txt"));
+    assert_eq!(keys("zh"), keys("en"));
 }
 
 #[test]

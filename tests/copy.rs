@@ -1,6 +1,6 @@
-//! The copy's own tests, over every text the page shows (`content/zh.txt`,
-//! `content/en.txt` but the notes' own entries, and the step titles and cues
-//! of `content/steps.csv`):
+//! The copy's own tests, over every text the page shows (the text files,
+//! `content/{zh,en}.txt` and `content/slides/*/{zh,en}.txt`, but the notes'
+//! own entries, and the step titles and cues of `content/slides/*/steps.csv`):
 //! - a quotation of the notes (marked `⟦…⟧`) is the notes' words, character
 //!   for character, and words given as the notes' are not a paraphrase in
 //!   quotation marks;
@@ -15,13 +15,34 @@
 //! Native only (reads the files).
 #![cfg(not(target_arch = "wasm32"))]
 
-use llm_notes_explainer::deck::text_format::{parse_entries, quotations, QUOTE_MARKS};
+use std::path::Path;
+
+use llm_notes_explainer::deck::text_format::{
+    parse_entries, quotations, slide_dirs, text_files, QUOTE_MARKS,
+};
 
 const NOTES: &str = include_str!("../content/notes-2024-08.txt");
-const ZH: &str = include_str!("../content/zh.txt");
-const EN: &str = include_str!("../content/en.txt");
-const STEPS: &str = include_str!("../content/steps.csv");
 const GLOSSARY: &str = include_str!("../content/glossary.csv");
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Reads a file of the crate: its path from the crate's root, its text.
+fn read(path: &Path) -> (String, String) {
+    let name = path
+        .strip_prefix(root())
+        .unwrap_or(path)
+        .display()
+        .to_string();
+    let src = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: {e}"));
+    (name, src)
+}
+
+/// Every text file of one language (`"zh"`, `"en"`), as [`read`] gives it.
+fn texts_of(lang: &str) -> Vec<(String, String)> {
+    text_files(root(), lang).iter().map(|p| read(p)).collect()
+}
 
 /// One text the page shows, where it comes from and its language.
 struct Text {
@@ -62,8 +83,11 @@ fn cell<'a>(row: &'a [(String, String)], col: &str) -> &'a str {
 /// Every text the page shows but the notes themselves.
 fn texts() -> Vec<Text> {
     let mut out = Vec::new();
-    for (file, src, zh) in [("zh.txt", ZH, true), ("en.txt", EN, false)] {
-        for (k, v) in parse_entries(src).expect("parses") {
+    let files = [("zh", true), ("en", false)]
+        .into_iter()
+        .flat_map(|(lang, zh)| texts_of(lang).into_iter().map(move |(f, src)| (f, src, zh)));
+    for (file, src, zh) in files {
+        for (k, v) in parse_entries(&src).expect("parses") {
             if !k.ends_with(".notes") {
                 // A lesson's points, listed under 笔记原话, are the notes'
                 // words as a whole.
@@ -82,23 +106,26 @@ fn texts() -> Vec<Text> {
             }
         }
     }
-    let steps = csv_table(
-        "steps.csv",
-        STEPS,
-        &["slide", "part", "title_zh", "title_en", "cue_zh", "cue_en"],
-    );
-    for (i, row) in steps.iter().enumerate() {
-        for (col, zh) in [
-            ("title_zh", true),
-            ("title_en", false),
-            ("cue_zh", true),
-            ("cue_en", false),
-        ] {
-            out.push(Text {
-                place: format!("steps.csv line {} {col}", i + 2),
-                zh,
-                value: cell(row, col).to_string(),
-            });
+    for (_, dir) in slide_dirs(root()) {
+        let (file, src) = read(&dir.join("steps.csv"));
+        let steps = csv_table(
+            &file,
+            &src,
+            &["part", "title_zh", "title_en", "cue_zh", "cue_en"],
+        );
+        for (i, row) in steps.iter().enumerate() {
+            for (col, zh) in [
+                ("title_zh", true),
+                ("title_en", false),
+                ("cue_zh", true),
+                ("cue_en", false),
+            ] {
+                out.push(Text {
+                    place: format!("{file} line {} {col}", i + 2),
+                    zh,
+                    value: cell(row, col).to_string(),
+                });
+            }
         }
     }
     out
@@ -185,7 +212,10 @@ fn every_quotation_of_the_notes_is_the_notes_words() {
 
 #[test]
 fn the_notes_words_on_the_cards_and_under_in_the_notes_are_word_for_word() {
-    let zh = parse_entries(ZH).expect("parses");
+    let zh: Vec<(String, String)> = texts_of("zh")
+        .iter()
+        .flat_map(|(_, src)| parse_entries(src).expect("parses"))
+        .collect();
     let mut bad = Vec::new();
     let mut seen = 0;
     for (k, v) in &zh {

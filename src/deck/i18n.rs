@@ -1,5 +1,5 @@
-//! Languages and the page's text, compiled in from `content/zh.txt` and
-//! `content/en.txt` by `build.rs`. Pure: no web dependencies.
+//! Languages and the page's text, compiled in from the text files
+//! (`content/{zh,en}.txt`, `content/slides/*/{zh,en}.txt`) by `build.rs`. Pure: no web dependencies.
 //!
 //! `Lang` is what the reader chose (Chinese, English, or both side by side,
 //! in either order);
@@ -242,18 +242,25 @@ mod tests {
         let en: Vec<&str> = TextLang::En.table().iter().map(|(k, _)| *k).collect();
         let only_zh: Vec<_> = zh.iter().filter(|k| !en.contains(k)).collect();
         let only_en: Vec<_> = en.iter().filter(|k| !zh.contains(k)).collect();
-        assert!(only_zh.is_empty(), "keys missing from en.txt: {only_zh:?}");
-        assert!(only_en.is_empty(), "keys missing from zh.txt: {only_en:?}");
+        assert!(
+            only_zh.is_empty(),
+            "keys missing from the English text files: {only_zh:?}"
+        );
+        assert!(
+            only_en.is_empty(),
+            "keys missing from the Chinese text files: {only_en:?}"
+        );
     }
 
     #[test]
     fn tables_are_the_text_files_entry_for_entry() {
-        for (lang, file) in [
-            (TextLang::Zh, "content/zh.txt"),
-            (TextLang::En, "content/en.txt"),
-        ] {
-            let src = std::fs::read_to_string(file).unwrap();
-            let mut want = crate::deck::text_format::parse_entries(&src).unwrap();
+        use crate::deck::text_format::{parse_entries, text_files};
+        for (lang, id) in [(TextLang::Zh, "zh"), (TextLang::En, "en")] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+            let mut want: Vec<(String, String)> = text_files(root, id)
+                .iter()
+                .flat_map(|f| parse_entries(&std::fs::read_to_string(f).unwrap()).unwrap())
+                .collect();
             for (_, v) in &mut want {
                 *v = crate::deck::text_format::shown(v);
             }
@@ -263,7 +270,7 @@ mod tests {
                 .iter()
                 .map(|(k, v)| (k.to_string(), v.to_string()))
                 .collect();
-            assert_eq!(got, want, "{file}");
+            assert_eq!(got, want, "{id}");
         }
     }
 

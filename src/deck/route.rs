@@ -568,7 +568,7 @@ mod tests {
             .and_then(|(_, v)| v)
     }
 
-    /// The values are those of `content/steps.csv`, written out.
+    /// The values are those of each slide's `steps.csv`, written out.
     #[test]
     fn a_bare_step_link_opens_the_step_as_scripted() {
         let cases: [(&str, &[(&str, &str)]); 7] = [

@@ -576,7 +576,7 @@ mod tests {
         s
     }
 
-    /// The values below are those of `content/steps.csv`, written out.
+    /// The values below are those of each slide's `steps.csv`, written out.
     #[test]
     fn keyframes_set_the_step_values_and_a_hand_change_can_be_restored() {
         let pairs = |v: &[(&'static str, &str)]| -> Vec<(&'static str, String)> {

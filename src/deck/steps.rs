@@ -1,5 +1,5 @@
 //! The steps of every slide: the screens the Present view shows one at a
-//! time, compiled from `content/steps.csv` by `build.rs`. Pure.
+//! time, compiled from each slide's `content/slides/{key}/steps.csv` by `build.rs`. Pure.
 //!
 //! A step shows one part of its slide: the notes' words (`notes`, or
 //! `notes 1-4` for some of their list items), our explanation (`context`),
@@ -17,10 +17,10 @@ use crate::deck::panels::PanelSettings;
 use crate::deck::slides::{panel_pattern, panels, Panel, SlideId, SLIDES};
 use crate::model::settings::apply;
 
-/// One row of `content/steps.csv`.
+/// One row of a slide's `content/slides/{key}/steps.csv`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Step {
-    /// The slide's slug.
+    /// The slide's text key (its folder's name).
     pub slide: &'static str,
     /// What the step shows: a part id, optionally with a range `a-b`.
     pub part: &'static str,
@@ -87,11 +87,11 @@ pub struct PartInfo {
 }
 
 /// A panel's parts as a type: the UI asks for a part by its variant, so a
-/// misspelt part does not compile; `content/steps.csv` names a part by its
+/// misspelt part does not compile; a slide's `steps.csv` names a part by its
 /// id, and a name that is not one of the slide's panel fails the build
 /// ([`names_parts`], asserted for every row in the compiled table).
 pub trait Part: Copy + Eq + 'static {
-    /// The part's id in `content/steps.csv`.
+    /// The part's id in a slide's `steps.csv`.
     fn id(self) -> &'static str;
 }
 
@@ -150,7 +150,7 @@ const fn bytes_eq(b: &[u8], start: usize, stop: usize, want: &[u8]) -> bool {
     true
 }
 
-/// Whether a part cell of `content/steps.csv` names what `slide` has: its
+/// Whether a part cell of a slide's `steps.csv` names what `slide` has: its
 /// text (`notes`, `context`) or parts of its panel (`a+b`), before an
 /// optional range (`list 1-10`). Evaluated by the compiler for every row
 /// of the compiled table, so a misspelt part fails the build.
@@ -236,17 +236,20 @@ fn lang_index(lang: TextLang) -> usize {
     }
 }
 
-/// The steps of `slide`, in order (the rows of its slug, which are together).
+/// The steps of `slide`, in order (the rows of its folder,
+/// `content/slides/{key}/steps.csv`, which are together).
 pub fn of(slide: SlideId) -> &'static [Step] {
-    let slug = slide.info().slug;
-    let Some(start) = STEPS.iter().position(|s| s.slide == slug) else {
+    let key = slide.info().key;
+    let Some(start) = STEPS.iter().position(|s| s.slide == key) else {
         return &[];
     };
-    let len = STEPS[start..]
-        .iter()
-        .take_while(|s| s.slide == slug)
-        .count();
+    let len = STEPS[start..].iter().take_while(|s| s.slide == key).count();
     &STEPS[start..start + len]
+}
+
+/// Every step of the deck, in deck order.
+pub fn in_deck_order() -> impl Iterator<Item = &'static Step> {
+    SLIDES.iter().flat_map(|s| of(s.id))
 }
 
 /// How many steps `slide` has (at least one: a slide without rows is one step).
@@ -317,7 +320,7 @@ pub fn pace(elapsed: u32, from: usize, slide: SlideId, k: usize) -> Pace {
     if STEPS.iter().all(|s| s.secs == 0) {
         return Pace::Unplanned;
     }
-    let skipped: u32 = STEPS.iter().take(from).map(|s| u32::from(s.secs)).sum();
+    let skipped: u32 = in_deck_order().take(from).map(|s| u32::from(s.secs)).sum();
     let (start, own) = planned(slide, k);
     let start = start.saturating_sub(skipped);
     if elapsed < start {
@@ -399,12 +402,12 @@ mod tests {
     fn pace_compares_the_elapsed_time_with_the_planned_steps() {
         let (start, own) = planned(SlideId::first(), 0);
         assert_eq!(start, 0);
-        assert_eq!(own, u32::from(STEPS[0].secs));
+        assert_eq!(own, u32::from(of(SlideId::first())[0].secs));
         assert_eq!(pace(0, 0, SlideId::first(), 0), Pace::OnTime);
         let slide = SlideId::Precision;
         let (start, own) = planned(slide, 2);
-        let sum: u32 = STEPS[..position(slide, 2)]
-            .iter()
+        let sum: u32 = in_deck_order()
+            .take(position(slide, 2))
             .map(|s| u32::from(s.secs))
             .sum();
         assert_eq!(start, sum);
@@ -422,7 +425,7 @@ mod tests {
         assert_eq!(
             (of(slide)[2].secs, of(slide)[3].secs),
             (75, 30),
-            "content/steps.csv"
+            "content/slides/precision/steps.csv"
         );
         assert_eq!(pace(10, here, slide, 4), Pace::Ahead(95));
         // Going back before the start: that step is due at once.
@@ -435,19 +438,15 @@ mod tests {
     }
 
     #[test]
-    fn every_slide_has_steps_and_its_rows_are_together_in_deck_order() {
-        let mut at = 0;
+    fn every_slide_has_steps_and_every_step_is_a_slides() {
         for s in SLIDES {
-            let steps = of(s.id);
-            assert!(!steps.is_empty(), "{} has no steps", s.slug);
-            assert_eq!(
-                STEPS[at].slide, s.slug,
-                "rows of {} out of deck order",
-                s.slug
-            );
-            at += steps.len();
+            assert!(!of(s.id).is_empty(), "{} has no steps", s.key);
         }
-        assert_eq!(at, STEPS.len(), "a row names no slide");
+        assert_eq!(
+            in_deck_order().count(),
+            STEPS.len(),
+            "a folder names no slide"
+        );
         assert_eq!(total(), STEPS.len());
     }
 

@@ -1,5 +1,6 @@
-//! The text data format of `content/*.txt`, shared by `build.rs` (which
-//! compiles the files into static tables) and the native tests.
+//! The text data format of `content/{zh,en}.txt` and
+//! `content/slides/*/{zh,en}.txt`, shared by `build.rs` (which compiles the
+//! files into static tables) and the native tests, and where those files are.
 //!
 //! An entry starts with a line `@@ key` and runs to the next such line.
 //! Lines starting with `%%` are comments. Leading and trailing blank lines of a
@@ -40,6 +41,49 @@ pub fn parse_entries(src: &str) -> Result<Vec<(String, String)>, String> {
         out.push((k, join_trimmed(&lines)));
     }
     Ok(out)
+}
+
+/// The folder of the slides' own files: `content/slides/{key}/` holds
+/// slide `key`'s text (`zh.txt`, `en.txt`) and its steps (`steps.csv`).
+pub const SLIDES_DIR: &str = "content/slides";
+
+/// The slides' folders under `root` (the crate's), by name: `(key, path)`.
+/// (Native only: the build and the tests read the files.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn slide_dirs(root: &std::path::Path) -> Vec<(String, std::path::PathBuf)> {
+    let dir = root.join(SLIDES_DIR);
+    let read = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let mut out: Vec<(String, std::path::PathBuf)> = read
+        .map(|e| {
+            e.unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+                .path()
+        })
+        .filter(|p| p.is_dir())
+        .map(|p| {
+            (
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                p,
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Every text file of one language (`"zh"` or `"en"`) under `root`: the
+/// deck's own (`content/{lang}.txt`), then each slide's, by folder name.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn text_files(root: &std::path::Path, lang: &str) -> Vec<std::path::PathBuf> {
+    let mut out = vec![root.join(format!("content/{lang}.txt"))];
+    out.extend(
+        slide_dirs(root)
+            .into_iter()
+            .map(|(_, p)| p.join(format!("{lang}.txt"))),
+    );
+    out
 }
 
 fn join_trimmed(lines: &[&str]) -> String {
