@@ -3,9 +3,7 @@
 // with the mouse or a finger gives the focus back to the stage, so Right and
 // Space page too; a control reached with Tab keeps its arrow keys.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { setup, open, spec, clean, hashOf } from './harness.mjs';
+import { setup, open, spec, clean, hashOf, STEP_COUNTS } from './harness.mjs';
 
 const env = setup();
 
@@ -117,9 +115,7 @@ spec('the help lists the rule for controls and remotes, in both languages', asyn
 spec('a slider, a list or a box changed by keyboard keeps the focus, on every step of every panel, when the step becomes "changed"', async (keep) => {
   const { page, log } = await open(env, '#/intro?lang=en', { view: 'present', viewport: { width: 1366, height: 768 } });
   keep(page);
-  const rows = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8')).trim().split('\n').slice(1);
-  const count = new Map();
-  for (const row of rows) { const slug = row.split(',')[0]; count.set(slug, (count.get(slug) ?? 0) + 1); }
+  const count = STEP_COUNTS;
   const tried = [];
   const lost = [];
   for (const [slug, n] of count) {

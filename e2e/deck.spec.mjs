@@ -169,9 +169,10 @@ spec('a malformed link gives a working page and says what it ignored', async (ke
   assert.equal(await slideId(page), 'intro');
   const notice = await page.textContent('[data-testid=notice]');
   for (const part of ['中%ZZ', 'lang=xx', 'theme=sepia', 'zoom']) assert.ok(notice.includes(part), `${part} in "${notice}"`);
-  // The valid part (notes=1) is kept, the rest fall back, and the URL is tidied.
+  // The valid part (notes=1, what older links wrote for speaker=1) is kept,
+  // the rest fall back, and the URL is tidied.
   assert.equal(await page.locator('[data-testid=speaker-notes]').count(), 1);
-  assert.equal(await hashOf(page), '#/intro?notes=1&view=read');
+  assert.equal(await hashOf(page), '#/intro?speaker=1&view=read');
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await page.locator('[data-testid=notice]').waitFor({ state: 'detached', timeout: 2000 });
   // The deck still works.
@@ -241,7 +242,7 @@ spec('? lists every shortcut, Esc closes it, s shows speaker notes', async (keep
   await page.keyboard.press('s');
   await page.waitForSelector('[data-testid=speaker-notes]');
   assert.ok((await page.textContent('[data-testid=speaker-notes]')).includes('Public benchmarks'));
-  assert.equal(await hashOf(page), '#/evaluation?lang=en&notes=1&view=read');
+  assert.equal(await hashOf(page), '#/evaluation?lang=en&speaker=1&view=read');
   clean(log);
 });
 

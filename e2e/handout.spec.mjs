@@ -5,13 +5,10 @@
 // nothing leaves its page. Also: the notes variant, the toolbar's Handout,
 // and the browser's own print (beforeprint / afterprint) from any view.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { setup, open, spec, clean, walkSlides } from './harness.mjs';
+import { setup, open, spec, clean, walkSlides, STEP_COUNTS } from './harness.mjs';
 
 const env = setup();
-const STEPS = (await readFile(resolve(import.meta.dirname, '..', 'content', 'steps.csv'), 'utf8'))
-  .trim().split('\n').length - 1;
+const STEPS = [...STEP_COUNTS.values()].reduce((a, b) => a + b, 0);
 /** Lays the page out as on the paper: print media at the width and height
  * A4 landscape leaves inside its 8 mm margins (281 x 194 mm at 96 px an
  * inch), as `page.pdf` does. */
@@ -139,7 +136,7 @@ spec('the handout with the speaker notes under each step', async (keep) => {
   assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), 0);
   // Notes added after the first render get their page's ids too.
   await page.check('[data-testid=handout-notes]');
-  await page.waitForFunction(() => location.hash.includes('print=notes'));
+  await page.waitForFunction(() => location.hash.includes('print=speaker'));
   assert.equal(await page.locator('[data-testid=handout-page] [data-testid=speaker-notes]').count(), STEPS);
   const ids = await page.evaluate(idProblems);
   assert.deepEqual([ids.repeated, ids.dangling], [[], []], 'no id twice with the notes added');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { serve } from './server.mjs';
 import { launch } from './browser.mjs';
@@ -21,6 +21,17 @@ export const GENERAL_KEYS = (() => {
   const list = /pub const GENERAL_KEYS: \[&str; \d+\] = \[([^\]]*)\]/.exec(src);
   assert.ok(list, 'GENERAL_KEYS in src/deck/route.rs');
   return [...list[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]);
+})();
+
+/** How many steps each slide has, by slug: the rows of each slide's
+ * `content/slides/{key}/steps.csv` (its key with `-` for `_`; a step is
+ * one line). */
+export const STEP_COUNTS = (() => {
+  const dir = resolve(import.meta.dirname, '../content/slides');
+  return new Map(readdirSync(dir).sort().map((key) => {
+    const rows = readFileSync(resolve(dir, key, 'steps.csv'), 'utf8').trim().split('\n').length - 1;
+    return [key.replaceAll('_', '-'), rows];
+  }));
 })();
 
 /** One server and browser for a spec file; `dir` (default dist/) and

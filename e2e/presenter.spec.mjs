@@ -336,8 +336,8 @@ spec('the presenter window shows the next step, the notes at the chosen size, a 
   await page.keyboard.press('ArrowRight');
   await frame.locator('[data-testid=slide][data-step="5"]').waitFor();
   // The notes and the step's cue, larger and smaller.
-  assert.match(await page.textContent('[data-testid=pr-notes]'), /PCIe 5/);
-  const size = () => page.$eval('[data-testid=pr-notes] .speaker', (e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.match(await page.textContent('[data-testid=pr-speaker-notes]'), /PCIe 5/);
+  const size = () => page.$eval('[data-testid=pr-speaker-notes] .speaker', (e) => parseFloat(getComputedStyle(e).fontSize));
   const s0 = await size();
   await page.click('[data-testid=pr-bigger]');
   await page.click('[data-testid=pr-bigger]');

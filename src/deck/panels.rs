@@ -35,7 +35,7 @@ macro_rules! field_of {
 /// registry (`deck::slides::panels!`): a field for each panel with
 /// `settings:`, reached also by the panels that share it.
 macro_rules! settings_of_panels {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal {
         parts: $parts:ident $part_list:tt,
         $(settings: $change_variant:ident($field:ident: $ty:ty) => $change:ty,)?
         $(shares: $shared:ident,)?

@@ -103,7 +103,7 @@ impl std::str::FromStr for View {
     }
 }
 
-/// The handout (`print=steps`, `print=notes`): every step of the deck, each
+/// The handout (`print=steps`, `print=speaker`): every step of the deck, each
 /// on its own page, the second with the speaker notes under each step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Print {
@@ -118,15 +118,20 @@ impl Print {
     pub fn id(self) -> &'static str {
         match self {
             Print::Steps => "steps",
-            Print::WithSpeakerNotes => "notes",
+            Print::WithSpeakerNotes => "speaker",
         }
     }
 }
 
 impl std::str::FromStr for Print {
     type Err = ();
+    /// Also reads `notes`, which links before the speaker notes had a name
+    /// of their own wrote.
     fn from_str(s: &str) -> Result<Self, ()> {
-        Print::ALL.into_iter().find(|v| v.id() == s).ok_or(())
+        match s {
+            "notes" => Ok(Print::WithSpeakerNotes),
+            _ => Print::ALL.into_iter().find(|v| v.id() == s).ok_or(()),
+        }
     }
 }
 
@@ -155,9 +160,10 @@ pub struct Route {
 }
 
 /// The keys of the route itself; no panel may use them.
-pub const GENERAL_KEYS: [&str; 7] = [
+pub const GENERAL_KEYS: [&str; 8] = [
     "lang",
     "theme",
+    "speaker",
     "notes",
     "view",
     "presenter",
@@ -284,6 +290,9 @@ impl Parsed {
             .chain(nonempty().filter(|part| !first(part)));
         for part in parts {
             let (k, v) = part.split_once('=').unwrap_or((part, ""));
+            // `notes=1` is what links wrote for the speaker notes before
+            // they had a name of their own.
+            let k = if k == "notes" { "speaker" } else { k };
             if seen.contains(&k) {
                 p.ignored.push(shown(part));
                 continue;
@@ -291,7 +300,7 @@ impl Parsed {
             let ok = match k {
                 "lang" => v.parse().map(|l| p.route.lang = l).is_ok(),
                 "theme" => v.parse().map(|t| p.route.theme = t).is_ok(),
-                "notes" if v == "1" || v == "0" => {
+                "speaker" if v == "1" || v == "0" => {
                     p.route.speaker = v == "1";
                     true
                 }
@@ -358,7 +367,7 @@ impl fmt::Display for Route {
             param(f, "theme", self.theme.id())?;
         }
         if self.speaker != d.speaker {
-            param(f, "notes", "1")?;
+            param(f, "speaker", "1")?;
         }
         if let Some(v) = self.view {
             param(f, "view", v.id())?;
@@ -872,11 +881,29 @@ mod tests {
     }
 
     #[test]
+    fn the_speaker_notes_are_speaker_1_and_an_older_links_notes_1_opens_them() {
+        let p = Parsed::from_hash("#/memory?speaker=1");
+        assert!(p.route.speaker && p.ignored.is_empty());
+        assert_eq!(p.route.to_string(), "#/memory?speaker=1");
+        let p = Parsed::from_hash("#/memory?notes=1");
+        assert!(p.route.speaker && p.ignored.is_empty());
+        assert_eq!(p.route.to_string(), "#/memory?speaker=1");
+        // One key under two names: the first wins, as for any key given twice.
+        let p = Parsed::from_hash("#/memory?notes=1&speaker=0");
+        assert!(p.route.speaker);
+        assert_eq!(p.ignored, vec!["speaker=0".to_string()]);
+    }
+
+    #[test]
     fn print_is_a_part_of_this_window_and_a_bad_one_is_ignored() {
-        let p = Parsed::from_hash("#/memory?print=notes");
+        let p = Parsed::from_hash("#/memory?print=speaker");
         assert_eq!(p.route.print, Some(Print::WithSpeakerNotes));
         assert!(p.ignored.is_empty());
-        assert_eq!(p.route.to_string(), "#/memory?print=notes");
+        assert_eq!(p.route.to_string(), "#/memory?print=speaker");
+        // What older links wrote for it.
+        let p = Parsed::from_hash("#/memory?print=notes");
+        assert_eq!(p.route.print, Some(Print::WithSpeakerNotes));
+        assert_eq!(p.route.to_string(), "#/memory?print=speaker");
         let p = Parsed::from_hash("#/memory?print=all");
         assert_eq!(p.route.print, None);
         assert_eq!(p.ignored, vec!["print=all".to_string()]);

@@ -15,9 +15,11 @@ use crate::model::takeaways::Lesson;
 
 /// Every panel, declared once: the `Panel` variant (with its doc), the ui
 /// module that draws it (`ui::panels::{module}`, whose `view` takes a
-/// `PanelView`), its parts in the Read view's order with the settings keys
-/// each part's controls show, and its settings: `settings: Change(field:
-/// Settings) => what its controls send` for the panel that owns a
+/// `PanelView`; the module's name is the panel's stem), the prefix of its
+/// text keys (a short form of the stem, older than this list), its parts
+/// in the Read view's order with the settings keys each part's controls
+/// show, and its settings: `settings: Change(field: Settings) => what its
+/// controls send` for the panel that owns a
 /// [`PanelSettings`](crate::deck::panels::PanelSettings) field, `shares:
 /// field` for one that shows another panel's.
 ///
@@ -32,7 +34,7 @@ macro_rules! panels {
     ($m:ident) => {
         $m! {
             /// Bit explorer, precision vs speed, quantization.
-            Precision: precision {
+            Precision: precision "prec." {
                 parts: PrecisionPart {
                     Explorer = "explorer" ["fmt", "x", "code", "ov"],
                     Table = "table" [],
@@ -44,11 +46,11 @@ macro_rules! panels {
                     => crate::model::precision::PrecisionAction,
             }
             /// The list of sources of every figure.
-            References: references {
+            References: references "refs." {
                 parts: ReferencesPart { List = "list" [] },
             }
             /// Moore's-law depreciation chart.
-            Depreciation: depreciation {
+            Depreciation: depreciation "dep." {
                 parts: DepreciationPart {
                     Settings = "settings" ["hw", "algo", "years", "algo_on"],
                     Chart = "chart" [],
@@ -58,7 +60,7 @@ macro_rules! panels {
                     => crate::model::depreciation::DepreciationSettings,
             }
             /// The automation-difficulty ladder.
-            Ladder: ladder {
+            Ladder: ladder "lad." {
                 parts: LadderPart {
                     Ladder = "ladder" ["lens"],
                     Rank = "rank" [],
@@ -69,7 +71,7 @@ macro_rules! panels {
                     => crate::model::ladder::LadderSettings,
             }
             /// Link bandwidth, transfer and all-reduce times.
-            Bandwidth: bandwidth {
+            Bandwidth: bandwidth "bw." {
                 parts: BandwidthPart {
                     Calc = "calc" ["link", "gb", "gpus"],
                     Result = "result" [],
@@ -81,7 +83,7 @@ macro_rules! panels {
                     => crate::model::bandwidth::BandwidthSettings,
             }
             /// HBM per chip and the fit calculator (the chart of HBM by year first).
-            Memory: memory {
+            Memory: memory "mem." {
                 parts: MemoryPart {
                     Hbm = "hbm" [],
                     Fit = "fit" [
@@ -95,7 +97,7 @@ macro_rules! panels {
             }
             /// Power, energy and price per FLOP. Its settings are shared with
             /// rent vs buy (one set of energy keys for both).
-            Resources: resources {
+            Resources: resources "res." {
                 parts: ResourcesPart {
                     Energy = "energy" ["kwh", "pue", "tdp", "power"],
                     Formula = "formula" [],
@@ -106,11 +108,11 @@ macro_rules! panels {
                     => crate::model::economics::EconomicsSettings,
             }
             /// TPU beside NVIDIA and AMD.
-            Alternatives: alternatives {
+            Alternatives: alternatives "alt." {
                 parts: AlternativesPart { Claim = "claim" [], Table = "table" [] },
             }
             /// Total cost of owning vs renting a GPU.
-            RentVsBuy: rent_vs_buy {
+            RentVsBuy: rent_vs_buy "rvb." {
                 parts: RentVsBuyPart {
                     Buy = "buy" ["price", "basis"],
                     Amort = "amort" ["amort", "life"],
@@ -124,12 +126,12 @@ macro_rules! panels {
                 shares: economics,
             }
             /// The notes' modalities at a glance, a list of cards.
-            Models: models {
+            Models: models "mod." {
                 parts: ModelsPart { Models = "models" [] },
             }
             /// One lesson's takeaway, figure and points.
-            Lesson(Lesson): lessons {
-                parts: LessonPart { Lesson = "lesson" [] },
+            Lessons(Lesson): lessons "les." {
+                parts: LessonsPart { Lesson = "lesson" [] },
             }
         }
     };
@@ -138,7 +140,7 @@ pub(crate) use panels;
 
 /// Writes [`Panel`] from the registry.
 macro_rules! panel_enum {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident { $($body:tt)* })+) => {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal { $($body:tt)* })+) => {
         /// What a slide shows besides its text: its panel. Each variant names
         /// the panel's stem (ARCHITECTURE.md, "Names"); the panel's settings,
         /// if it has any, are found through `deck::panels::PanelSettings::of`.
@@ -148,6 +150,11 @@ macro_rules! panel_enum {
             None,
             $($(#[$doc])* $variant $(($data))?,)+
         }
+
+        /// Each panel's names: its variant, its ui module (the stem, with
+        /// `_`) and the prefix of its text keys, in the registry's order.
+        pub const PANEL_NAMES: &[(&str, &str, &str)] =
+            &[$((stringify!($variant), stringify!($ui), $prefix),)+];
     };
 }
 panels!(panel_enum);
@@ -228,9 +235,9 @@ slides! {
     Models = "models", "models", [notes, context], Panel::Models;
     Ladder = "ladder", "ladder", [notes, context], Panel::Ladder;
     PostTraining = "post-training", "post_training", [notes, context],
-        Panel::Lesson(Lesson::PostTraining);
-    Data = "data", "data", [notes, context], Panel::Lesson(Lesson::Data);
-    Evaluation = "evaluation", "evaluation", [notes, context], Panel::Lesson(Lesson::Evaluation);
+        Panel::Lessons(Lesson::PostTraining);
+    Data = "data", "data", [notes, context], Panel::Lessons(Lesson::Data);
+    Evaluation = "evaluation", "evaluation", [notes, context], Panel::Lessons(Lesson::Evaluation);
     RentVsBuy = "rent-vs-buy", "rent_vs_buy", [notes, context], Panel::RentVsBuy;
     Personal = "personal", "personal", [notes, context];
     Phd = "phd", "phd", [notes, context];
@@ -443,7 +450,7 @@ mod tests {
     #[test]
     fn each_lesson_slide_shows_its_lesson_and_each_lesson_has_one_slide() {
         let lesson_of = |id: SlideId| match id.info().panel {
-            Panel::Lesson(l) => Some(l),
+            Panel::Lessons(l) => Some(l),
             _ => None,
         };
         for l in Lesson::ALL {

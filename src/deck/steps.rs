@@ -98,7 +98,7 @@ pub trait Part: Copy + Eq + 'static {
 /// Writes each panel's parts enum (`PrecisionPart`, ...) and [`parts`] from
 /// the registry (`deck::slides::panels!`).
 macro_rules! parts_of_panels {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal {
         parts: $name:ident { $($part:ident = $id:literal [$($key:literal),* $(,)?]),+ $(,)? },
         $($rest:tt)*
     })+) => {

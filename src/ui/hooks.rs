@@ -67,7 +67,7 @@ pub struct Handlers {
 /// (`deck::slides::panels!`): one per panel with settings of its own,
 /// dispatching `Action::Panel`.
 macro_rules! panel_handlers {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal {
         parts: $parts:ident $part_list:tt,
         $(settings: $change_variant:ident($field:ident: $ty:ty) => $change:ty,)?
         $(shares: $shared:ident,)?

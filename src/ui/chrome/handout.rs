@@ -1,9 +1,9 @@
-//! The handout (`print=steps`, `print=notes`, and whatever the view while
+//! The handout (`print=steps`, `print=speaker`, and whatever the view while
 //! the browser prints): every step of every slide, each on its own
 //! landscape page in the state the step sets (its keyframe values, as the
 //! Present view enters it), with the step's link as short text and, with
-//! `print=notes`, the speaker notes under it. On screen a bar above the
-//! pages prints, adds or drops the notes and goes back; the bar is not
+//! `print=speaker`, the speaker notes under it. On screen a bar above the
+//! pages prints, adds or drops the speaker notes and goes back; the bar is not
 //! printed, and the pages are inert (a snapshot, not controls). Each
 //! page's ids carry its number (`web::ids::scope_page_ids`), so none repeats.
 
@@ -40,7 +40,7 @@ struct PagesProps {
     panel: PanelHandlers,
 }
 
-/// Every step's page: rendered once per language and notes choice.
+/// Every step's page: rendered once per language and speaker notes choice.
 #[function_component]
 fn Pages(props: &PagesProps) -> Html {
     let ui = props.lang.ui();
@@ -120,7 +120,7 @@ pub fn Handout(props: &HandoutProps) -> Html {
                         onclick={props.on_print.reform(|_: MouseEvent| ())}>{ui.t("ui.handout.print")}</button>
                     <label class="radio">
                         <input type="checkbox" checked={props.speaker_notes} onchange={on_speaker_notes} data-testid="handout-notes" />
-                        {ui.t("ui.handout.notes")}
+                        {ui.t("ui.handout.speaker_notes")}
                     </label>
                     <button type="button" class="btn" data-testid="handout-close"
                         onclick={props.on_close.reform(|_: MouseEvent| ())}>{ui.t("ui.handout.back")}</button>

@@ -37,9 +37,11 @@ pub struct PresenterProps {
     pub children: Html,
 }
 
-/// Smallest and largest notes text size steps (each ~12 %).
-const NOTES_SIZES: (i32, i32) = (-3, 5);
-const STORE_NOTES_SIZE: &str = "notes_size";
+/// Smallest and largest speaker notes text size steps (each ~12 %).
+const SPEAKER_NOTES_SIZES: (i32, i32) = (-3, 5);
+/// (The stored key keeps the name it had before the speaker notes had one
+/// of their own, so a speaker's choice is kept.)
+const STORE_SPEAKER_NOTES_SIZE: &str = "notes_size";
 
 /// The elapsed time: running since `since` (wall ms) on top of `before` ms,
 /// started (or reset) on the step at deck position `from`, where the pace
@@ -136,9 +138,9 @@ pub fn Presenter(props: &PresenterProps) -> Html {
         web::storage::set_session(SESSION_TIMER, &t.text())
     });
     let size = use_state(|| {
-        web::storage::stored(STORE_NOTES_SIZE)
+        web::storage::stored(STORE_SPEAKER_NOTES_SIZE)
             .and_then(|s| s.parse::<i32>().ok())
-            .filter(|n| (NOTES_SIZES.0..=NOTES_SIZES.1).contains(n))
+            .filter(|n| (SPEAKER_NOTES_SIZES.0..=SPEAKER_NOTES_SIZES.1).contains(n))
             .unwrap_or(0)
     });
     let now = web::clock::wall_ms();
@@ -175,8 +177,8 @@ pub fn Presenter(props: &PresenterProps) -> Html {
     let resize = |delta: i32| {
         let size = size.clone();
         Callback::from(move |_: MouseEvent| {
-            let n = (*size + delta).clamp(NOTES_SIZES.0, NOTES_SIZES.1);
-            web::storage::store(STORE_NOTES_SIZE, &n.to_string());
+            let n = (*size + delta).clamp(SPEAKER_NOTES_SIZES.0, SPEAKER_NOTES_SIZES.1);
+            web::storage::store(STORE_SPEAKER_NOTES_SIZE, &n.to_string());
             size.set(n);
         })
     };
@@ -294,11 +296,11 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                 <div class="pr-current">{props.children.clone()}</div>
                 <aside class="pr-side">
                     <section class="pr-next" data-testid="pr-next-step">{next}</section>
-                    <section class={classes!("pr-notes", format!("size-{}", *size))} data-testid="pr-notes">
-                        <div class="pr-notes-head">
-                            <button type="button" class="btn" onclick={resize(-1)} disabled={*size <= NOTES_SIZES.0}
+                    <section class={classes!("pr-speaker-notes", format!("size-{}", *size))} data-testid="pr-speaker-notes">
+                        <div class="pr-speaker-notes-head">
+                            <button type="button" class="btn" onclick={resize(-1)} disabled={*size <= SPEAKER_NOTES_SIZES.0}
                                 data-testid="pr-smaller">{ui.t("ui.presenter.smaller")}</button>
-                            <button type="button" class="btn" onclick={resize(1)} disabled={*size >= NOTES_SIZES.1}
+                            <button type="button" class="btn" onclick={resize(1)} disabled={*size >= SPEAKER_NOTES_SIZES.1}
                                 data-testid="pr-bigger">{ui.t("ui.presenter.bigger")}</button>
                         </div>
                         <SpeakerNotes slide={route.slide} lang={lang} step={Some(route.step)} />

@@ -4,12 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
 use crate::deck::steps::AlternativesPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::chips::{Chip, Precision, Rate, CHIPS};

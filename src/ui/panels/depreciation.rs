@@ -7,12 +7,10 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
 use crate::deck::steps::DepreciationPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 

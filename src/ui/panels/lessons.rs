@@ -14,7 +14,7 @@ use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
 
 #[derive(Properties, PartialEq)]
-pub struct LessonProps {
+pub struct LessonsProps {
     pub lesson: Lesson,
     pub ui: TextLang,
 }
@@ -76,7 +76,7 @@ fn evaluation_figure(ui: TextLang, l: Lesson, desc: &str) -> Html {
 }
 
 #[function_component]
-pub fn LessonPanel(props: &LessonProps) -> Html {
+pub fn LessonsPanel(props: &LessonsProps) -> Html {
     let ui = props.ui;
     let l = props.lesson;
     let desc = format!("les-{}-desc", l.id());
@@ -111,7 +111,7 @@ pub fn LessonPanel(props: &LessonProps) -> Html {
 /// The panel as the slide shows it (`ui::panels::view`): the slide's lesson.
 pub fn view(v: &PanelView) -> Html {
     match v.panel {
-        Panel::Lesson(lesson) => html! { <LessonPanel {lesson} ui={v.ui} /> },
+        Panel::Lessons(lesson) => html! { <LessonsPanel {lesson} ui={v.ui} /> },
         _ => html! {},
     }
 }

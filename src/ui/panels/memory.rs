@@ -7,13 +7,11 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
 use crate::deck::steps::MemoryPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::ui::widgets::axes::{y_axis, Frame};
 

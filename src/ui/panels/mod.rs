@@ -66,7 +66,7 @@ pub struct PanelView<'a> {
 /// Writes [`view`] from the registry (`deck::slides::panels!`): each panel
 /// is drawn by its module's `view`.
 macro_rules! views_of_panels {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident { $($body:tt)* })+) => {
+    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal { $($body:tt)* })+) => {
         /// The panel of the route's slide, with its settings and its callback.
         pub fn view(route: &Route, h: &PanelHandlers) -> Html {
             let v = PanelView {

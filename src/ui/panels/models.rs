@@ -5,9 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::deck::i18n::{gap, TextLang};
 use crate::model::takeaways::{Verdict, MODALITIES};

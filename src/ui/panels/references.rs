@@ -3,20 +3,18 @@
 
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::deck::i18n::TextLang;
 use crate::model::sources::SOURCES;
 
 #[derive(Properties, PartialEq)]
-pub struct SourcesProps {
+pub struct ReferencesProps {
     pub ui: TextLang,
 }
 
 #[function_component]
-pub fn ReferencesPanel(props: &SourcesProps) -> Html {
+pub fn ReferencesPanel(props: &ReferencesProps) -> Html {
     let ui = props.ui;
     let shown = use_shown();
     let items: Html = SOURCES

@@ -16,7 +16,7 @@ use crate::deck::steps::RentVsBuyPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
@@ -32,7 +32,6 @@ use crate::model::economics::{
 use crate::model::fixed::format_fixed;
 use crate::ui::numfmt::{fixed, money, money_sig, shortest, usd_axis};
 use crate::ui::panels::economics::{energy_sliders, Props};
-use crate::ui::panels::PanelView;
 use crate::ui::widgets::controls::NumberField;
 use crate::ui::widgets::controls::{reset_button, slider};
 

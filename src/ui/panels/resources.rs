@@ -16,7 +16,7 @@ use crate::deck::steps::ResourcesPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 
 use crate::deck::i18n::fill;
 use crate::model::bandwidth::GB200_NVL72;
@@ -27,7 +27,6 @@ use crate::model::economics::{
 };
 use crate::ui::numfmt::{fixed, money, money_sig, shortest};
 use crate::ui::panels::economics::{energy_sliders, Props};
-use crate::ui::panels::PanelView;
 use crate::ui::widgets::controls::reset_button;
 
 /// Bar chart geometry in SVG user units.

@@ -22,12 +22,10 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
 use crate::deck::steps::LadderPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, Shown};
+use crate::ui::panels::{use_shown, PanelView, Shown};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::ladder::{

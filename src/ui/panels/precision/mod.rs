@@ -7,13 +7,11 @@ pub mod speed;
 
 use yew::prelude::*;
 
-use crate::ui::panels::PanelView;
-
 use crate::deck::i18n::TextLang;
 use crate::deck::steps::PrecisionPart;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
 use crate::ui::chrome::deck::Later;
-use crate::ui::panels::use_shown;
+use crate::ui::panels::{use_shown, PanelView};
 use explorer::{Explorer, FormatTable};
 use quant::QuantDemo;
 use speed::Speed;
