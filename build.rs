@@ -43,7 +43,9 @@ use serde::{
 
 #[path = "src/deck/text_format.rs"]
 mod text_format;
-use text_format::{parse_entries, quotations, shown, slide_dirs, text_files, SLIDES_DIR};
+use text_format::{
+    parse_entries, quotations, slide_dirs, text_files, with_quote_marks, SLIDES_DIR,
+};
 
 /// Reads one language's text files (`deck::text_format::text_files`): their
 /// entries sorted by key; a key in two files is an error.
@@ -108,7 +110,7 @@ fn text_tables() -> String {
     // Quotations of the notes (`⟦…⟧`) are shown between quotation marks.
     let values = |e: &[(String, String)]| {
         e.iter()
-            .map(|(_, v)| shown(v))
+            .map(|(_, v)| with_quote_marks(v))
             .collect::<Vec<_>>()
             .join("\u{1f}")
     };
@@ -973,7 +975,7 @@ fn steps_tables() -> String {
                 }
             }
             let [title_zh, title_en, cue_zh, cue_en] =
-                [&r.title_zh, &r.title_en, &r.cue_zh, &r.cue_en].map(|v| shown(v));
+                [&r.title_zh, &r.title_en, &r.cue_zh, &r.cue_en].map(|v| with_quote_marks(v));
             out.push_str(&format!(
                 "    Step {{ slide: {key:?}, part: {:?}, set: {:?}, secs: {secs}, title: [{title_zh:?}, {title_en:?}], cue: [{cue_zh:?}, {cue_en:?}] }},\n",
                 r.part, r.set

@@ -86,11 +86,11 @@ impl Lang {
     /// The language of the page's own controls, messages and panels: the
     /// first language shown.
     pub fn ui(self) -> TextLang {
-        self.shown()[0]
+        self.langs()[0]
     }
 
     /// The languages whose text a slide shows, in display order.
-    pub fn shown(self) -> &'static [TextLang] {
+    pub fn langs(self) -> &'static [TextLang] {
         match self {
             Lang::Zh => &[TextLang::Zh],
             Lang::En => &[TextLang::En],
@@ -262,7 +262,7 @@ mod tests {
                 .flat_map(|f| parse_entries(&std::fs::read_to_string(f).unwrap()).unwrap())
                 .collect();
             for (_, v) in &mut want {
-                *v = crate::deck::text_format::shown(v);
+                *v = crate::deck::text_format::with_quote_marks(v);
             }
             want.sort();
             let got: Vec<(String, String)> = lang
@@ -323,12 +323,12 @@ mod tests {
     #[test]
     fn both_puts_the_first_language_first_and_speaks_it_in_the_panels() {
         assert_eq!(
-            Lang::both(TextLang::Zh).shown(),
+            Lang::both(TextLang::Zh).langs(),
             &[TextLang::Zh, TextLang::En]
         );
         assert_eq!(Lang::both(TextLang::Zh).ui(), TextLang::Zh);
         assert_eq!(
-            Lang::both(TextLang::En).shown(),
+            Lang::both(TextLang::En).langs(),
             &[TextLang::En, TextLang::Zh]
         );
         assert_eq!(Lang::both(TextLang::En).ui(), TextLang::En);

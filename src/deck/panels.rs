@@ -144,11 +144,11 @@ mod tests {
         let d = PanelSettings::default();
         for (i, s) in d.all().iter().enumerate() {
             let keys = s.keys();
-            let shown = SLIDES
+            let on_a_slide = SLIDES
                 .iter()
                 .filter_map(|r| d.of(r.panel))
                 .any(|o| o.keys() == keys);
-            assert!(shown, "settings {i} ({keys:?}) belong to no slide's panel");
+            assert!(on_a_slide, "settings {i} ({keys:?}) belong to no slide's panel");
         }
     }
 

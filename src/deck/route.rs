@@ -199,18 +199,18 @@ pub fn notice_list(parts: &[String]) -> (String, usize) {
 }
 
 /// Longest piece of an ignored part shown back to the reader, in characters.
-const SHOWN_CHARS: usize = 40;
+const READABLE_CHARS: usize = 40;
 
 /// A part of a link or setting as shown back to the reader: decoded,
-/// without control characters, at most `SHOWN_CHARS` long.
-pub fn shown(s: &str) -> String {
+/// without control characters, at most `READABLE_CHARS` long.
+pub fn readable(s: &str) -> String {
     let decoded = percent_decode(s);
     let mut out: String = decoded
         .chars()
         .filter(|c| !c.is_control())
-        .take(SHOWN_CHARS)
+        .take(READABLE_CHARS)
         .collect();
-    if decoded.chars().count() > SHOWN_CHARS {
+    if decoded.chars().count() > READABLE_CHARS {
         out.push('…');
     }
     out
@@ -257,7 +257,7 @@ impl Parsed {
                 Ok(s) => p.route.slide = s,
                 Err(()) => {
                     slide_ok = false;
-                    p.ignored.push(shown(path));
+                    p.ignored.push(readable(path));
                 }
             }
         }
@@ -270,7 +270,7 @@ impl Parsed {
                     p.route.step = n - 1;
                     has_step = true;
                 }
-                _ => p.ignored.push(format!("/{}", shown(step))),
+                _ => p.ignored.push(format!("/{}", readable(step))),
             }
         }
         // A link to a step opens the step as scripted: its keyframes'
@@ -294,7 +294,7 @@ impl Parsed {
             // they had a name of their own.
             let k = if k == "notes" { "speaker" } else { k };
             if seen.contains(&k) {
-                p.ignored.push(shown(part));
+                p.ignored.push(readable(part));
                 continue;
             }
             let ok = match k {
@@ -321,7 +321,7 @@ impl Parsed {
             if ok {
                 seen.push(k);
             } else {
-                p.ignored.push(shown(part));
+                p.ignored.push(readable(part));
             }
         }
         if !has_step {
@@ -850,7 +850,7 @@ mod tests {
     fn ignored_parts_are_decoded_and_shortened() {
         let long = "x".repeat(100);
         let p = Parsed::from_hash(&format!("#/{long}"));
-        assert_eq!(p.ignored[0].chars().count(), SHOWN_CHARS + 1);
+        assert_eq!(p.ignored[0].chars().count(), READABLE_CHARS + 1);
         let p = Parsed::from_hash("#/%E4%B8%AD%zz%");
         assert_eq!(p.ignored, vec!["中%zz%"]);
     }

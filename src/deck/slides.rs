@@ -14,8 +14,8 @@ use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
 
 /// Every panel, declared once: the `Panel` variant (with its doc), the ui
-/// module that draws it (`ui::panels::{module}`, whose `view` takes a
-/// `PanelView`; the module's name is the panel's stem), the prefix of its
+/// module that draws it (`ui::panels::{module}`, whose `draw` takes a
+/// `PanelInputs`; the module's name is the panel's stem), the prefix of its
 /// text keys (a short form of the stem, older than this list), its parts
 /// in the Read view's order with the settings keys each part's controls
 /// show, and its settings: `settings: Change(field: Settings) => what its
@@ -28,7 +28,7 @@ use crate::model::takeaways::Lesson;
 /// (`deck::steps`), the settings collection, its accessors and
 /// `PanelChange` (`deck::panels`), the panels' callbacks
 /// (`ui::hooks::PanelHandlers`) and the choice of component
-/// (`ui::panels::view`). Adding a panel is one entry here (ARCHITECTURE.md,
+/// (`ui::panels::draw`). Adding a panel is one entry here (ARCHITECTURE.md,
 /// "Adding a panel").
 macro_rules! panels {
     ($m:ident) => {

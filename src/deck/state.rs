@@ -343,7 +343,7 @@ fn saved<T: std::str::FromStr>(
     let v = value?;
     let parsed = v.parse().ok();
     if parsed.is_none() {
-        ignored.push(format!("{name}={}", crate::deck::route::shown(&v)));
+        ignored.push(format!("{name}={}", crate::deck::route::readable(&v)));
     }
     parsed
 }

@@ -1,13 +1,13 @@
 //! The presenter sync protocol: what two windows of one deck tell each other
-//! so that both show the same view. Pure: no web dependencies (the channel
+//! so that both show the same shared state. Pure: no web dependencies (the channel
 //! itself is `ui::sync`).
 //!
-//! What is shared is the view (`View`): the slide, the step and every
+//! What is shared is the shared state (`Body::Shared`): the slide, the step and every
 //! setting, as the route's hash without the per-window parts (language,
-//! theme, notes, view, presenter), plus the blank screen. The pointer is a
-//! message of its own, not part of the view. A window that opens or reloads
-//! asks (`Request`) and every other window answers with its view
-//! (`Answer`); only a window that has not yet shown a view takes an answer,
+//! theme, speaker notes, view, presenter), plus the blank screen. The pointer is a
+//! message of its own, not part of the shared state. A window that opens or reloads
+//! asks (`Request`) and every other window answers with its shared state
+//! (`Answer`); only a window that has not yet shown a shared state takes an answer,
 //! so a slow answer never undoes a newer change.
 //!
 //! Only a talk syncs: a presenter window (`presenter=1`) always takes part;
@@ -17,15 +17,15 @@
 //!
 //! Each message carries its sender's id, whether the sender is a presenter
 //! window, and a sequence number: a Lamport
-//! clock, so that of two views the later one wins everywhere (ties go to the
-//! larger sender id). A window applies a view only when it is newer than
-//! the last one it sent or applied, and never sends back a view it has just
-//! applied. A message that does not decode, or whose view does not parse
+//! clock, so that of two shared states the later one wins everywhere (ties go to the
+//! larger sender id). A window applies a shared state only when it is newer than
+//! the last one it sent or applied, and never sends back a shared state it has just
+//! applied. A message that does not decode, or whose shared state does not parse
 //! cleanly, changes nothing.
 
 use crate::deck::route::{Parsed, Route};
 
-/// Messages longer than this are dropped unread (a view is ~200 bytes).
+/// Messages longer than this are dropped unread (a shared state is ~200 bytes).
 pub const MAX_MESSAGE: usize = 4096;
 
 /// The first field of every message: messages of another version are dropped.
@@ -72,11 +72,11 @@ pub type StagePoint = (u16, u16);
 /// The body of a message.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
-    /// The sender's view: the shared hash and the blank screen.
-    View { hash: String, blank: Blank },
-    /// A window that just opened asks for the current view.
+    /// The sender's shared state: the shared hash and the blank screen.
+    Shared { hash: String, blank: Blank },
+    /// A window that just opened asks for the current shared state.
     Request,
-    /// The sender's view, in answer to a request.
+    /// The sender's shared state, in answer to a request.
     Answer { hash: String, blank: Blank },
     /// The presenter's pointer on the stage, or `None` when released.
     Pointer(Option<StagePoint>),
@@ -107,7 +107,7 @@ impl Message {
         let role = if self.presenter { "p" } else { "a" };
         let head = format!("{TAG}|{}|{}|{role}", self.sender, self.seq);
         match &self.body {
-            Body::View { hash, blank } => format!("{head}|view|{}|{hash}", blank.id()),
+            Body::Shared { hash, blank } => format!("{head}|view|{}|{hash}", blank.id()),
             Body::Request => format!("{head}|request"),
             Body::Answer { hash, blank } => format!("{head}|answer|{}|{hash}", blank.id()),
             Body::Pointer(Some((x, y))) => format!("{head}|pointer|{x}|{y}"),
@@ -117,7 +117,7 @@ impl Message {
     }
 
     /// Reads a message; anything malformed, too long or of another version
-    /// is `None`. A view's hash must parse with nothing ignored and hold
+    /// is `None`. A shared state's hash must parse with nothing ignored and hold
     /// nothing but the shared parts.
     pub fn decode(text: &str) -> Option<Message> {
         if text.len() > MAX_MESSAGE {
@@ -142,17 +142,17 @@ impl Message {
             _ => return None,
         };
         let rest: Vec<&str> = f.collect();
-        let view = |blank: &str, hash: &str| {
+        let shared_state = |blank: &str, hash: &str| {
             let blank = Blank::parse(blank)?;
             (shared_hash(hash)? == hash).then(|| (hash.to_string(), blank))
         };
         let body = match rest.as_slice() {
             ["view", blank, hash] => {
-                let (hash, blank) = view(blank, hash)?;
-                Body::View { hash, blank }
+                let (hash, blank) = shared_state(blank, hash)?;
+                Body::Shared { hash, blank }
             }
             ["answer", blank, hash] => {
-                let (hash, blank) = view(blank, hash)?;
+                let (hash, blank) = shared_state(blank, hash)?;
                 Body::Answer { hash, blank }
             }
             ["request"] => Body::Request,
@@ -178,7 +178,7 @@ impl Message {
 }
 
 /// The shared part of a route as a hash: slide, step and settings, with
-/// the per-window parts (language, theme, notes, view, presenter) left at
+/// the per-window parts (language, theme, speaker notes, view, presenter) left at
 /// their defaults so they are not written.
 pub fn shared(route: &Route) -> String {
     Route {
@@ -211,17 +211,17 @@ pub fn apply(route: &Route, hash: &str) -> Route {
 /// What a window should do with a message it received.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reaction {
-    /// Show this view (shared hash and blank).
+    /// Show this shared state (shared hash and blank).
     Show { hash: String, blank: Blank },
-    /// Answer a late joiner with the current view.
+    /// Answer a late joiner with the current shared state.
     Answer,
     /// Show the presenter's pointer (or hide it).
     Pointer(Option<StagePoint>),
-    /// Nothing: an old, own or already shown view, or garbage.
+    /// Nothing: an old, own or already shown shared state, or garbage.
     Nothing,
 }
 
-/// One window's end of the protocol: its id, its clock, and the view it
+/// One window's end of the protocol: its id, its clock, and the shared state it
 /// last sent or applied.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Peer {
@@ -232,11 +232,11 @@ pub struct Peer {
     talk: bool,
     /// The Lamport clock: the largest sequence number sent or seen.
     clock: u64,
-    /// (seq, sender) of the view shown now, for last-writer-wins.
+    /// (seq, sender) of the shared state shown now, for last-writer-wins.
     stamp: (u64, String),
-    /// The view shown now, as (shared hash, blank).
-    shown: Option<(String, Blank)>,
-    /// Until a first view arrives or is sent, any view is taken: a window
+    /// The shared state shown now, as (shared hash, blank).
+    current: Option<(String, Blank)>,
+    /// Until a first shared state arrives or is sent, any shared state is taken: a window
     /// that opens late follows the others rather than its own link.
     joined: bool,
 }
@@ -259,7 +259,7 @@ impl Peer {
             presenter,
             talk: false,
             clock: 0,
-            shown: None,
+            current: None,
             joined: false,
         }
     }
@@ -284,31 +284,31 @@ impl Peer {
         self.message(Body::Bye)
     }
 
-    /// The first message of a window: a request for the current view.
+    /// The first message of a window: a request for the current shared state.
     pub fn request(&mut self) -> Message {
         self.message(Body::Request)
     }
 
-    /// This window's view is now `hash` with `blank`: the message to send,
-    /// or `None` when that is the view already shown (applied from another
+    /// This window's shared state is now `hash` with `blank`: the message to send,
+    /// or `None` when that is the shared state already shown (applied from another
     /// window or sent before), so nothing is echoed.
     pub fn changed(&mut self, hash: &str, blank: Blank) -> Option<Message> {
-        if self.shown.as_ref() == Some(&(hash.to_string(), blank)) || !self.in_talk() {
+        if self.current.as_ref() == Some(&(hash.to_string(), blank)) || !self.in_talk() {
             return None;
         }
-        let m = self.message(Body::View {
+        let m = self.message(Body::Shared {
             hash: hash.to_string(),
             blank,
         });
         self.stamp = (m.seq, self.id.clone());
-        self.shown = Some((hash.to_string(), blank));
+        self.current = Some((hash.to_string(), blank));
         self.joined = true;
         Some(m)
     }
 
-    /// The answer to a request: the view shown now.
+    /// The answer to a request: the shared state shown now.
     pub fn answer(&mut self, hash: &str, blank: Blank) -> Message {
-        self.shown = Some((hash.to_string(), blank));
+        self.current = Some((hash.to_string(), blank));
         self.joined = true;
         self.message(Body::Answer {
             hash: hash.to_string(),
@@ -316,7 +316,7 @@ impl Peer {
         })
     }
 
-    /// A pointer message (not part of the view, so not stamped).
+    /// A pointer message (not part of the shared state, so not stamped).
     pub fn pointer(&mut self, at: Option<StagePoint>) -> Message {
         self.message(Body::Pointer(at))
     }
@@ -341,17 +341,17 @@ impl Peer {
             Body::Request => Reaction::Answer,
             Body::Pointer(p) => Reaction::Pointer(p),
             Body::Answer { .. } if self.joined => Reaction::Nothing,
-            Body::View { hash, blank } | Body::Answer { hash, blank } => {
+            Body::Shared { hash, blank } | Body::Answer { hash, blank } => {
                 let stamp = (m.seq, m.sender);
                 if self.joined && stamp <= self.stamp {
                     return Reaction::Nothing;
                 }
                 self.joined = true;
                 self.stamp = stamp;
-                if self.shown.as_ref() == Some(&(hash.clone(), blank)) {
+                if self.current.as_ref() == Some(&(hash.clone(), blank)) {
                     return Reaction::Nothing;
                 }
-                self.shown = Some((hash.clone(), blank));
+                self.current = Some((hash.clone(), blank));
                 Reaction::Show { hash, blank }
             }
         }
@@ -365,8 +365,8 @@ mod tests {
     use crate::deck::route::Theme;
     use crate::deck::slides::SlideId;
 
-    fn view(hash: &str) -> Body {
-        Body::View {
+    fn shared_body(hash: &str) -> Body {
+        Body::Shared {
             hash: hash.into(),
             blank: Blank::None,
         }
@@ -375,8 +375,8 @@ mod tests {
     #[test]
     fn messages_round_trip() {
         for (i, body) in [
-            view("#/precision?fmt=e5m2"),
-            Body::View {
+            shared_body("#/precision?fmt=e5m2"),
+            Body::Shared {
                 hash: "#/intro".into(),
                 blank: Blank::White,
             },
@@ -476,12 +476,12 @@ mod tests {
         // A non-canonical but clean hash is refused too: only what `shared` writes.
         assert_eq!(Message::decode("deck1|a|1|p|view|none|#/precision/1"), None);
         // Fuzz: random bytes and mutations of a good message never panic and
-        // never show a view whose hash is not canonical.
+        // never show a shared state whose hash is not canonical.
         let good = Message {
             sender: "x".into(),
             seq: 3,
             presenter: true,
-            body: view("#/bandwidth/4?link=nvlink5"),
+            body: shared_body("#/bandwidth/4?link=nvlink5"),
         }
         .encode();
         assert!(Message::decode(&good).is_some());
@@ -516,10 +516,10 @@ mod tests {
     }
 
     #[test]
-    fn the_later_view_wins_and_nothing_is_echoed() {
+    fn the_later_shared_state_wins_and_nothing_is_echoed() {
         let mut a = Peer::new("a", true);
         let mut b = Peer::new("b", true);
-        // b opens late and asks; a answers with its view; b shows it.
+        // b opens late and asks; a answers with its shared state; b shows it.
         let ask = b.request();
         assert_eq!(a.receive(&ask.encode()), Reaction::Answer);
         let answer = a.answer("#/precision/3", Blank::None);
@@ -538,7 +538,7 @@ mod tests {
         assert!(matches!(a.receive(&moved.encode()), Reaction::Show { .. }));
         assert_eq!(a.changed("#/precision?fmt=e5m2", Blank::None), None);
         // A delayed, older message changes nothing; nor does an answer to
-        // a window that already shows a view.
+        // a window that already shows a shared state.
         assert_eq!(a.receive(&answer.encode()), Reaction::Nothing);
         let late_answer = Message {
             sender: "zzzz".into(),
@@ -554,7 +554,7 @@ mod tests {
             sender: "c".into(),
             seq: 1,
             presenter: true,
-            body: view("#/intro"),
+            body: shared_body("#/intro"),
         };
         assert_eq!(a.receive(&stale.encode()), Reaction::Nothing);
         // A message repeated is applied once.
@@ -571,7 +571,7 @@ mod tests {
         assert_eq!(mx.seq, my.seq);
         assert!(matches!(x.receive(&my.encode()), Reaction::Show { .. }));
         assert_eq!(y.receive(&mx.encode()), Reaction::Nothing);
-        // The blank screen is part of the view.
+        // The blank screen is part of the shared state.
         let blank = x.changed("#/ladder", Blank::White).unwrap();
         assert_eq!(
             y.receive(&blank.encode()),
@@ -586,10 +586,10 @@ mod tests {
     }
 
     #[test]
-    fn a_window_that_joins_late_takes_the_view_it_is_given() {
+    fn a_window_that_joins_late_takes_the_shared_state_it_is_given() {
         // The joiner's clock may be ahead (a reload keeps nothing, but a
         // long-open third window may have counted further): until it has a
-        // view, it takes the first one it gets.
+        // shared state, it takes the first one it gets.
         let mut late = Peer::new("zzz", true);
         let _ = late.request();
         let mut early = Peer::new("a", true);
@@ -603,7 +603,7 @@ mod tests {
         let other = third.answer("#/ladder", Blank::None);
         assert_eq!(late.receive(&other.encode()), Reaction::Nothing);
         // The race of a slow answer against a change: the joiner changed its
-        // view before the answer came, and keeps it...
+        // shared state before the answer came, and keeps it...
         let mut joiner = Peer::new("a", true);
         let _ = joiner.request();
         let mine = joiner.changed("#/memory", Blank::None).unwrap();
@@ -626,7 +626,7 @@ mod tests {
             sender: "t1".into(),
             seq: 9,
             presenter: false,
-            body: view("#/memory"),
+            body: shared_body("#/memory"),
         };
         assert_eq!(tab2.receive(&forced.encode()), Reaction::Nothing);
         // A presenter window opens and asks: the tab answers and is in the talk.
@@ -637,7 +637,7 @@ mod tests {
         let m = tab1.changed("#/ladder", Blank::None).unwrap();
         assert!(!m.presenter);
         assert!(matches!(p.receive(&m.encode()), Reaction::Show { .. }));
-        // Once in the talk, the other tab's views count too.
+        // Once in the talk, the other tab's shared states count too.
         let mut tab3 = Peer::new("t3", false);
         let _ = tab3.receive(&p.changed("#/memory", Blank::None).unwrap().encode());
         assert!(tab3.in_talk());

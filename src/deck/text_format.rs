@@ -129,7 +129,7 @@ pub fn quotations(value: &str) -> Result<Vec<&str>, String> {
 
 /// A text as the page shows it: each quotation of the notes between
 /// quotation marks (“…”, in both languages).
-pub fn shown(value: &str) -> String {
+pub fn with_quote_marks(value: &str) -> String {
     value
         .replace(QUOTE_MARKS.0, "\u{201c}")
         .replace(QUOTE_MARKS.1, "\u{201d}")

@@ -4,7 +4,7 @@
 //! the next step (`preview=1`, the stage alone). Its listeners (keys, hash
 //! sync, system theme, swipe, focus return, presenting) are named hooks in
 //! `ui::hooks`, the window sync is `ui::sync`; each panel is chosen and
-//! wired by `ui::panels::view`. `start()` mounts it.
+//! wired by `ui::panels::draw`. `start()` mounts it.
 
 use std::rc::Rc;
 
@@ -214,7 +214,7 @@ pub fn App(props: &AppProps) -> Html {
                 changed={steps::changed(route.slide, route.step, &route.settings)}
                 on_restore={h.restore.clone()}>
                 <ContextProvider<Shown> context={Shown { shows: step.map(|s| s.shows()) }}>
-                    {panels::view(route, &h.panel)}
+                    {panels::draw(route, &h.panel)}
                 </ContextProvider<Shown>>
             </Slide>
             </div>
@@ -328,7 +328,7 @@ pub fn App(props: &AppProps) -> Html {
                 if present {
                     {stage}
                 } else {
-                    <Slide slide={route.slide} lang={route.lang}><Later>{panels::view(route, &h.panel)}</Later></Slide>
+                    <Slide slide={route.slide} lang={route.lang}><Later>{panels::draw(route, &h.panel)}</Later></Slide>
                     if route.slide == SlideId::Intro {
                         <QrLink link={link()} ui={ui} />
                     }

@@ -417,11 +417,11 @@ pub fn use_hash_sync(
     // may let the browser paint between a render that takes longer than a
     // frame and its effects, and the screen would show a step whose link
     // is not written yet.
-    let shown = use_mut_ref(|| None::<Route>);
+    let last = use_mut_ref(|| None::<Route>);
     {
-        let mut shown = shown.borrow_mut();
-        if shown.as_ref() != Some(&route) {
-            let before = shown.replace(route.clone());
+        let mut last = last.borrow_mut();
+        if last.as_ref() != Some(&route) {
+            let before = last.replace(route.clone());
             link::follow(before.as_ref(), &route);
         }
     }

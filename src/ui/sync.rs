@@ -61,11 +61,11 @@ struct Inner {
     _listener: Option<EventListener>,
     /// A presenter window says goodbye when its page goes away.
     _bye: Option<EventListener>,
-    /// The view shown now (shared hash, blank), for answers.
+    /// The shared state shown now (shared hash, blank), for answers.
     current: (String, Blank),
-    /// Whether the first view was seen (it is not sent: the others' wins).
+    /// Whether the first shared state was seen (it is not sent: the others' wins).
     started: bool,
-    view: Throttle,
+    shared: Throttle,
     pointer: Throttle,
 }
 
@@ -83,7 +83,7 @@ impl PartialEq for SyncHandle {
 /// Which throttle of `Inner`.
 #[derive(Clone, Copy)]
 enum Kind {
-    View,
+    Shared,
     Pointer,
 }
 
@@ -98,7 +98,7 @@ impl Inner {
 
 fn throttle(inner: &mut Inner, kind: Kind) -> &mut Throttle {
     match kind {
-        Kind::View => &mut inner.view,
+        Kind::Shared => &mut inner.shared,
         Kind::Pointer => &mut inner.pointer,
     }
 }
@@ -149,10 +149,10 @@ thread_local! {
     static LIVE: RefCell<Weak<RefCell<Inner>>> = const { RefCell::new(Weak::new()) };
 }
 
-/// Sends a changed view as soon as the reducer has it, before the page
+/// Sends a changed shared state as soon as the reducer has it, before the page
 /// renders it, so the other windows start on it a render sooner. The
 /// effect in `use_sync` sends what this did not (nothing twice: `Peer`
-/// does not repeat a view).
+/// does not repeat a shared state).
 pub fn early(route: &Route, blank: Blank) {
     let Some(rc) = LIVE.with(|l| l.borrow().upgrade()) else {
         return;
@@ -170,7 +170,7 @@ pub fn early(route: &Route, blank: Blank) {
         inner.peer.changed(&hash, blank).map(|m| m.encode())
     };
     if let Some(text) = text {
-        send(&rc, Kind::View, text);
+        send(&rc, Kind::Shared, text);
     }
 }
 
@@ -247,9 +247,9 @@ fn open(rc: &Rc<RefCell<Inner>>, dispatch: Dispatch) {
     inner._bye = Some(bye);
 }
 
-/// Keeps this window's view in step with the deck's other windows: sends
-/// each change of the shared view (slide, step, settings, blank) and shows
-/// theirs. `shared` is this window's view as `deck::sync::shared` writes
+/// Keeps this window's shared state in step with the deck's other windows: sends
+/// each change of the shared state (slide, step, settings, blank) and shows
+/// theirs. `shared` is this window's shared state as `deck::sync::shared` writes
 /// it; `presenter` says this is the presenter window; the preview
 /// (`preview`) takes no part. Returns the handle the pointer sends through.
 #[hook]
@@ -267,7 +267,7 @@ pub fn use_sync(
         _bye: None,
         current: (String::new(), Blank::None),
         started: false,
-        view: Throttle::default(),
+        shared: Throttle::default(),
         pointer: Throttle::default(),
     });
     {
@@ -296,14 +296,14 @@ pub fn use_sync(
                 if inner.started {
                     inner.peer.changed(hash, *blank).map(|m| m.encode())
                 } else {
-                    // The first view is this window's link: ask for the
-                    // deck's current view instead of imposing it.
+                    // The first shared state is this window's link: ask for the
+                    // deck's current shared state instead of imposing it.
                     inner.started = true;
                     Some(inner.peer.request().encode())
                 }
             };
             if let Some(text) = text {
-                send(&rc, Kind::View, text);
+                send(&rc, Kind::Shared, text);
             }
         });
     }

@@ -32,12 +32,12 @@ pub struct SlideProps {
 
 /// A text in each language shown, side by side when there are two.
 fn columns(lang: Lang, body: impl Fn(TextLang) -> Html) -> Html {
-    let shown = lang.shown();
-    let cols: Html = shown
+    let langs = lang.langs();
+    let cols: Html = langs
         .iter()
         .map(|&l| html! { <section class="col" lang={l.tag()}>{body(l)}</section> })
         .collect();
-    html! { <div class={classes!("cols", (shown.len() > 1).then_some("cols-2"))}>{cols}</div> }
+    html! { <div class={classes!("cols", (langs.len() > 1).then_some("cols-2"))}>{cols}</div> }
 }
 
 /// The notes' words or our context, whole or some of their items.
@@ -61,7 +61,7 @@ fn text_part(info: &SlideInfo, shows: Shows, lang: Lang) -> Html {
 /// A title in each language shown: the first as the main one, the second
 /// under (or beside) it.
 fn titles(lang: Lang, text: impl Fn(TextLang) -> String) -> Html {
-    lang.shown()
+    lang.langs()
         .iter()
         .enumerate()
         .map(|(i, &l)| {
@@ -248,7 +248,7 @@ pub fn SpeakerNotes(props: &SlideProps) -> Html {
     let info = props.slide.info();
     let body: Html = props
         .lang
-        .shown()
+        .langs()
         .iter()
         .map(|&l| {
             let cue = props
@@ -262,7 +262,7 @@ pub fn SpeakerNotes(props: &SlideProps) -> Html {
     html! {
         <aside id="speaker-notes" class="speaker" aria-labelledby="speaker-title" tabindex="0" data-testid="speaker-notes">
             <h2 id="speaker-title" class="label">{ui.t("ui.speaker")}</h2>
-            <div class={classes!("cols", (props.lang.shown().len() > 1).then_some("cols-2"))}>{body}</div>
+            <div class={classes!("cols", (props.lang.langs().len() > 1).then_some("cols-2"))}>{body}</div>
         </aside>
     }
 }

@@ -65,7 +65,7 @@ fn Pages(props: &PagesProps) -> Html {
                         <div class="stage-inner">
                             <Slide {slide} lang={props.lang} step={Some(k)}>
                                 <ContextProvider<Shown> context={Shown { shows }}>
-                                    {panels::view(&route, &props.panel)}
+                                    {panels::draw(&route, &props.panel)}
                                 </ContextProvider<Shown>>
                             </Slide>
                         </div>

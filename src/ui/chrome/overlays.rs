@@ -133,7 +133,7 @@ pub fn Overview(props: &OverviewProps) -> Html {
             let current = (s.id == props.current).then_some("true");
             let titles: Html = props
                 .lang
-                .shown()
+                .langs()
                 .iter()
                 .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{s.id.title(l)}</span> })
                 .collect();
@@ -240,7 +240,7 @@ pub fn GoTo(props: &GoToProps) -> Html {
             });
             let titles: Html = props
                 .lang
-                .shown()
+                .langs()
                 .iter()
                 .map(|&l| html! { <span class="ov-title" lang={l.tag()}>{id.title(l)}</span> })
                 .collect();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::deck::steps::AlternativesPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::chips::{Chip, Precision, Rate, CHIPS};
@@ -101,7 +101,7 @@ pub fn AlternativesPanel(props: &Props) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <AlternativesPanel ui={v.ui} /> }
 }

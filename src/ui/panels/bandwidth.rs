@@ -10,7 +10,7 @@ use crate::deck::steps::BandwidthPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::bandwidth::{
@@ -324,7 +324,7 @@ fn racks(ui: TextLang) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <BandwidthPanel settings={v.settings.bandwidth} ui={v.ui} on_change={v.handlers.bandwidth.clone()} /> }
 }

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::deck::steps::DepreciationPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
@@ -413,7 +413,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <DepreciationPanel settings={v.settings.depreciation} ui={v.ui} on_change={v.handlers.depreciation.clone()} /> }
 }

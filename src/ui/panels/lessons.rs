@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::deck::slides::Panel;
-use crate::ui::panels::PanelView;
+use crate::ui::panels::PanelInputs;
 
 use crate::deck::i18n::TextLang;
 use crate::model::takeaways::Lesson;
@@ -108,8 +108,8 @@ pub fn LessonsPanel(props: &LessonsProps) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`): the slide's lesson.
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`): the slide's lesson.
+pub fn draw(v: &PanelInputs) -> Html {
     match v.panel {
         Panel::Lessons(lesson) => html! { <LessonsPanel {lesson} ui={v.ui} /> },
         _ => html! {},

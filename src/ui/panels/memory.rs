@@ -11,7 +11,7 @@ use crate::deck::steps::MemoryPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::ui::widgets::axes::{y_axis, Frame};
 
@@ -417,7 +417,7 @@ fn timeline(ui: TextLang) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <MemoryPanel settings={v.settings.memory} ui={v.ui} on_change={v.handlers.memory.clone()} /> }
 }

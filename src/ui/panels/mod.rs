@@ -54,22 +54,22 @@ pub fn use_shown() -> Shown {
     use_context::<Shown>().unwrap_or_default()
 }
 
-/// What a panel's `view` gets: the panel (a lesson's carries its lesson),
+/// What a panel's `draw` gets: the panel (a lesson's carries its lesson),
 /// every panel's settings and callbacks, and the language of its text.
-pub struct PanelView<'a> {
+pub struct PanelInputs<'a> {
     pub panel: Panel,
     pub settings: &'a PanelSettings,
     pub handlers: &'a PanelHandlers,
     pub ui: TextLang,
 }
 
-/// Writes [`view`] from the registry (`deck::slides::panels!`): each panel
-/// is drawn by its module's `view`.
+/// Writes [`draw`] from the registry (`deck::slides::panels!`): each panel
+/// is drawn by its module's `draw`.
 macro_rules! views_of_panels {
     ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal { $($body:tt)* })+) => {
         /// The panel of the route's slide, with its settings and its callback.
-        pub fn view(route: &Route, h: &PanelHandlers) -> Html {
-            let v = PanelView {
+        pub fn draw(route: &Route, h: &PanelHandlers) -> Html {
+            let v = PanelInputs {
                 panel: route.slide.info().panel,
                 settings: &route.settings,
                 handlers: h,
@@ -77,7 +77,7 @@ macro_rules! views_of_panels {
             };
             match v.panel {
                 Panel::None => html! {},
-                $(panel_pattern!($variant $($data)?) => $ui::view(&v),)+
+                $(panel_pattern!($variant $($data)?) => $ui::draw(&v),)+
             }
         }
     };

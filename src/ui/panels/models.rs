@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::deck::i18n::{gap, TextLang};
 use crate::model::takeaways::{Verdict, MODALITIES};
@@ -72,7 +72,7 @@ pub fn ModelsPanel(props: &ModelsProps) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <ModelsPanel ui={v.ui} /> }
 }

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::deck::i18n::TextLang;
 use crate::model::sources::SOURCES;
@@ -46,7 +46,7 @@ pub fn ReferencesPanel(props: &ReferencesProps) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <ReferencesPanel ui={v.ui} /> }
 }

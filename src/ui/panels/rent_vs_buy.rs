@@ -16,7 +16,7 @@ use crate::deck::steps::RentVsBuyPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::ui::widgets::axes::{x_axis, y_axis, Frame};
 
@@ -637,7 +637,7 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <RentVsBuyPanel settings={v.settings.economics} ui={v.ui} on_change={v.handlers.economics.clone()} /> }
 }

@@ -16,7 +16,7 @@ use crate::deck::steps::ResourcesPart;
 use crate::model::settings::Settings;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 
 use crate::deck::i18n::fill;
 use crate::model::bandwidth::GB200_NVL72;
@@ -172,7 +172,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
         })
     };
     // A chip with a TDP stays picked only while the slider is at its TDP.
-    let shown = (*picked)
+    let held = (*picked)
         .and_then(|id| CHIPS.iter().find(|c| c.id == id))
         .filter(|c| chip_tdp_w(c.id).is_none_or(|w| w == p.tdp_w));
     let options: Html = CHIPS
@@ -181,13 +181,13 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             let tdp = chip_tdp_w(c.id)
                 .map_or_else(|| ui.t("res.tdp.none").to_string(), |w| format!("{w} W"));
             html! {
-                <option value={c.id} selected={shown.is_some_and(|s| s.id == c.id)}>
+                <option value={c.id} selected={held.is_some_and(|s| s.id == c.id)}>
                     {format!("{} ({}) — {}", c.name, c.year, tdp)}
                 </option>
             }
         })
         .collect();
-    let no_tdp = shown.filter(|c| c.tdp_w.is_none()).map(|c| {
+    let no_tdp = held.filter(|c| c.tdp_w.is_none()).map(|c| {
         let key = if c.vendor == "Google" {
             "res.tdp.tpu"
         } else {
@@ -199,7 +199,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
             </p>
         }
     });
-    let chip_cite = shown.map(|c| {
+    let chip_cite = held.map(|c| {
         let pubs: Vec<String> = c
             .sources()
             .map(|s| format!("{}, {}", s.publisher, s.as_of))
@@ -262,7 +262,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                 <div class="resources-field-row">
                     <label for="chip-picker">{ui.t("res.chip")}</label>
                     <select id="chip-picker" data-testid="chip-picker" onchange={on_pick}>
-                        <option value="" selected={shown.is_none()}>{ui.t("res.chip.custom")}</option>
+                        <option value="" selected={held.is_none()}>{ui.t("res.chip.custom")}</option>
                         {options}
                     </select>
                 </div>
@@ -303,7 +303,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <ResourcesPanel settings={v.settings.economics} ui={v.ui} on_change={v.handlers.economics.clone()} /> }
 }

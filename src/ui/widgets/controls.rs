@@ -102,7 +102,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     .collect();
     let ui = props.ui;
     // Range ends as the page writes numbers (grouped: 1,000,000).
-    let shown = |v: u32| numfmt::fixed(fixed.value(v), fixed.decimals, ui);
+    let end = |v: u32| numfmt::fixed(fixed.value(v), fixed.decimals, ui);
     html! {
         <div class="field number-field">
             <label for={props.id.clone()}>{props.label.clone()}</label>
@@ -117,7 +117,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
             if *error {
                 <p class="error" role="alert" id={hint_id}>
-                    {fill(ui.t("ui.number_range"), &[("min", &shown(fixed.min)), ("max", &shown(fixed.max))])}
+                    {fill(ui.t("ui.number_range"), &[("min", &end(fixed.min)), ("max", &end(fixed.max))])}
                 </p>
             }
         </div>

@@ -25,7 +25,7 @@ use yew::prelude::*;
 use crate::deck::steps::LadderPart;
 use crate::ui::widgets::table::{data_table, Named};
 
-use crate::ui::panels::{use_shown, PanelView, Shown};
+use crate::ui::panels::{use_shown, PanelInputs, Shown};
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::ladder::{
@@ -211,7 +211,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
         .into_iter()
         .map(|c| {
             let s = score(c, lens);
-            let shown = match (lens, s) {
+            let score_text = match (lens, s) {
                 (Lens::Notes, Some(v)) => fill(ui.t("lad.position"), &[("n", &fixed(v, 0, ui))]),
                 (_, Some(v)) => pct(v, ui),
                 (_, None) => ui.t("lad.no_figure").to_string(),
@@ -235,7 +235,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                     data-category={c.id} data-score={s.map(shortest).unwrap_or_default()}>
                     <div class="ladder-rung-head">
                         <strong>{cat_name(ui, c.id)}</strong>
-                        <span class="ladder-rung-score">{shown}</span>
+                        <span class="ladder-rung-score">{score_text}</span>
                     </div>
                     <div class="ladder-rung-tier">{ui.t(&tier_key(c.tier))}</div>
                     if lens != Lens::Notes {
@@ -558,7 +558,7 @@ fn data_strip(ui: TextLang, shown: Shown) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <LadderPanel settings={v.settings.ladder} ui={v.ui} on_change={v.handlers.ladder.clone()} /> }
 }

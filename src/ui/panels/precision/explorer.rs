@@ -35,7 +35,7 @@ fn field_of(f: Format, bit: u32) -> Field {
 }
 
 /// The code shown: the typed number's nearest code, else the chosen code.
-pub fn shown_code(p: &PrecisionSettings) -> (u32, Option<f64>) {
+pub fn explorer_code(p: &PrecisionSettings) -> (u32, Option<f64>) {
     match p.typed.as_deref().and_then(numfmt::parse) {
         Some(x) => (p.fmt.encode(x, p.overflow), Some(x)),
         None => (p.base_code(), None),
@@ -78,7 +78,7 @@ pub fn Explorer(props: &PrecisionProps) -> Html {
     let ui = props.ui;
     let p = &props.settings;
     let f = p.fmt;
-    let (code, typed) = shown_code(p);
+    let (code, typed) = explorer_code(p);
     let value = f.decode(code);
     let class = f.classify(code);
     let error = use_state(|| None::<String>);

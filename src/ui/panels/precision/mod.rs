@@ -11,7 +11,7 @@ use crate::deck::i18n::TextLang;
 use crate::deck::steps::PrecisionPart;
 use crate::model::precision::{PrecisionAction, PrecisionSettings};
 use crate::ui::chrome::deck::Later;
-use crate::ui::panels::{use_shown, PanelView};
+use crate::ui::panels::{use_shown, PanelInputs};
 use explorer::{Explorer, FormatTable};
 use quant::QuantDemo;
 use speed::Speed;
@@ -71,7 +71,7 @@ pub fn PrecisionPanel(props: &PrecisionProps) -> Html {
     }
 }
 
-/// The panel as the slide shows it (`ui::panels::view`).
-pub fn view(v: &PanelView) -> Html {
+/// Draws the panel as its slide shows it (`ui::panels::draw`).
+pub fn draw(v: &PanelInputs) -> Html {
     html! { <PrecisionPanel settings={v.settings.precision.clone()} ui={v.ui} on_action={v.handlers.precision.clone()} /> }
 }
