@@ -30,6 +30,8 @@ export function measure({ prosePx, minPx }) {
   // The pager floats over the stage's bottom corner: no text under it.
   const pager = document.querySelector('.pager')?.getBoundingClientRect();
   const under = [];
+  // Every text's size as at 1920 x 1080 (the stage's own pixels).
+  const sizes = [];
   const walker = document.createTreeWalker(stage, NodeFilter.SHOW_TEXT);
   const secondary = '.hint, .cite, cite, figcaption, caption, table, .label, legend, label, select, button, summary, '
     + '.formula, code, small, .legend, .step-head, .readout dt, .missing-figure, .ladder-end, .changed-mark, svg, '
@@ -50,6 +52,7 @@ export function measure({ prosePx, minPx }) {
       }
     }
     const px = parseFloat(getComputedStyle(el).fontSize);
+    sizes.push(px / scale);
     const prose = el.closest('p, li, blockquote, dd') && !el.closest(secondary);
     const want = (prose ? prosePx : minPx) * scale;
     if (px < want - 0.05) small.push(`"${n.textContent.trim().slice(0, 30)}" ${px.toFixed(1)}px < ${want.toFixed(1)}`);
@@ -73,11 +76,21 @@ export function measure({ prosePx, minPx }) {
       }
     }
   }
+  // The texts of the charts too (SVG text scales with its chart).
+  for (const t of stage.querySelectorAll('svg text')) {
+    if (skip(t) || !t.textContent.trim()) continue;
+    const r = t.getBoundingClientRect();
+    if (r.height > 0) sizes.push(parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) / scale);
+  }
+  sizes.sort((a, b) => a - b);
   const big = [...stage.querySelectorAll('.big')].map((e) => parseFloat(getComputedStyle(e).fontSize));
   return {
     id: `${slide.dataset.slide}/${slide.dataset.step}`,
     part: slide.dataset.part,
     out, small, under, touching,
+    // The smallest and the median text, in px of a 1920 x 1080 stage.
+    minText: sizes[0] ?? 0,
+    medianText: sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0,
     bigOk: big.every((px) => px >= prosePx * scale * 1.25 - 0.05),
     fill: (bottom - box.top) / box.height,
     stageFits: box.width <= innerWidth + 0.5 && box.height <= innerHeight + 0.5 && (Math.abs(box.width - innerWidth) < 1 || Math.abs(box.height - innerHeight) < 1),

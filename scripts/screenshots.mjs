@@ -4,8 +4,12 @@
 // `--present`, every step of the Present view instead, at 1920 x 1080 and
 // 1280 x 720 (`present/{size}/{slug}-{step}-{lang}-{theme}.png`). With
 // `--presenter`, the presenter window and the presenting aids (go-to box,
-// blank screen, pointer, blocked popup, the title slide's QR code).
-// Usage: node scripts/screenshots.mjs URL OUT_DIR [--present | --presenter | slug ...]
+// blank screen, pointer, blocked popup, the title slide's QR code). With
+// `--sheet`, a contact sheet per language choice and theme: every step of
+// the Present view at 1920 x 1080 as a thumbnail with its step id, its
+// smallest and median text in px (`sheet-{lang}-{theme}.png`), to review
+// the whole deck at a glance.
+// Usage: node scripts/screenshots.mjs URL OUT_DIR [--present | --presenter | --sheet | slug ...]
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { launch } from '../e2e/browser.mjs';
@@ -29,6 +33,47 @@ if (slugs[0] === '--present') {
         console.log(`${w}x${h} ${lang} ${theme}: ${n.length} steps`);
         await page.close();
       }
+    }
+  }
+  await browser.close();
+  process.exit(0);
+}
+if (slugs[0] === '--sheet') {
+  const { measure, walk } = await import('../e2e/stage.mjs');
+  const browser = await launch();
+  await mkdir(outDir, { recursive: true });
+  for (const lang of ['zh', 'en', 'both']) {
+    for (const theme of ['light', 'dark']) {
+      const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
+      await page.goto(`${base}/#/intro?lang=${lang}&theme=${theme}`);
+      await page.waitForSelector('[data-testid=stage]');
+      const shots = [];
+      await walk(page, async (id) => {
+        const m = await page.evaluate(measure, { prosePx: 28, minPx: 20 });
+        const jpeg = await page.screenshot({ type: 'jpeg', quality: 70 });
+        shots.push({ id, min: m.minText, median: m.medianText, src: `data:image/jpeg;base64,${jpeg.toString('base64')}` });
+      });
+      await page.close();
+      // The sheet is a page of its own: a grid of thumbnails, each with its
+      // step and its type sizes (red where under 20 px / 24 px).
+      const sheet = await browser.newPage({ viewport: { width: 2000, height: 1000 } });
+      await sheet.setContent(`<!doctype html><style>
+        body { margin: 16px; font: 14px system-ui, sans-serif; background: #ddd; }
+        h1 { font-size: 20px; margin: 0 0 12px; }
+        .grid { display: grid; grid-template-columns: repeat(6, 320px); gap: 12px; }
+        figure { margin: 0; background: #fff; }
+        img { width: 320px; height: 180px; display: block; }
+        figcaption { padding: 2px 6px; display: flex; justify-content: space-between; }
+        .low { color: #b00; font-weight: 700; }
+      </style><h1>${lang} ${theme}: ${shots.length} steps at 1920 x 1080 (smallest / median text, px)</h1>
+      <div class="grid">${shots.map((s) => `<figure><img src="${s.src}"><figcaption><span>${s.id}</span>
+        <span><span class="${s.min < 19.95 ? 'low' : ''}">${s.min.toFixed(1)}</span> /
+        <span class="${s.median < 23.95 ? 'low' : ''}">${s.median.toFixed(1)}</span></span></figcaption></figure>`).join('')}</div>`);
+      await sheet.evaluate(() => Promise.all([...document.images].map((i) => i.decode())));
+      const file = resolve(outDir, `sheet-${lang}-${theme}.png`);
+      await sheet.screenshot({ path: file, fullPage: true });
+      console.log(file);
+      await sheet.close();
     }
   }
   await browser.close();
