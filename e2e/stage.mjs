@@ -80,7 +80,10 @@ export function measure({ prosePx, minPx }) {
   for (const t of stage.querySelectorAll('svg text')) {
     if (skip(t) || !t.textContent.trim()) continue;
     const r = t.getBoundingClientRect();
-    if (r.height > 0) sizes.push(parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 1) / scale);
+    // The chart's scale to the screen (a rotated title's too: the length of
+    // its matrix's first column).
+    const m = t.getScreenCTM();
+    if (r.height > 0) sizes.push(parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1) / scale);
   }
   sizes.sort((a, b) => a - b);
   const big = [...stage.querySelectorAll('.big')].map((e) => parseFloat(getComputedStyle(e).fontSize));
