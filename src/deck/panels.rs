@@ -9,6 +9,14 @@
 use crate::deck::slides::{panel_pattern, panels, Panel};
 use crate::model::settings::{Change, DynSettings};
 
+/// What makes a handle for each panel with settings (see [`PanelHandles`]):
+/// `Of<T>` is the handle of a panel whose controls send `T`, and `make`
+/// gives the one that turns a `T` into a [`PanelChange`] with `wrap`.
+pub trait PerPanel {
+    type Of<T: 'static>: Clone + PartialEq;
+    fn make<T: 'static>(&self, wrap: fn(T) -> PanelChange) -> Self::Of<T>;
+}
+
 /// The field of [`PanelSettings`] a panel shows, if any: `Some(&s.field)`
 /// (`mut`: `&mut`; `take`: copied from another collection), from the
 /// registry's `settings:` or `shares:`.
@@ -31,9 +39,10 @@ macro_rules! field_of {
     };
 }
 
-/// Writes [`PanelSettings`], its accessors and [`PanelChange`] from the
-/// registry (`deck::slides::panels!`): a field for each panel with
-/// `settings:`, reached also by the panels that share it.
+/// Writes [`PanelSettings`], its accessors, [`PanelChange`] and
+/// [`PanelHandles`] from the registry (`deck::slides::panels!`): a field
+/// for each panel with `settings:`, reached also by the panels that share
+/// it.
 macro_rules! settings_of_panels {
     ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal {
         parts: $parts:ident $part_list:tt,
@@ -53,6 +62,35 @@ macro_rules! settings_of_panels {
         pub struct PanelSettings {
             $($(#[doc = concat!("The `", stringify!($variant), "` panel's settings.")]
             pub $field: $ty,)?)+
+        }
+
+        /// One handle per panel with settings of its own, of the kind `K`
+        /// makes (the UI's callbacks: `ui::hooks::PanelHandlers`).
+        pub struct PanelHandles<K: PerPanel> {
+            $($(pub $field: K::Of<$change>,)?)+
+        }
+
+        impl<K: PerPanel> PanelHandles<K> {
+            /// A handle for each panel, made by `k`.
+            pub fn new(k: &K) -> Self {
+                PanelHandles {
+                    $($($field: k.make(PanelChange::$change_variant),)?)+
+                }
+            }
+        }
+
+        impl<K: PerPanel> Clone for PanelHandles<K> {
+            fn clone(&self) -> Self {
+                PanelHandles {
+                    $($($field: self.$field.clone(),)?)+
+                }
+            }
+        }
+
+        impl<K: PerPanel> PartialEq for PanelHandles<K> {
+            fn eq(&self, other: &Self) -> bool {
+                true $($(&& self.$field == other.$field)?)+
+            }
         }
 
         /// How many panels have settings of their own.
@@ -148,7 +186,10 @@ mod tests {
                 .iter()
                 .filter_map(|r| d.of(r.panel))
                 .any(|o| o.keys() == keys);
-            assert!(on_a_slide, "settings {i} ({keys:?}) belong to no slide's panel");
+            assert!(
+                on_a_slide,
+                "settings {i} ({keys:?}) belong to no slide's panel"
+            );
         }
     }
 

@@ -6,9 +6,8 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deck::panels::PanelChange;
+use crate::deck::panels::{PanelChange, PanelHandles, PerPanel};
 use crate::deck::route::{Parsed, Print, Route, View};
-use crate::deck::slides::panels;
 use crate::deck::state::{
     key_command_in, swipe_action, Action, KeyCommand, KeyMode, Overlay, State, Target,
 };
@@ -63,32 +62,20 @@ pub struct Handlers {
     pub panel: PanelHandlers,
 }
 
-/// Writes the panels' callbacks from the registry
-/// (`deck::slides::panels!`): one per panel with settings of its own,
-/// dispatching `Action::Panel`.
-macro_rules! panel_handlers {
-    ($($(#[$doc:meta])* $variant:ident $(($data:ty))?: $ui:ident $prefix:literal {
-        parts: $parts:ident $part_list:tt,
-        $(settings: $change_variant:ident($field:ident: $ty:ty) => $change:ty,)?
-        $(shares: $shared:ident,)?
-    })+) => {
-        /// The panels' callbacks, one per panel with settings.
-        #[derive(Clone, PartialEq)]
-        pub struct PanelHandlers {
-            $($(pub $field: Callback<$change>,)?)+
-        }
+/// Makes the panels' callbacks (`deck::panels::PanelHandles`): each
+/// dispatches `Action::Panel`.
+pub struct Callbacks(Dispatch);
 
-        impl PanelHandlers {
-            fn new(d: &Dispatch) -> Self {
-                PanelHandlers {
-                    $($($field: callback(d, |c| Action::Panel(PanelChange::$change_variant(c))),)?)+
-                }
-            }
-        }
-    };
+impl PerPanel for Callbacks {
+    type Of<T: 'static> = Callback<T>;
+    fn make<T: 'static>(&self, wrap: fn(T) -> PanelChange) -> Callback<T> {
+        let d = self.0.clone();
+        Callback::from(move |v: T| d.dispatch(Action::Panel(wrap(v))))
+    }
 }
 
-panels!(panel_handlers);
+/// The panels' callbacks, one per panel with settings of its own.
+pub type PanelHandlers = PanelHandles<Callbacks>;
 
 impl Handlers {
     fn new(d: &Dispatch) -> Self {
@@ -127,7 +114,7 @@ impl Handlers {
             }),
             handout_close: send(d, Action::SetPrint(None)),
             print: Callback::from(|_: ()| web::page::print()),
-            panel: PanelHandlers::new(d),
+            panel: PanelHandlers::new(&Callbacks(d.clone())),
         }
     }
 }
