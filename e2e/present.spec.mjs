@@ -306,3 +306,40 @@ for (const lang of ['zh', 'en']) {
     }
   });
 }
+
+for (const lang of ['zh', 'en']) {
+  spec(`the high-contrast theme: every text on every step at 7:1 or more, and axe finds nothing (${lang})`, async (keep) => {
+    const { page, log, context } = await present(`#/intro?lang=${lang}&theme=contrast`, [1920, 1080]);
+    keep(page);
+    assert.equal(await page.getAttribute('html', 'data-theme'), 'contrast');
+    const found = [];
+    const steps = await walk(page, async (id) => {
+      // WCAG's enhanced contrast (AAA: 7:1, 4.5:1 for large text) besides
+      // every rule axe runs by default.
+      const r = await new AxeBuilder({ page }).include('[data-testid=stage]')
+        .options({ rules: { 'color-contrast-enhanced': { enabled: true } } }).analyze();
+      for (const v of r.violations) found.push(`${id}: ${v.id} (${v.nodes.length}) ${v.nodes[0]?.target} ${v.nodes[0]?.any?.[0]?.message ?? ''}`);
+    });
+    assert.ok(steps.length > 80, `${steps.length} steps`);
+    assert.deepEqual(found, [], found.join('\n'));
+    clean(log);
+    await context.close();
+  });
+}
+
+spec('the theme menu offers high contrast, the link keeps it and a reload paints it first', async (keep) => {
+  const { page, log, context } = await present('#/precision/3?lang=en', [1280, 720]);
+  keep(page);
+  const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.selectOption('[data-testid=theme-select]', 'contrast');
+  await page.waitForFunction(() => location.hash.includes('theme=contrast'));
+  assert.equal(await bg(), 'rgb(255, 255, 255)');
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).color), 'rgb(0, 0, 0)');
+  // web/boot.js sets it before the app runs.
+  await page.reload();
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'contrast');
+  await page.waitForSelector('[data-testid=stage]');
+  assert.equal(await page.inputValue('[data-testid=theme-select]'), 'contrast');
+  clean(log);
+  await context.close();
+});

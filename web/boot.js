@@ -21,7 +21,7 @@
     try { return localStorage.getItem('llm-notes.' + k); } catch (_) { return null; }
   }
   var theme = param('theme') || stored('theme');
-  if (theme === 'light' || theme === 'dark') html.setAttribute('data-theme', theme);
+  if (theme === 'light' || theme === 'dark' || theme === 'contrast') html.setAttribute('data-theme', theme);
   // "Both" puts the browser's language first (deck::i18n::Lang::default).
   var first = (navigator.languages && navigator.languages[0]) || navigator.language || '';
   var both = /^zh(?:[-_]|$)/i.test(first) ? 'zh-en' : 'en-zh';

@@ -25,16 +25,20 @@ pub enum Theme {
     System,
     Light,
     Dark,
+    /// Black on white with darker colours, for a washed-out projector: body
+    /// text at 7:1 or more.
+    Contrast,
 }
 
 impl Theme {
-    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+    pub const ALL: [Theme; 4] = [Theme::System, Theme::Light, Theme::Dark, Theme::Contrast];
 
     pub fn id(self) -> &'static str {
         match self {
             Theme::System => "system",
             Theme::Light => "light",
             Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
         }
     }
 
@@ -43,7 +47,7 @@ impl Theme {
     pub fn toggled(self, system_dark: bool) -> Theme {
         let dark_now = match self {
             Theme::System => system_dark,
-            Theme::Light => false,
+            Theme::Light | Theme::Contrast => false,
             Theme::Dark => true,
         };
         if dark_now {

@@ -690,6 +690,21 @@ mod tests {
         assert_eq!(s.route.theme, Theme::Dark);
         let light_system = State::default().reduce(Action::ToggleTheme);
         assert_eq!(light_system.route.theme, Theme::Dark);
+        // High contrast is light: t gives dark.
+        let mut contrast = State::default();
+        contrast.route.theme = Theme::Contrast;
+        assert_eq!(
+            contrast.reduce(Action::ToggleTheme).route.theme,
+            Theme::Dark
+        );
+    }
+
+    #[test]
+    fn the_high_contrast_theme_is_in_the_link() {
+        let p = crate::deck::route::Parsed::from_hash("#/memory?theme=contrast");
+        assert_eq!(p.route.theme, Theme::Contrast);
+        assert!(p.ignored.is_empty());
+        assert_eq!(p.route.to_string(), "#/memory?theme=contrast");
     }
 
     #[test]
@@ -868,7 +883,7 @@ mod tests {
     }
 
     #[test]
-    fn a_synced_view_keeps_this_windows_language_theme_and_view() {
+    fn a_synced_state_keeps_this_windows_language_theme_and_view() {
         let mut s = presenting(SlideId::Intro);
         s.route.lang = Lang::Zh;
         s.route.speaker = true;
