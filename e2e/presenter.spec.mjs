@@ -431,7 +431,7 @@ spec('axe finds nothing in the presenter window, the go-to box and the blocked-p
   }
 });
 
-spec('while presenting the screen is kept awake and an idle cursor hides', async (keep) => {
+spec('while presenting the screen is kept awake, and an idle cursor and the pager hide', async (keep) => {
   const context = await laptop();
   await context.addInitScript(() => {
     window.__locks = 0;
@@ -442,7 +442,13 @@ spec('while presenting the screen is kept awake and an idle cursor hides', async
   const { page, log } = await at(context, '#/intro?lang=en');
   keep(page);
   await page.waitForFunction(() => window.__locks >= 1);
+  // Without a pointer move the pager fades too, and a move brings it back.
+  const pager = () => page.$eval('.pager', (e) => getComputedStyle(e).opacity);
+  await page.waitForFunction(() => document.documentElement.hasAttribute('data-idle'), null, { timeout: 5000 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.pager')).opacity === '0');
   await page.mouse.move(200, 200);
+  await page.waitForFunction(() => getComputedStyle(document.querySelector('.pager')).opacity === '1');
+  assert.equal(await pager(), '1');
   assert.equal(await page.getAttribute('html', 'data-idle'), null);
   await page.waitForFunction(() => document.documentElement.hasAttribute('data-idle'), null, { timeout: 5000 });
   assert.equal(await page.$eval('main', (e) => getComputedStyle(e).cursor), 'none');

@@ -307,7 +307,8 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
 }
 
 /// While presenting: the screen stays awake (asked again whenever the page
-/// is shown again), and the cursor hides after 2.5 s without moving.
+/// is shown again), and the cursor and the pager hide 2.5 s after the
+/// pointer last moved, or after Present began if it has not moved.
 #[hook]
 pub fn use_presenting(active: bool) {
     use_effect_with(active, move |&active| {
@@ -326,12 +327,14 @@ pub fn use_presenting(active: bool) {
             let idle = std::rc::Rc::new(std::cell::RefCell::new(
                 None::<gloo::timers::callback::Timeout>,
             ));
-            let moved = EventListener::new(&window, "pointermove", move |_| {
+            let rest = move || {
                 web::page::root_flag("data-idle", false);
                 *idle.borrow_mut() = Some(gloo::timers::callback::Timeout::new(2500, || {
                     web::page::root_flag("data-idle", true)
                 }));
-            });
+            };
+            rest();
+            let moved = EventListener::new(&window, "pointermove", move |_| rest());
             (visible, moved)
         });
         move || {
