@@ -33,6 +33,11 @@ use crate::model::takeaways::Lesson;
 macro_rules! panels {
     ($m:ident) => {
         $m! {
+            /// The deck's cover on the Present stage: its title, the notes'
+            /// date and how to begin (the Read view has its own heading).
+            Cover: cover "cover." {
+                parts: CoverPart { Cover = "cover" [] },
+            }
             /// Bit explorer, precision vs speed, quantization.
             Precision: precision "prec." {
                 parts: PrecisionPart {
@@ -224,7 +229,7 @@ const fn first_panel(panels: &[Panel]) -> Panel {
 
 slides! {
     #[default]
-    Intro = "intro", "intro", [context];
+    Intro = "intro", "intro", [context], Panel::Cover;
     Ingredients = "ingredients", "ingredients", [notes, context];
     Bandwidth = "bandwidth", "bandwidth", [notes, context], Panel::Bandwidth;
     Memory = "memory", "memory", [notes, context], Panel::Memory;
@@ -242,6 +247,7 @@ slides! {
     Personal = "personal", "personal", [notes, context];
     Phd = "phd", "phd", [notes, context];
     Work = "work", "work", [notes];
+    Closing = "closing", "closing", [context];
     References = "references", "references", [context], Panel::References;
 }
 

@@ -218,7 +218,7 @@ pub fn App(props: &AppProps) -> Html {
                 </ContextProvider<Shown>>
             </Slide>
             </div>
-            if route.slide == SlideId::Intro && !route.preview {
+            if matches!(route.slide, SlideId::Intro | SlideId::Closing) && !route.preview {
                 <div class="stage-qr"><QrLink link={link()} ui={ui} /></div>
             }
             {pointer}
@@ -329,7 +329,7 @@ pub fn App(props: &AppProps) -> Html {
                     {stage}
                 } else {
                     <Slide slide={route.slide} lang={route.lang}><Later>{panels::draw(route, &h.panel)}</Later></Slide>
-                    if route.slide == SlideId::Intro {
+                    if matches!(route.slide, SlideId::Intro | SlideId::Closing) {
                         <QrLink link={link()} ui={ui} />
                     }
                 }

@@ -4,6 +4,7 @@
 
 pub mod alternatives;
 pub mod bandwidth;
+pub mod cover;
 pub mod depreciation;
 pub mod economics;
 pub mod ladder;
@@ -17,7 +18,7 @@ pub mod resources;
 
 use yew::prelude::*;
 
-use crate::deck::i18n::TextLang;
+use crate::deck::i18n::{Lang, TextLang};
 use crate::deck::panels::PanelSettings;
 use crate::deck::route::Route;
 use crate::deck::slides::{panel_pattern, panels, Panel};
@@ -55,9 +56,12 @@ pub fn use_shown() -> Shown {
 }
 
 /// What a panel's `draw` gets: the panel (a lesson's carries its lesson),
-/// every panel's settings and callbacks, and the language of its text.
+/// the reader's languages, every panel's settings and callbacks, and the
+/// language of its text.
 pub struct PanelInputs<'a> {
     pub panel: Panel,
+    /// The reader's languages (a panel's own text speaks `ui`).
+    pub lang: Lang,
     pub settings: &'a PanelSettings,
     pub handlers: &'a PanelHandlers,
     pub ui: TextLang,
@@ -71,6 +75,7 @@ macro_rules! views_of_panels {
         pub fn draw(route: &Route, h: &PanelHandlers) -> Html {
             let v = PanelInputs {
                 panel: route.slide.info().panel,
+                lang: route.lang,
                 settings: &route.settings,
                 handlers: h,
                 ui: route.lang.ui(),
