@@ -154,6 +154,13 @@ spec('rank it yourself by touch: drag a rung by its handle', async (keep) => {
   await page.click('[data-testid=rank-start]');
   await page.evaluate(() => document.querySelector('ol.ladder-mine').scrollIntoView({ block: 'center' }));
   await page.waitForFunction(() => document.getAnimations().length === 0);
+  // Parts of the page below may still be laid out (content-visibility):
+  // wait until the handle stays put for a frame before reading where it is.
+  await page.waitForFunction(() => new Promise((ok) => {
+    const y = () => document.querySelector('#rank-software .ladder-grip').getBoundingClientRect().y;
+    const before = y();
+    requestAnimationFrame(() => requestAnimationFrame(() => ok(y() === before)));
+  }));
   // Software starts easiest (bottom); drag it up past two rungs.
   const grip = await page.locator('#rank-software .ladder-grip').boundingBox();
   const target = await page.locator('[data-testid=my-rung]').nth(2).boundingBox();

@@ -145,12 +145,13 @@ spec('a reloaded or late window comes back on the current view; another deck doe
   // Without a presenter window, two tabs of a reader stay apart.
   const tab = await at(context, '#/memory?lang=en');
   keep(tab.page);
-  await audience.page.keyboard.press('ArrowRight');
+  // (Shift+Right: the next slide; the intro has a cover step first.)
+  await audience.page.keyboard.press('Shift+ArrowRight');
   await audience.page.waitForFunction(() => location.hash.startsWith('#/ingredients'));
   await barrier(audience.page, tab.page);
   assert.equal(await hashOf(tab.page), '#/memory?lang=en');
   await tab.page.close();
-  await audience.page.keyboard.press('ArrowLeft');
+  await audience.page.keyboard.press('Shift+ArrowLeft');
   const presenter = await at(context, '#/intro?lang=en&presenter=1');
   const other = await at(context, '#/intro?lang=en', '/deck2/');
   keep(audience.page); keep(presenter.page); keep(other.page);
