@@ -1,6 +1,7 @@
 // The Present view: every step fits its 16:9 stage at four window sizes in
 // four languages (either alone, both in either order) with type large
-// enough for a room and no two chart labels touching; the keyframes move
+// enough for a room, no two chart labels touching and none crossing its
+// chart's edge; the keyframes move
 // the panels and a hand change can be restored; every link of the other specs
 // opens on the step that shows its panel part; bad steps fall back; axe
 // finds nothing on any step. (The other specs test the Read view.)
@@ -58,6 +59,7 @@ for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
         if (m.small.length) problems.push(`${where}: small type: ${m.small.slice(0, 3).join('; ')}`);
         if (m.under.length) problems.push(`${where}: under the pager: ${m.under.slice(0, 3).join('; ')}`);
         if (m.touching.length) problems.push(`${where}: chart labels touch: ${m.touching.slice(0, 3).join('; ')}`);
+        if (m.crossing.length) problems.push(`${where}: chart text crosses the chart's edge: ${m.crossing.slice(0, 3).join('; ')}`);
         if (!m.bigOk) problems.push(`${where}: a readout is not larger than the body text`);
         const scroll = await page.evaluate(() => [document.scrollingElement.scrollHeight > innerHeight + 1, document.scrollingElement.scrollWidth > innerWidth + 1]);
         if (scroll.some(Boolean)) problems.push(`${where}: the page scrolls`);

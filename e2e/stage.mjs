@@ -1,6 +1,6 @@
 // What the Present stage shows, for the Present spec and the bench: the
 // step, what leaves the stage or scrolls, type below its size, chart
-// labels that touch, and how full the step is; and a walk through every step with Right.
+// labels that touch or cross the chart's edge, and how full the step is; and a walk through every step with Right.
 
 /** What the stage shows now: its step, what leaves it, and type too small. */
 export function measure({ prosePx, minPx }) {
@@ -60,12 +60,20 @@ export function measure({ prosePx, minPx }) {
   // No two labels of a chart touch: the boxes of its texts (a rotated
   // axis title's too) do not overlap.
   const touching = [];
+  // And no text of a chart crosses the chart's edge.
+  const crossing = [];
   for (const svg of stage.querySelectorAll('svg')) {
     if (skip(svg)) continue;
     const texts = [...svg.querySelectorAll('text')]
       .filter((t) => t.textContent.trim())
       .map((t) => [t.textContent.trim(), t.getBoundingClientRect()])
       .filter(([, r]) => r.width > 0);
+    const edge = svg.getBoundingClientRect();
+    for (const [a, r] of texts) {
+      if (r.left < edge.left - 1 || r.right > edge.right + 1 || r.top < edge.top - 1 || r.bottom > edge.bottom + 1) {
+        crossing.push(`"${a.slice(0, 24)}"`);
+      }
+    }
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
         const [a, r] = texts[i];
@@ -90,7 +98,7 @@ export function measure({ prosePx, minPx }) {
   return {
     id: `${slide.dataset.slide}/${slide.dataset.step}`,
     part: slide.dataset.part,
-    out, small, under, touching,
+    out, small, under, touching, crossing,
     // The smallest and the median text, in px of a 1920 x 1080 stage.
     minText: sizes[0] ?? 0,
     medianText: sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0,

@@ -269,7 +269,7 @@ fn timeline(ui: TextLang) -> Html {
     const H: f64 = 300.0;
     const LEFT: f64 = 48.0;
     const RIGHT: f64 = 16.0;
-    const TOP: f64 = 28.0;
+    const TOP: f64 = 40.0;
     const BOTTOM: f64 = 34.0;
     const FRAME: Frame = Frame {
         w: W,
@@ -399,7 +399,7 @@ fn timeline(ui: TextLang) -> Html {
                     <text x={tenths(LEFT + 4.0)} y={notes_y} dy="1.2em" class="ref-label">{ui.t("mem.notes_line")}</text>
                     <path d={record_path} class="line memory-record-line" />
                     {points}
-                    <text x={tenths(LEFT - 40.0)} y="12" class="axis-label">{ui.t("mem.axis_gb")}</text>
+                    <text x={tenths(LEFT - 40.0)} y="18" class="axis-label">{ui.t("mem.axis_gb")}</text>
                 </svg>
                 <ul class="plain legend memory-legend-row" aria-hidden="true">
                     <li><span class="memory-dot memory-v-nvidia"></span>{"NVIDIA"}</li>

@@ -109,7 +109,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
     };
 
     // The histogram and the format's grid, scaled as per-tensor quantization scales it.
-    let (w, h, left, bottom) = (560.0, 200.0, 16.0, 28.0);
+    let (w, h, left, bottom) = (560.0, 200.0, 16.0, 34.0);
     let x = LinearScale::new((LO, HI), (left, w - left));
     let max_count = hist.iter().copied().max().unwrap_or(1).max(1);
     let y = LinearScale::new((0.0, f64::from(max_count)), (h - bottom, 8.0));
@@ -147,7 +147,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
         .collect();
     let axis: Html = [-4.0, -2.0, 0.0, 2.0, 4.0]
         .iter()
-        .map(|&t| html! { <text x={tenths(x.map(t))} y={tenths(h - 2.0)} text-anchor="middle">{fixed(t, 0, ui)}</text> })
+        .map(|&t| html! { <text x={tenths(x.map(t))} y={tenths(h - 8.0)} text-anchor="middle">{fixed(t, 0, ui)}</text> })
         .collect();
     let grid_count = grid_points.len().to_string();
     let caption = if grid_points.is_empty() {

@@ -42,7 +42,7 @@ const W: f64 = 560.0;
 const H: f64 = 300.0;
 const LEFT: f64 = 84.0;
 const BOTTOM: f64 = 40.0;
-const TOP: f64 = 12.0;
+const TOP: f64 = 34.0;
 const RIGHT: f64 = 36.0;
 /// The plot area the axes are drawn in.
 const FRAME: Frame = Frame {
@@ -93,9 +93,9 @@ fn roofline(chip: &Chip, peak: f64, ai: f64, ui: TextLang) -> Html {
             <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">
                 {ui.t("prec.roof.x")}
             </text>
-            <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">
-                {ui.t("prec.roof.y")}
-            </text>
+            // The y axis's title above the plot, level, clear of the ticks
+            // (upright it was longer than the axis in some languages).
+            <text x="4" y="18" class="axis-label">{ui.t("prec.roof.y")}</text>
         </svg>
     }
 }
