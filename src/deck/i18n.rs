@@ -252,6 +252,8 @@ mod tests {
         );
     }
 
+    // Reads the files: native only.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn tables_are_the_text_files_entry_for_entry() {
         use crate::deck::text_format::{parse_entries, text_files};
