@@ -61,10 +61,10 @@ node scripts/wasm-share.mjs target/wasm32-unknown-unknown/release/llm-notes-expl
   'chrome=ui::chrome|ui::app|ui::hooks|ui::web|ui::numfmt|widgets::(axes|controls)' \
   'qr=qrcodegen|deck::qr|widgets::qr' \
   'presenter=chrome::presenter|ui::sync|deck::sync' \
-  'rent-vs-buy=economics::rent_vs_buy' 'resources=economics::resources' \
+  'rent-vs-buy=panels::(rent_vs_buy|economics)' 'resources=panels::resources' \
   'memory=panels::memory' 'ladder=panels::ladder' 'bandwidth=panels::bandwidth' \
   'depreciation=panels::depreciation' 'precision=panels::precision' \
-  'small panels=panels::(alternatives|lessons|models|references)'
+  'small panels=panels::(alternatives|cover|lessons|models|references)'
 
 PORT=${BENCH_PORT:-8765}
 PORT=$PORT node e2e/server.mjs dist >/dev/null 2>&1 &
