@@ -80,6 +80,12 @@ pub struct AppProps {
     pub initial: Option<State>,
 }
 
+/// Whether a slide shows the QR code of the link (on the stage and in
+/// Read): the cover's and the closing slide's.
+fn shows_qr(slide: SlideId) -> bool {
+    matches!(slide, SlideId::Intro | SlideId::Closing)
+}
+
 /// Thousandths of the stage's width and height at a pointer event, when it
 /// is over the stage. (Yew delegates events to the root, so the stage is
 /// found from the target, not the current target.)
@@ -218,7 +224,7 @@ pub fn App(props: &AppProps) -> Html {
                 </ContextProvider<Shown>>
             </Slide>
             </div>
-            if matches!(route.slide, SlideId::Intro | SlideId::Closing) && !route.preview {
+            if shows_qr(route.slide) && !route.preview {
                 <div class="stage-qr"><QrLink link={link()} ui={ui} /></div>
             }
             {pointer}
@@ -329,7 +335,7 @@ pub fn App(props: &AppProps) -> Html {
                     {stage}
                 } else {
                     <Slide slide={route.slide} lang={route.lang}><Later>{panels::draw(route, &h.panel)}</Later></Slide>
-                    if matches!(route.slide, SlideId::Intro | SlideId::Closing) {
+                    if shows_qr(route.slide) {
                         <QrLink link={link()} ui={ui} />
                     }
                 }
