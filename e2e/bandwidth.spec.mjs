@@ -52,7 +52,7 @@ spec('the bandwidth panel works by keyboard, refuses bad text and keeps the link
   assert.equal(await page.getAttribute('[data-testid=bw-gb]', 'aria-invalid'), 'true');
   assert.ok(Math.abs(await value(page, 'transfer-seconds') - 1.8) < 1e-12);
   // A preset: 70B in NVFP4 = 70e9 x 4.5 / 8 bytes = 39.375 GB, kept as 39.4.
-  await page.getByRole('button', { name: /70B · NVFP4/ }).click();
+  await page.getByLabel('Weights of a model (or its gradients)').selectOption({ label: '70B · NVFP4 = 39.4 GB' });
   await page.waitForFunction(() => location.hash.includes('gb=39.4'));
   assert.equal(await page.inputValue('[data-testid=bw-gb]'), '39.4');
   assert.equal(await page.$('#bw-gb-error'), null);

@@ -140,10 +140,8 @@ spec('the format slider on a B200 doubles throughput twice while the error grows
 spec('on a TPU v6e FP8 saves memory but not time', async (keep) => {
   const { page, log } = await open(env, '#/precision?fmt=e4m3&lang=en');
   keep(page);
-  const chip = page.locator('[data-testid=chip-slider]');
-  await chip.focus();
-  await page.keyboard.press('End');
-  while (!(await page.textContent('output[for=chip-slider]')).includes('v6e')) await page.keyboard.press('ArrowLeft');
+  const v6e = await page.getAttribute('[data-testid=prec-chip] option[data-chip=tpu-v6e]', 'value');
+  await page.selectOption('[data-testid=prec-chip]', v6e);
   await page.waitForFunction(() => document.querySelector('[data-testid=speedup]')?.dataset.value === '1');
   assert.equal(await num(page, 'peak-tflops'), 918);
   const step = page.locator('[data-testid=halving-step]');

@@ -1,6 +1,7 @@
 // The Present view: every step fits its 16:9 stage at four window sizes in
 // four languages (either alone, both in either order) with type large
-// enough for a room, no two chart labels touching and none crossing its
+// enough for a room (no text under 20 px, a median of 24 px or more, in px
+// of a 1920 x 1080 stage), no two chart labels touching and none crossing its
 // chart's edge; the keyframes move
 // the panels and a hand change can be restored; every link of the other specs
 // opens on the step that shows its panel part; bad steps fall back; axe
@@ -14,9 +15,12 @@ import { measure, stepId, walk } from './stage.mjs';
 
 const env = setup();
 const SIZES = [[1280, 720], [1366, 768], [1440, 900], [1920, 1080]];
-// Body text is 28 px on a 1920 px wide stage; nothing is under 20 px.
+// Body text is 28 px on a 1920 px wide stage; nothing is under 20 px, and
+// half of a step's texts at least are 24 px or more (control labels,
+// tables and captions are 24.5 px; only sources and footnotes are 20).
 const PROSE_PX = 28;
 const MIN_PX = 20;
+const MEDIAN_PX = 24;
 
 const present = (hash, viewport, extra = {}) =>
   open(env, hash, { view: null, viewport: { width: viewport[0], height: viewport[1] }, reducedMotion: 'reduce', ...extra });
@@ -28,7 +32,17 @@ for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
       const { page, log, context } = await present(`#/intro?lang=${lang}`, size);
       keep(page);
       const problems = [];
+      // Where each slide's step body starts: the same on every step of it
+      // (the heading block has a fixed height, so nothing jumps); the cover
+      // is a title slide of its own, without the heading block.
+      const bodyTop = new Map();
       const steps = await walk(page, async () => {
+        const [slide, part, top] = await page.evaluate(() => {
+          const s = document.querySelector('[data-testid=stage] [data-testid=slide]');
+          return [s.dataset.slide, s.dataset.part, s.querySelector('[data-testid=step-body]').getBoundingClientRect().top];
+        });
+        if (part !== 'cover' && !bodyTop.has(slide)) bodyTop.set(slide, top);
+        else if (part !== 'cover' && Math.abs(bodyTop.get(slide) - top) > 0.5) problems.push(`${size.join('x')} ${lang} ${slide}: the step body starts at ${top.toFixed(1)} px, not ${bodyTop.get(slide).toFixed(1)} px as on its first step`);
         await check('');
         // The states a step reaches by interaction fit too: what a button
         // marked data-grows reveals (rank it yourself, then its result),
@@ -57,6 +71,8 @@ for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
         if (!m.stageFits) problems.push(`${where}: the stage does not fill the window`);
         if (m.out.length) problems.push(`${where}: leaves the stage: ${m.out.slice(0, 3).join('; ')}`);
         if (m.small.length) problems.push(`${where}: small type: ${m.small.slice(0, 3).join('; ')}`);
+        if (m.minText < MIN_PX - 0.05) problems.push(`${where}: the smallest text is ${m.minText.toFixed(1)} px`);
+        if (m.medianText < MEDIAN_PX - 0.05) problems.push(`${where}: the median text is ${m.medianText.toFixed(1)} px`);
         if (m.under.length) problems.push(`${where}: under the pager: ${m.under.slice(0, 3).join('; ')}`);
         if (m.touching.length) problems.push(`${where}: chart labels touch: ${m.touching.slice(0, 3).join('; ')}`);
         if (m.crossing.length) problems.push(`${where}: chart text crosses the chart's edge: ${m.crossing.slice(0, 3).join('; ')}`);
@@ -174,8 +190,8 @@ spec('keyframes set the link and the readouts; a hand change is marked and resto
   assert.equal(await data('peak-tflops'), '');
   assert.equal(await page.getByTestId('no-roofline').count(), 1);
   // A hand change shows the mark; 0 restores the step's values.
-  await page.focus('#chip-slider');
-  await page.keyboard.press('ArrowLeft');
+  await page.focus('#prec-chip');
+  await page.keyboard.press('ArrowUp');
   await page.waitForSelector('[data-testid=changed]');
   await link(/^#\/precision\/8\?lang=en&chip=(?!tpu-v6e)/);
   await page.locator('main').focus();
@@ -184,8 +200,8 @@ spec('keyframes set the link and the readouts; a hand change is marked and resto
   await link(/^#\/precision\/8\?lang=en$/);
   assert.equal(await page.locator('[data-testid=changed]').count(), 0);
   // Changed again, then Back: the step before gets its own values back.
-  await page.focus('#chip-slider');
-  await page.keyboard.press('ArrowLeft');
+  await page.focus('#prec-chip');
+  await page.keyboard.press('ArrowUp');
   await page.waitForSelector('[data-testid=changed]');
   await page.locator('main').focus();
   await page.keyboard.press('ArrowLeft');
@@ -194,11 +210,37 @@ spec('keyframes set the link and the readouts; a hand change is marked and resto
   assert.equal(Number(await data('peak-tflops')), 9000);
   assert.equal(await page.locator('[data-testid=changed]').count(), 0);
   // The restore button does what 0 does.
-  await page.focus('#chip-slider');
-  await page.keyboard.press('ArrowRight');
+  await page.focus('#prec-chip');
+  await page.keyboard.press('ArrowDown');
   await page.waitForFunction(() => location.hash.includes('chip='));
   await page.click('[data-testid=restore]');
   await page.waitForFunction(() => !location.hash.includes('chip='));
+  clean(log);
+});
+
+spec('a step that moves a setting highlights that control, and only that one', async (keep) => {
+  const { page, log } = await present('#/precision/7?lang=en', [1920, 1080]);
+  keep(page);
+  const marked = (sel) => page.$eval(sel, (e) => getComputedStyle(e).boxShadow !== 'none');
+  await page.waitForSelector('[data-testid=stage] #prec-chip');
+  // Step 7 comes after the table: nothing was moved.
+  assert.equal(await page.getAttribute('[data-testid=stage] [data-testid=slide]', 'data-moved'), null);
+  assert.equal(await marked('.slider:has(#prec-chip)'), false);
+  await page.locator('main').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid=stage] [data-testid=slide][data-step="8"]');
+  // The keyframe changes the chip, not the format it keeps.
+  assert.equal(await page.getAttribute('[data-testid=stage] [data-testid=slide]', 'data-moved'), 'chip');
+  assert.equal(await marked('.slider:has(#prec-chip)'), true, 'the chip picker is marked');
+  assert.equal(await marked('.slider:has(#fmt-slider)'), false, 'the format slider is not');
+  // The link the step moves to: on bandwidth, the radio button of PCIe 5.
+  await page.goto(`${env.url}/#/bandwidth/3?lang=en`);
+  await page.waitForSelector('[data-testid=stage] [data-testid=slide][data-step="3"]');
+  await page.locator('main').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForSelector('[data-testid=stage] [data-testid=slide][data-step="4"]');
+  assert.equal(await marked('.radio:has(input[name=link][value=pcie5])'), true);
+  assert.equal(await marked('.radio:has(input[name=link][value=nvlink5])'), false);
   clean(log);
 });
 

@@ -9,6 +9,11 @@ import assert from 'node:assert/strict';
 import { setup, open, spec, clean, hashOf, withView, num, near, noBadNumbers, fitsPhoneWidth } from './harness.mjs';
 
 const env = setup();
+// Picks the option of a picker that matches `option` (a CSS selector).
+const pick = async (page, id, option) => {
+  const value = await page.getAttribute(`[data-testid=${id}] option${option}`, 'value');
+  await page.selectOption(`[data-testid=${id}]`, value);
+};
 const val = (page, id) => page.getAttribute(`[data-testid=${id}]`, 'data-value');
 const WRITE_OFF = 0.14 * Math.LN10;
 /** Owning's cost per used hour, as Epoch AI's method computes it. */
@@ -62,7 +67,7 @@ spec('the straight line and a bare-GPU price, by keyboard and click', async (kee
   assert.equal(await page.locator('[data-testid=payback-point]').count(), 1, 'the straight line pays back');
   assert.ok((await page.textContent('#rvb-caption')).includes('$37,037'));
   // A bare A100 price: x1.64 for the rest of the server; TDP and factor follow the chip.
-  await page.click('[data-testid=price-preset][data-chip=a100][data-basis=gpu]');
+  await pick(page, 'price-picker', '[data-chip=a100][data-basis=gpu]');
   await page.waitForFunction(() => ['price=15000', 'basis=gpu', 'tdp=400', 'power=2.03'].every((p) => location.hash.includes(p)));
   near(await num(page, 'own-cost-per-hour'), own({ price: 15000, basis: 'gpu', amort: 'line', tdp: 400, power: 2.03 }), 1e-9, 'bare A100');
   assert.ok((await page.textContent('[data-testid=formula-hardware]')).includes('$15,000 × 1.64'));
@@ -139,24 +144,30 @@ spec('keyboard on the utilization slider and the price field updates the numbers
   clean(log);
 });
 
-spec('presets: a rent preset moves the break-even, a price preset sets price, TDP and power factor', async (keep) => {
+spec('pickers: a rental price moves the break-even, a sourced price sets price, TDP and power factor', async (keep) => {
   const { page, log } = await open(env, '#/rent-vs-buy?lang=en');
   keep(page);
-  await page.click('[data-testid=rent-preset][data-rental=gcp-on-demand]');
+  await pick(page, 'rent-picker', '[data-rental=gcp-on-demand]');
   await page.waitForFunction(() => location.hash.includes('rent=11.06'));
   near(await num(page, 'break-even-util'), OWN / 11.06 * 100, 1e-9, 'against $11.06');
-  assert.equal(await page.getAttribute('[data-testid=rent-preset][data-rental=gcp-on-demand]', 'aria-pressed'), 'true');
-  await page.focus('[data-testid=rent-preset][data-rental=gcp-3yr]');
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => location.hash.includes('rent=4.86'));
-  near(await num(page, 'break-even-util'), OWN / 4.86 * 100, 1e-9, 'against $4.86');
-  // Each preset shows its source and date.
-  assert.ok((await page.textContent('[data-testid=rent-preset][data-rental=gcp-3yr]')).includes('2025-03'));
-  await page.click('[data-testid=price-preset][data-chip=b200]');
+  // By keyboard: the next rental in the list, AWS on demand.
+  await page.getByTestId('rent-picker').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => location.hash.includes('rent=12.29'));
+  near(await num(page, 'break-even-util'), OWN / 12.29 * 100, 1e-9, 'against $12.29');
+  // The chosen price's source and date, once, under the picker.
+  assert.match(await page.textContent('[data-testid=rent-source]'), /2025-03/);
+  await pick(page, 'price-picker', '[data-chip=b200]');
   await page.waitForFunction(() => ['price=47000', 'tdp=1000', 'power=1.8'].every((p) => location.hash.includes(p)));
-  assert.ok((await page.textContent('[data-testid=price-preset][data-chip=b200]')).includes('2024-12'));
+  assert.match(await page.textContent('[data-testid=price-source]'), /2024-12/);
+  // A price of one's own: the picker says so and shows no source.
+  await page.fill('#price-input', '33333');
+  await page.press('#price-input', 'Enter');
+  await page.waitForFunction(() => location.hash.includes('price=33333'));
+  assert.equal(await page.$eval('[data-testid=price-picker]', (s) => s.value), '');
+  assert.equal(await page.locator('[data-testid=price-source]').count(), 0);
   // The smaller clouds' range reaches Lambda and CR8DL.
-  assert.equal(await page.locator('[data-testid=rent-preset][data-rental=cr8dl]').count(), 1);
+  assert.equal(await page.locator('[data-testid=rent-picker] option[data-rental=cr8dl]').count(), 1);
   clean(log);
 });
 

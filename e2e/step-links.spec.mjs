@@ -97,7 +97,7 @@ spec('a step link\'s own settings override the step\'s, and only they mark it ch
   keep(page);
   await page.waitForSelector('[data-testid=stage] [data-testid=changed]');
   // The step's format (FP4) stays; the chip is the link's.
-  const chip = () => page.textContent('[data-testid=stage] output[for=chip-slider]');
+  const chip = () => page.$eval('[data-testid=stage] [data-testid=prec-chip]', (s) => s.selectedOptions[0].textContent);
   assert.match(await chip(), /H100/);
   assert.match(await page.textContent('[data-testid=stage] [data-testid=step-body]'), /FP4/);
   // Restoring the step gives its scripted chip back, and the bare link.

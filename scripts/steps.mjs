@@ -24,7 +24,7 @@ for (const lang of ['zh', 'en', 'both']) {
     if (m.fill > tallest.fill) tallest = m;
     if (m.out.length) over++;
     type.push(m);
-    if (table) console.log(`${lang}\t${m.id}\t${m.part}\tmin ${m.minText.toFixed(1)}\tmedian ${m.medianText.toFixed(1)}`);
+    if (table) console.log(`${lang}\t${m.id}\t${m.part}\tmin ${m.minText.toFixed(1)}\tmedian ${m.medianText.toFixed(1)}\tfill ${m.fill.toFixed(3)}${m.out.length ? `\tout: ${m.out.join(", ")}` : ""}`);
   });
   const medians = type.map((m) => m.medianText).sort((a, b) => a - b);
   const underMin = type.filter((m) => m.minText < 20 - 0.05).length;

@@ -50,13 +50,19 @@ fn text_part(info: &SlideInfo, shows: Shows, lang: Lang) -> Html {
             Some((a, b)) => rich_blocks(slice(parse(src), a, b), l),
             None => rich(src, l),
         };
+        // A short text (a line or two, whole) is set larger on the stage.
+        let short =
+            (shows.range.is_none() && src.chars().count() <= SHORT_TEXT).then_some("text-short");
         if quote {
-            html! { <blockquote class="notes-quote">{body}</blockquote> }
+            html! { <blockquote class={classes!("notes-quote", short)}>{body}</blockquote> }
         } else {
-            html! { <div class="context">{body}</div> }
+            html! { <div class={classes!("context", short)}>{body}</div> }
         }
     })
 }
+
+/// The most characters a text step's text has to be set larger.
+const SHORT_TEXT: usize = 160;
 
 /// A title in each language shown: the first as the main one, the second
 /// under (or beside) it.
@@ -153,6 +159,22 @@ pub fn Slide(props: &SlideProps) -> Html {
     };
     // The settings keys the shown parts' controls show (for the tests).
     let keys: Vec<&str> = shows.iter().flat_map(|sh| sh.keys(info.panel)).collect();
+    // The settings this step moves from the step before, when both show the
+    // same part: their controls are highlighted for a moment (present.css).
+    let moved: Vec<&str> = match (
+        k.checked_sub(1).and_then(|j| steps::get(props.slide, j)),
+        step,
+    ) {
+        (Some(before), Some(now)) if before.part == now.part => {
+            let was = before.pairs();
+            now.pairs()
+                .into_iter()
+                .filter(|p| !was.contains(p))
+                .map(|(key, _)| key)
+                .collect()
+        }
+        _ => Vec::new(),
+    };
     let count = steps::count(props.slide);
     let of_slide = fill(
         ui.t("ui.step_of_slide"),
@@ -170,7 +192,8 @@ pub fn Slide(props: &SlideProps) -> Html {
     html! {
         <article class="slide slide-step" data-testid="slide" data-slide={info.slug}
             data-step={(k + 1).to_string()} data-part={shows.map(|s| s.part)}
-            data-parts={shows.map(|s| s.parts().count().to_string())} data-keys={keys.join(" ")}>
+            data-parts={shows.map(|s| s.parts().count().to_string())} data-keys={keys.join(" ")}
+            data-moved={(!moved.is_empty()).then(|| moved.join(" "))}>
             <header class="step-head">
                 <h1 id="slide-title" data-testid="slide-title">{slide_titles}</h1>
                 if let Some(s) = step {

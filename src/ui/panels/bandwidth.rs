@@ -4,6 +4,7 @@
 //! GB/s, one direction vs both); and the GB200 NVL72 rack beside a DGX H100
 //! as the answer to "cooling is a problem".
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::steps::BandwidthPart;
@@ -12,7 +13,7 @@ use crate::ui::widgets::table::{data_table, Named};
 
 use crate::ui::panels::{use_shown, PanelInputs};
 
-use crate::deck::i18n::{fill, TextLang};
+use crate::deck::i18n::{fill, gap, TextLang};
 use crate::model::bandwidth::{
     gbits_to_gbytes, link, payload_gb, per_direction_of_bidirectional, ring_allreduce_seconds,
     transfer_seconds, BandwidthSettings, Rack, DGX_H100, GB200_NVL72, GB200_NVL72_ESTIMATE,
@@ -55,39 +56,64 @@ pub fn BandwidthPanel(props: &Props) -> Html {
         .map(|(i, l)| {
             let text = fill(
                 ui.t("bw.link_option"),
-                &[
-                    ("name", l.name),
-                    ("one", &fixed(l.per_direction_gbs, 0, ui)),
-                    ("both", &fixed(l.bidirectional_gbs, 0, ui)),
-                ],
+                &[("name", l.name), ("one", &fixed(l.per_direction_gbs, 0, ui))],
+            );
+            // Both ways added: in the Read view (the stage keeps one way,
+            // the figure the calculator divides by).
+            let both = fill(
+                ui.t("bw.link_both"),
+                &[("both", &fixed(l.bidirectional_gbs, 0, ui))],
             );
             html! {
                 <label class="radio">
                     <input type="radio" name="link" value={l.id} checked={i == p.link}
                         onchange={emit(BandwidthSettings { link: i, ..p })} />
-                    {text}
+                    <span>{text.clone()}<span class="bandwidth-both">{gap(&text, &both)}{both}</span></span>
                 </label>
             }
         })
         .collect();
 
-    let presets: Html = PRESET_SIZES
+    // The payload presets, one picker: a model's weights in each format.
+    let preset_list: Vec<(u32, &WeightFormat, f64, u32)> = PRESET_SIZES
         .iter()
-        .flat_map(|&b| PRESET_FORMATS.iter().filter_map(|id| weight_format(id)).map(move |f| (b, f)))
+        .flat_map(|&b| {
+            PRESET_FORMATS
+                .iter()
+                .filter_map(|id| weight_format(id))
+                .map(move |f| (b, f))
+        })
         .map(|(b, f): (u32, &WeightFormat)| {
             let size = payload_gb(f64::from(b) * 1e9, f.bits());
-            let tenths = GB_TENTHS.clamp((size * 10.0).round() as u32);
-            let q = BandwidthSettings { gb_tenths: tenths, ..p };
-            let cb = props.on_change.clone();
-            let pressed = tenths == p.gb_tenths;
+            (b, f, size, GB_TENTHS.clamp((size * 10.0).round() as u32))
+        })
+        .collect();
+    let held = preset_list.iter().position(|e| e.3 == p.gb_tenths);
+    let preset_options: Html = preset_list
+        .iter()
+        .enumerate()
+        .map(|(i, &(b, f, size, _))| {
             html! {
-                <button type="button" class="btn" aria-pressed={pressed.to_string()}
-                    onclick={Callback::from(move |_: MouseEvent| cb.emit(q))}>
+                <option value={i.to_string()} selected={held == Some(i)}>
                     {fill(ui.t("bw.preset"), &[("b", &b.to_string()), ("fmt", f.name), ("gb", &sig(size, 3, ui))])}
-                </button>
+                </option>
             }
         })
         .collect();
+    let tenths_of: Vec<u32> = preset_list.iter().map(|e| e.3).collect();
+    let on_preset = {
+        let cb = props.on_change.clone();
+        Callback::from(move |e: Event| {
+            let picked = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse::<usize>().ok())
+                .and_then(|i| tenths_of.get(i).copied());
+            if let Some(gb_tenths) = picked {
+                cb.emit(BandwidthSettings { gb_tenths, ..p });
+            }
+        })
+    };
 
     let on_gb = {
         let cb = props.on_change.clone();
@@ -154,9 +180,12 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     <NumberField id="bw-gpus" label={ui.t("bw.gpus").to_string()} value={p.gpus}
                         fixed={GPUS} ui={ui} on_change={on_gpus} />
                 </div>
-                <div class="presets" role="group" aria-label={ui.t("bw.presets")}>
-                    <span class="hint">{ui.t("bw.presets")}</span>
-                    {presets}
+                <div class="picker">
+                    <label for="bw-preset">{ui.t("bw.presets")}</label>
+                    <select id="bw-preset" data-testid="bw-preset" onchange={on_preset}>
+                        {preset_options}
+                        <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("bw.preset.own")}</option>
+                    </select>
                 </div>
                 <p class="hint">{ui.t("bw.gradients")}</p>
             </section>

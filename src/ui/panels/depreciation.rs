@@ -111,7 +111,7 @@ fn Axes(props: &LangProps) -> Html {
         <>
             {x_ticks}{y_ticks}
             <text x={tenths((LEFT + W - RIGHT) / 2.0)} y={tenths(H - 4.0)} text-anchor="middle" class="axis-label">{ui.t("dep.axis.x")}</text>
-            <text transform={format!("translate(14 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
+            <text transform={format!("translate(17 {}) rotate(-90)", tenths((TOP + H - BOTTOM) / 2.0))} text-anchor="middle" class="axis-label">{ui.t("dep.axis.y")}</text>
         </>
     }
 }
@@ -147,29 +147,104 @@ fn Bands(props: &BandsProps) -> Html {
 }
 
 /// Each reference model's cost line, point and label.
+/// A label's line height and the width of one character, in SVG units, at
+/// the largest size a chart's labels are set (16 px on the stage), with room
+/// to spare.
+const LABEL_H: f64 = 19.0;
+const LABEL_CHAR_W: f64 = 10.0;
+
+fn label_width(name: &str) -> f64 {
+    name.chars().count() as f64 * LABEL_CHAR_W
+}
+
+/// Places right-aligned labels, each wanted at (right x, baseline y) with a
+/// width: inside the plot area, and a label that would touch one placed
+/// before it (lowest first) moves up above it.
+fn place_labels(wanted: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+    let (low, high) = (TOP + 16.0, H - BOTTOM - 6.0);
+    let mut order: Vec<usize> = (0..wanted.len()).collect();
+    order.sort_by(|&a, &b| wanted[b].1.total_cmp(&wanted[a].1));
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    let mut out = vec![(0.0, 0.0); wanted.len()];
+    for i in order {
+        let (x, want, w) = wanted[i];
+        let mut y = want.clamp(low, high);
+        // Up past every placed label it would touch (they are lower).
+        for &(px, py, pw) in &placed {
+            let apart = x <= px - pw || px <= x - w;
+            if !apart && y > py - LABEL_H {
+                y = py - LABEL_H;
+            }
+        }
+        let y = y.max(low);
+        placed.push((x, y, w));
+        out[i] = (x, y);
+    }
+    out
+}
+
 #[function_component]
 fn Lines(props: &SeriesProps) -> Html {
     let (ui, p) = (props.ui, props.settings);
     let (x, y) = scales();
     let y1 = f64::from(YEARS.1);
     let pt = |(yr, usd): (f64, f64)| (x.map(yr), y.map(usd));
+    let lines: Vec<Vec<(f64, f64)>> = MODELS
+        .iter()
+        .map(|m| {
+            series(m, &p, f64::from(m.year), y1, STEP)
+                .into_iter()
+                .map(pt)
+                .collect()
+        })
+        .collect();
+    // Each line is named at its end, on the right where the lines stand
+    // apart: the highest above its line, the others below theirs (the lines
+    // fall as fast as one another, so they keep their order), inside the
+    // plot area.
+    // Where each line ends inside the plot, and whether it leaves it at the
+    // bottom first.
+    let floor = H - BOTTOM + 0.5;
+    let ends: Vec<(f64, f64, bool)> = lines
+        .iter()
+        .map(|l| {
+            let inside = l.iter().rev().find(|e| e.1 <= floor).copied();
+            let left = l.last().is_some_and(|e| e.1 > floor);
+            inside.map_or((W - RIGHT, H - BOTTOM, true), |(x, y)| (x, y, left))
+        })
+        .collect();
+    let top = ends.iter().map(|e| e.1).fold(f64::INFINITY, f64::min);
+    let labels = place_labels(
+        &ends
+            .iter()
+            .zip(MODELS)
+            .map(|(&(x, y, left), m)| {
+                // A line that leaves at the bottom: under it, left of where it
+                // leaves (a falling line is higher to the left).
+                let (x, y) = if left {
+                    (x - 8.0, H - BOTTOM - 6.0)
+                } else if y == top {
+                    (x - 4.0, y - 14.0)
+                } else {
+                    (x - 4.0, y + 24.0)
+                };
+                (x, y, label_width(m.name))
+            })
+            .collect::<Vec<_>>(),
+    );
     MODELS
         .iter()
+        .zip(lines)
         .enumerate()
-        .map(|(i, m)| {
-            let pts: Vec<(f64, f64)> = series(m, &p, f64::from(m.year), y1, STEP).into_iter().map(pt).collect();
+        .map(|(i, (m, pts))| {
             let (cx, cy) = pt((f64::from(m.year), m.cost_amortized_usd));
+            let (label_x, label_y) = labels[i];
             let tip = format!("{} ({}): {} — {}, {}", m.name, m.year, usd(m.cost_amortized_usd, ui), m.source, m.as_of);
             html! {
                 <g class={line_class(i)}>
                     <path d={polyline_path(&pts)} class="line" />
                     <circle cx={tenths(cx)} cy={tenths(cy)} r="5" class="ref-point"><title>{tip}</title></circle>
-                    // Alternate label sides so neighbouring points do not overlap.
-                    if i % 2 == 1 {
-                        <text x={tenths(cx - 8.0)} y={tenths(cy - 8.0)} text-anchor="end" class="ref-label">{m.name}</text>
-                    } else {
-                        <text x={tenths(cx + 8.0)} y={tenths(cy - 8.0)} class="ref-label">{m.name}</text>
-                    }
+                    <text x={tenths(label_x)} y={tenths(label_y)} text-anchor="end" class="ref-label">{m.name}</text>
                 </g>
             }
         })
@@ -246,7 +321,7 @@ fn Notes(props: &LangProps) -> Html {
     );
     html! {
         <>
-            <p>{ui.t("dep.counter")}</p>
+            <p class="depreciation-counter">{ui.t("dep.counter")}</p>
             <p><strong>{ui.t("dep.keeps")}</strong></p>
             <p class="hint" data-testid="cost-basis">{cost_basis}</p>
             <p class="cite"><cite>{cites.join("; ")}</cite></p>
@@ -392,7 +467,7 @@ pub fn DepreciationPanel(props: &DepreciationProps) -> Html {
             </section>
             }
             if shown.has(DepreciationPart::Models) {
-            <section class="panel-part" aria-labelledby="dep-models-title">
+            <section class="panel-part depreciation-models" aria-labelledby="dep-models-title">
                 <h2 id="dep-models-title" class="depreciation-models-title">{ui.t("dep.models.title")}</h2>
                 <div class="sliders">
                     {slider("cursor-slider", ui.t("dep.cursor"), (u32::from(YEARS.0), u32::from(YEARS.1)), 1, *cursor, cursor.to_string(), on_cursor)}

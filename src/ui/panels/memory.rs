@@ -168,10 +168,10 @@ pub fn MemoryPanel(props: &Props) -> Html {
                 </div>
                 <cite>{shapes_source.unwrap_or_default()}</cite>
                 <div class="controls-row">
-                    <label class="memory-field-col">
-                        <span>{ui.t("mem.chip")}</span>
-                        <select data-testid="mem-chip" onchange={on_select(|q, i| q.chip = i)}>{chip_options}</select>
-                    </label>
+                    <div class="picker">
+                        <label for="mem-chip">{ui.t("mem.chip")}</label>
+                        <select id="mem-chip" data-testid="mem-chip" onchange={on_select(|q, i| q.chip = i)}>{chip_options}</select>
+                    </div>
                     <fieldset class="radios">
                         <legend>{ui.t("mem.mode")}</legend>
                         <label class="radio"><input type="radio" name="mem-mode" checked={!p.train} onchange={mode(false)} />{ui.t("mem.inference")}</label>

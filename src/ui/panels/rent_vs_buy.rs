@@ -10,6 +10,8 @@
 //! `break-even-util` (`data-value`: percent; **empty** when owning never
 //! breaks even at this rent, and the text says so).
 
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::deck::steps::RentVsBuyPart;
@@ -62,75 +64,133 @@ fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
     ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
 }
 
+/// The option a picker's change chose, by its value (an index into the
+/// list; the custom entry's value is empty).
+fn picked_index(e: &Event) -> Option<usize> {
+    let s = e.target()?.dyn_into::<HtmlSelectElement>().ok()?;
+    s.value().parse().ok()
+}
+
 #[derive(Properties, PartialEq)]
-struct PriceButtonsProps {
+struct PricePickerProps {
     price_usd: u32,
     basis: Basis,
     ui: TextLang,
     on_pick: Callback<&'static Price>,
 }
 
-/// The sourced GPU prices, the one the settings hold pressed. Its props
+/// The sourced GPU prices as one picker (a chip is picked with a select in
+/// every panel), the one the settings hold selected, or "your own price";
+/// the chosen price's source under it (the Read view's; the stage shows
+/// the picker only, and the sources once, on the sources step). Its props
 /// are only what it shows, so a move of another setting skips it.
 #[function_component]
-fn PriceButtons(props: &PriceButtonsProps) -> Html {
+fn PricePicker(props: &PricePickerProps) -> Html {
     let ui = props.ui;
-    PRICES
+    let held = PRICES.iter().position(|pr| {
+        let q = EconomicsSettings::default().with_price(pr);
+        (props.price_usd, props.basis) == (q.price_usd, q.basis)
+    });
+    let options: Html = PRICES
         .iter()
-        .map(|pr| {
+        .enumerate()
+        .map(|(i, pr)| {
             let name = crate::model::chips::chip(pr.chip).map_or(pr.chip, |c| c.name);
-            let q = EconomicsSettings::default().with_price(pr);
-            let pressed = (props.price_usd, props.basis) == (q.price_usd, q.basis);
             let tag_key = format!("rvb.basis.tag.{}", pr.basis.id());
             let tag = ui.t(&tag_key);
-            let src = crate::model::sources::cite(pr.sources(), pr.as_of);
-            let cb = props.on_pick.clone();
             html! {
-                <li>
-                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
-                        data-testid="price-preset" data-chip={pr.chip} data-basis={pr.basis.id()}
-                        title={format!("{} — {}", pr.note, src)} onclick={Callback::from(move |_: MouseEvent| cb.emit(pr))}>
-                        <span>{name}{" "}{money(pr.price_usd, 0, ui)}{" · "}{tag}</span>
-                        <small class="rent-vs-buy-preset-src">{src}</small>
-                    </button>
-                </li>
+                <option value={i.to_string()} selected={held == Some(i)} data-chip={pr.chip} data-basis={pr.basis.id()}>
+                    {name}{" "}{money(pr.price_usd, 0, ui)}{" · "}{tag}
+                </option>
             }
         })
-        .collect()
+        .collect();
+    let cb = props.on_pick.clone();
+    let on_change = Callback::from(move |e: Event| {
+        if let Some(pr) = picked_index(&e).and_then(|i| PRICES.get(i)) {
+            cb.emit(pr);
+        }
+    });
+    let src = held.map(|i| {
+        let pr = &PRICES[i];
+        format!(
+            "{} — {}",
+            pr.note,
+            crate::model::sources::cite(pr.sources(), pr.as_of)
+        )
+    });
+    html! {
+        <div class="picker">
+            <label for="price-picker">{ui.t("rvb.price.presets")}</label>
+            <select id="price-picker" data-testid="price-picker" onchange={on_change}>
+                {options}
+                // Shown while the value is one's own (typed below); not a
+                // choice of its own.
+                <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.price.own")}</option>
+            </select>
+            if let Some(src) = src {
+                <cite class="rent-vs-buy-pick-src" data-testid="price-source">{src}</cite>
+            }
+        </div>
+    }
 }
 
 #[derive(Properties, PartialEq)]
-struct RentButtonsProps {
+struct RentPickerProps {
     rent_cents: u32,
     ui: TextLang,
     on_pick: Callback<&'static Rental>,
 }
 
-/// The sourced rental prices, the one the settings hold pressed.
+/// The sourced rental prices as one picker, like the purchase prices.
 #[function_component]
-fn RentButtons(props: &RentButtonsProps) -> Html {
+fn RentPicker(props: &RentPickerProps) -> Html {
     let ui = props.ui;
-    RENTALS
+    let held = RENTALS.iter().position(|r| {
+        props.rent_cents
+            == EconomicsSettings::default()
+                .with_rent(r.usd_per_hour)
+                .rent_cents
+    });
+    let options: Html = RENTALS
         .iter()
-        .map(|r| {
-            let pressed = props.rent_cents
-                == EconomicsSettings::default()
-                    .with_rent(r.usd_per_hour)
-                    .rent_cents;
-            let src = crate::model::sources::cite(r.sources(), r.as_of);
-            let cb = props.on_pick.clone();
+        .enumerate()
+        .map(|(i, r)| {
             html! {
-                <li>
-                    <button type="button" class="btn rent-vs-buy-preset" aria-pressed={if pressed { "true" } else { "false" }}
-                        data-testid="rent-preset" data-rental={r.id} title={format!("{} — {}", r.note, src)}
-                        onclick={Callback::from(move |_: MouseEvent| cb.emit(r))}>
-                        <span>{rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}</span>
-                        <small class="rent-vs-buy-preset-src">{src}</small>
-                    </button>
-                </li>
+                <option value={i.to_string()} selected={held == Some(i)} data-rental={r.id}>
+                    {rental_label(r, ui)}{" "}{money(r.usd_per_hour, 2, ui)}
+                </option>
             }
         })
-        .collect()
+        .collect();
+    let cb = props.on_pick.clone();
+    let on_change = Callback::from(move |e: Event| {
+        if let Some(r) = picked_index(&e).and_then(|i| RENTALS.get(i)) {
+            cb.emit(r);
+        }
+    });
+    let src = held.map(|i| {
+        let r = &RENTALS[i];
+        format!(
+            "{} — {}",
+            r.note,
+            crate::model::sources::cite(r.sources(), r.as_of)
+        )
+    });
+    html! {
+        <div class="picker">
+            <label for="rent-picker">{ui.t("rvb.rent.presets")}</label>
+            <select id="rent-picker" data-testid="rent-picker" onchange={on_change}>
+                {options}
+                // Shown while the value is one's own (typed below); not a
+                // choice of its own.
+                <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.rent.own")}</option>
+            </select>
+            if let Some(src) = src {
+                <cite class="rent-vs-buy-pick-src" data-testid="rent-source">{src}</cite>
+            }
+        </div>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -507,12 +567,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                 <p class="hint">{ui.t("rvb.intro")}</p>
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.gpu")}</legend>
+                    <PricePicker price_usd={p.price_usd} basis={p.basis} ui={ui} on_pick={on_price_preset} />
                     <NumberField id="price-input" label={ui.t("rvb.price").to_string()} hint={ui.t("rvb.price.help").to_string()}
                         value={p.price_usd} fixed={PRICE_USD} ui={ui} on_change={on_price} />
-                    <p class="label" id="price-presets-label">{ui.t("rvb.price.presets")}</p>
-                    <ul class="plain presets" aria-labelledby="price-presets-label">
-                        <PriceButtons price_usd={p.price_usd} basis={p.basis} ui={ui} on_pick={on_price_preset} />
-                    </ul>
                     <fieldset class="radios" data-testid="basis">
                         <legend>{ui.t("rvb.basis")}</legend>
                         <label class="radio"><input type="radio" name="rvb-basis" value="server" checked={p.basis == Basis::Server}
@@ -556,12 +613,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
             <section class="panel-part rent-vs-buy-rent" aria-label={ui.t("rvb.rent")}>
                 <fieldset class="rent-vs-buy-presets-box">
                     <legend>{ui.t("rvb.rent")}</legend>
+                    <RentPicker rent_cents={p.rent_cents} ui={ui} on_pick={on_rent_preset} />
                     <NumberField id="rent-input" label={ui.t("rvb.rent.input").to_string()} hint={ui.t("rvb.rent.help").to_string()}
                         value={p.rent_cents} fixed={RENT_CENTS} ui={ui} on_change={on_rent} />
-                    <p class="label" id="rent-presets-label">{ui.t("rvb.rent.presets")}</p>
-                    <ul class="plain presets" aria-labelledby="rent-presets-label">
-                        <RentButtons rent_cents={p.rent_cents} ui={ui} on_pick={on_rent_preset} />
-                    </ul>
                 </fieldset>
             </section>
             }

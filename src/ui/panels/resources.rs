@@ -133,11 +133,11 @@ fn PriceTable(props: &LangProps) -> Html {
         .collect();
     html! {
     <section class="panel-part">
-        <h2>{ui.t("res.table")}</h2>
-        {data_table(Named::Label(ui.t("res.table").into()), Some("tflops-table"), None, Some(ui.t("res.table").into()),
+        <h2 id="res-table-title">{ui.t("res.table")}</h2>
+        {data_table(Named::By("res-table-title"), Some("tflops-table"), None, None,
             &["res.table.chip", "res.table.year", "res.table.price", "res.table.tflops", "res.table.per"].map(|k| ui.t(k).into()), rows)}
-        <p class="hint">{ui.t("res.v100")}</p>
-        <p class="hint">{ui.t("res.price.basis")}</p>
+        <p class="hint footnote">{ui.t("res.v100")}</p>
+        <p class="hint footnote">{ui.t("res.price.basis")}</p>
     </section>
     }
 }
@@ -259,7 +259,7 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                     {reset_button(ui, &part, p, &props.on_change)}
                 </div>
                 <p class="hint">{ui.t("res.intro")}</p>
-                <div class="resources-field-row">
+                <div class="picker">
                     <label for="chip-picker">{ui.t("res.chip")}</label>
                     <select id="chip-picker" data-testid="chip-picker" onchange={on_pick}>
                         <option value="" selected={held.is_none()}>{ui.t("res.chip.custom")}</option>

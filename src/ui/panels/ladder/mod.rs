@@ -48,6 +48,17 @@ fn tier_key(t: Tier) -> String {
     format!("lad.tier.{}", t.id())
 }
 
+/// A rung's tier: its full description, and the short name the stage shows
+/// (the colour of the rung says the same; the Read view shows the full one).
+fn tier_text(ui: TextLang, t: Tier) -> Html {
+    html! {
+        <>
+            <span class="ladder-tier-long">{ui.t(&tier_key(t))}</span>
+            <span class="ladder-tier-short">{ui.t(&format!("{}.short", tier_key(t)))}</span>
+        </>
+    }
+}
+
 fn tier_class(t: Tier) -> String {
     format!("ladder-tier-{}", t.id())
 }
@@ -237,7 +248,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                         <strong>{cat_name(ui, c.id)}</strong>
                         <span class="ladder-rung-score">{score_text}</span>
                     </div>
-                    <div class="ladder-rung-tier">{ui.t(&tier_key(c.tier))}</div>
+                    <div class="ladder-rung-tier">{tier_text(ui, c.tier)}</div>
                     if lens != Lens::Notes {
                         <ul class="plain ladder-rung-occ">{occupations}</ul>
                         <cite>{cites.join("; ")}</cite>
@@ -250,7 +261,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
     let tau = kendall_tau(&notes_ids, &ids(&order(lens)));
 
     let evidence = html! {
-        <div class="ladder-evidence">
+        <div class="ladder-evidence" data-lens={lens.id()}>
             <div class="ladder-lens-side">
                 <fieldset class="radios">
                     <legend>{ui.t("lad.lens")}</legend>
@@ -260,7 +271,7 @@ pub fn LadderPanel(props: &LadderProps) -> Html {
                 <p data-testid="ladder-tau" data-value={shortest(tau)}>
                     {fill(ui.t("lad.tau"), &[("tau", &fixed(tau, 2, ui))])}
                 </p>
-                <p>{ui.t("lad.inversion")}</p>
+                <p class="ladder-inversion">{ui.t("lad.inversion")}</p>
             </div>
             <div class="ladder-ladder-side">
                 <p class="ladder-end">{ui.t("lad.hard")}</p>
@@ -363,7 +374,7 @@ fn rank_section(
                     <span class="ladder-grip" role="img" aria-label={fill(ui.t("lad.rank.handle"), &[("cat", name)])}
                         title={fill(ui.t("lad.rank.handle"), &[("cat", name)])} {onpointerdown}>{"⠿"}</span>
                     <span class="ladder-my-rung-name"><strong>{name}</strong>
-                        <span class="ladder-rung-tier">{ui.t(&tier_key(tier))}</span></span>
+                        <span class="ladder-rung-tier">{tier_text(ui, tier)}</span></span>
                     <span class="ladder-rung-score">{fill(ui.t("lad.rank.place"), &[("n", &(i + 1).to_string()), ("of", &n.to_string())])}</span>
                     <span class="ladder-rank-buttons">
                         <button type="button" class="btn" tabindex="-1" disabled={i + 1 == n}
@@ -519,7 +530,7 @@ fn reveal(ui: TextLang, mine: &[&'static str]) -> Html {
             <p data-testid="rank-closest"><strong>{closest.unwrap_or_default()}</strong></p>
             {data_table(Named::Label(ui.t("lad.rank.result").into()), None, Some("ladder-data"), None,
                 &["lad.rank.col.lens", "lad.rank.col.tau", "lad.rank.col.moves"].map(|k| ui.t(k).into()), rows)}
-            <p class="hint">{ui.t("lad.rank.tau_help")}</p>
+            <p class="hint ladder-tau-help">{ui.t("lad.rank.tau_help")}</p>
         </div>
     }
 }

@@ -147,7 +147,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
         .collect();
     let axis: Html = [-4.0, -2.0, 0.0, 2.0, 4.0]
         .iter()
-        .map(|&t| html! { <text x={tenths(x.map(t))} y={tenths(h - 8.0)} text-anchor="middle">{fixed(t, 0, ui)}</text> })
+        .map(|&t| html! { <text x={tenths(x.map(t))} y={tenths(h - 8.0)} text-anchor="middle">{fixed(t, 0, ui).replace('-', "\u{2212}")}</text> })
         .collect();
     let grid_count = grid_points.len().to_string();
     let caption = if grid_points.is_empty() {
@@ -184,7 +184,7 @@ pub fn QuantDemo(props: &QuantProps) -> Html {
                 </svg>
                 <figcaption id="quant-caption">{caption}</figcaption>
             </figure>
-            <p class="hint">{ui.t("prec.quant.note")}</p>
+            <p class="hint footnote">{ui.t("prec.quant.note")}</p>
         </section>
     }
 }

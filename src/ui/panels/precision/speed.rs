@@ -3,6 +3,7 @@
 //! bits, twice the speed" checked on the chip, weight memory, the decode
 //! ceilings and a roofline chart with its text description and data table.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::steps::PrecisionPart;
@@ -180,6 +181,18 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         Callback::from(move |v: u32| cb.emit(make(v as usize)))
     };
     let last = |n: usize| (0, n.saturating_sub(1) as u32);
+    let on_chip = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let picked = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+                .and_then(|s| s.value().parse::<usize>().ok());
+            if let Some(i) = picked {
+                cb.emit(PrecisionAction::SetChip(i));
+            }
+        })
+    };
     let fmt_index = Format::ALL.iter().position(|&g| g == f).unwrap_or(0);
     let batch_index = batch.trailing_zeros() as usize;
 
@@ -249,8 +262,8 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         };
         let rows = html! {
             <>
-                <dt>{ui.t("prec.speed.decode_compute")}</dt>
-                <dd><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
+                <dt class="precision-detail">{ui.t("prec.speed.decode_compute")}</dt>
+                <dd class="precision-detail"><span class="num" data-testid="decode-compute" data-value={shortest(c_tps)}>{sig(c_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
                 <dt>{ui.t("prec.speed.bound")}</dt>
                 <dd data-testid="bound" data-value={if bound == Bound::Compute { "compute" } else { "bandwidth" }}>{bound_text}</dd>
             </>
@@ -269,7 +282,15 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 {slider("fmt-slider", ui.t("prec.format"), last(Format::ALL.len()), 1, fmt_index as u32,
                     fill(ui.t("prec.format_bits"), &[("name", format_name(f)), ("bits", &f.bits().to_string())]),
                     act(|i| PrecisionAction::SetFormat(Format::ALL[i.min(Format::ALL.len() - 1)])))}
-                {slider("chip-slider", ui.t("prec.chip"), last(CHIPS.len()), 1, p.chip as u32, chip.name.to_string(), act(PrecisionAction::SetChip))}
+                // A chip is picked from a list, as in every panel.
+                <div class="slider">
+                    <label for="prec-chip">{ui.t("prec.chip")}</label>
+                    <select id="prec-chip" data-testid="prec-chip" onchange={on_chip}>
+                        {for CHIPS.iter().enumerate().map(|(i, c)| html! {
+                            <option value={i.to_string()} selected={i == chip_index} data-chip={c.id}>{c.name}</option>
+                        })}
+                    </select>
+                </div>
                 {slider("size-slider", ui.t("prec.size"), last(MODEL_SIZES_B.len()), 1, p.size as u32,
                     fill(ui.t("prec.size.value"), &[("n", MODEL_SIZES_B[p.size.min(MODEL_SIZES_B.len() - 1)].0)]),
                     act(PrecisionAction::SetSize))}
@@ -287,12 +308,12 @@ pub fn Speed(props: &PrecisionProps) -> Html {
                 <dd>
                     <Halving chip={chip_index} ui={ui} />
                 </dd>
-                <dt>{ui.t("prec.speed.weights")}</dt>
-                <dd><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>
-                <dt>{fill(ui.t("prec.speed.chips"), &[("hbm", &chip.hbm_quoted(|x| fixed(x, 0, ui)))])}</dt>
-                <dd><span class="num" data-testid="chips-needed" data-value={need.to_string()}>{need.to_string()}</span></dd>
-                <dt>{ui.t("prec.speed.decode_bw")}</dt>
-                <dd><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
+                <dt class="precision-detail">{ui.t("prec.speed.weights")}</dt>
+                <dd class="precision-detail"><span class="num" data-testid="weight-gb" data-value={shortest(wgb)}>{fixed(wgb, 1, ui)}</span>{" GB"}</dd>
+                <dt class="precision-detail">{fill(ui.t("prec.speed.chips"), &[("hbm", &chip.hbm_quoted(|x| fixed(x, 0, ui)))])}</dt>
+                <dd class="precision-detail"><span class="num" data-testid="chips-needed" data-value={need.to_string()}>{need.to_string()}</span></dd>
+                <dt class="precision-detail">{ui.t("prec.speed.decode_bw")}</dt>
+                <dd class="precision-detail"><span class="num" data-testid="decode-bw" data-value={shortest(bw_tps)}>{sig(bw_tps, 4, ui)}</span>{" "}{ui.t("unit.tokens_per_s")}</dd>
                 {compute_rows}
             </dl>
         </section>
@@ -300,7 +321,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
         if shown.has(PrecisionPart::Roofline) {
         <section class="panel-part precision-roofline" aria-label={ui.t("prec.roof.table")}>
             {roofline_box.unwrap_or_else(|| html! { <p class="precision-no-roof" data-testid="no-roofline">{peak_text.clone()}</p> })}
-            <p class="hint">{ui.t("prec.speed.model_note")}</p>
+            <p class="hint precision-detail">{ui.t("prec.speed.model_note")}</p>
             <p class="cite"><cite>{cite}</cite></p>
         </section>
         }
