@@ -5,10 +5,10 @@
 // 1280 x 720 (`present/{size}/{slug}-{step}-{lang}-{theme}.png`). With
 // `--presenter`, the presenter window and the presenting aids (go-to box,
 // blank screen, pointer, blocked popup, the title slide's QR code). With
-// `--sheet`, a contact sheet per language choice and theme: every step of
-// the Present view at 1920 x 1080 as a thumbnail with its step id, its
-// smallest and median text in px (`sheet-{lang}-{theme}.png`), to review
-// the whole deck at a glance.
+// `--sheet`, a contact sheet per language choice and theme (light, dark,
+// high contrast): every step of the Present view at 1920 x 1080 as a
+// thumbnail with its step id, its smallest and median text in px
+// (`sheet-{lang}-{theme}.png`), to review the whole deck at a glance.
 // Usage: node scripts/screenshots.mjs URL OUT_DIR [--present | --presenter | --sheet | slug ...]
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -43,7 +43,7 @@ if (slugs[0] === '--sheet') {
   const browser = await launch();
   await mkdir(outDir, { recursive: true });
   for (const lang of ['zh', 'en', 'both']) {
-    for (const theme of ['light', 'dark']) {
+    for (const theme of ['light', 'dark', 'contrast']) {
       const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, reducedMotion: 'reduce' });
       await page.goto(`${base}/#/intro?lang=${lang}&theme=${theme}`);
       await page.waitForSelector('[data-testid=stage]');

@@ -627,9 +627,9 @@ pub fn RentVsBuyPanel(props: &Props) -> Html {
                     <dd><span class="big" data-testid="own-cost-per-hour" data-value={shortest(own)}>{own_text.clone()}</span>
                         {gap(&own_text, per_hour)}{per_hour}</dd>
                     <dt>{ui.t("rvb.rent.now")}</dt>
-                    <dd><span data-testid="rent-per-hour" data-value={shortest(rent)}>{rent_text.clone()}</span>{gap(&rent_text, per_hour)}{per_hour}</dd>
+                    <dd><span class="big" data-testid="rent-per-hour" data-value={shortest(rent)}>{rent_text.clone()}</span>{gap(&rent_text, per_hour)}{per_hour}</dd>
                     <dt>{ui.t("rvb.be")}</dt>
-                    <dd><span class="big" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
+                    <dd><span class="rent-vs-buy-be" data-testid="break-even-util" data-value={be_value}>{be_text}</span></dd>
                 </dl>
                 <p class="rent-vs-buy-verdict" data-testid="rvb-verdict"><strong>{verdict}</strong>{" "}{ui.t("rvb.lever")}</p>
             </section>

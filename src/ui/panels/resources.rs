@@ -273,10 +273,10 @@ pub fn ResourcesPanel(props: &Props) -> Html {
                     <dd><span data-testid="gpu-kw" data-value={shortest(kw)}>{fixed(kw, 3, ui)}</span>{" kW"}</dd>
                     <dt>{ui.t("res.year_kwh")}</dt>
                     <dd><span class="big" data-testid="yearly-kwh" data-value={shortest(year_kwh)}>{fixed(year_kwh, 0, ui)}</span>{" kWh · "}
-                        <span data-testid="yearly-usd" data-value={shortest(year_usd)}>{money(year_usd, 0, ui)}</span></dd>
+                        <span class="big" data-testid="yearly-usd" data-value={shortest(year_usd)}>{money(year_usd, 0, ui)}</span></dd>
                     <dt>{fill(ui.t("res.rack"), &[("gpus", &gpus)])}</dt>
                     <dd><span data-testid="rack-kw" data-value={shortest(rack_kw)}>{fixed(rack_kw, 1, ui)}</span>{" kW · "}
-                        <span class="big" data-testid="rack-kwh" data-value={shortest(rack_kwh)}>{fixed(rack_kwh, 0, ui)}</span>{" kWh · "}
+                        <span data-testid="rack-kwh" data-value={shortest(rack_kwh)}>{fixed(rack_kwh, 0, ui)}</span>{" kWh · "}
                         <span data-testid="rack-usd" data-value={shortest(rack_usd)}>{money(rack_usd, 0, ui)}</span></dd>
                 </dl>
             </section>
