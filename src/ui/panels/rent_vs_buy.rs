@@ -111,13 +111,11 @@ fn PricePicker(props: &PricePickerProps) -> Html {
             cb.emit(pr);
         }
     });
+    // The source and its date (the source's own note, in English, is the
+    // hover text).
     let src = held.map(|i| {
         let pr = &PRICES[i];
-        format!(
-            "{} — {}",
-            pr.note,
-            crate::model::sources::cite(pr.sources(), pr.as_of)
-        )
+        (crate::model::sources::cite(pr.sources(), pr.as_of), pr.note)
     });
     html! {
         <div class="picker">
@@ -128,8 +126,8 @@ fn PricePicker(props: &PricePickerProps) -> Html {
                 // choice of its own.
                 <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.price.own")}</option>
             </select>
-            if let Some(src) = src {
-                <cite class="rent-vs-buy-pick-src" data-testid="price-source">{src}</cite>
+            if let Some((src, note)) = src {
+                <cite class="rent-vs-buy-pick-src" data-testid="price-source" title={note}>{src}</cite>
             }
         </div>
     }
@@ -169,13 +167,11 @@ fn RentPicker(props: &RentPickerProps) -> Html {
             cb.emit(r);
         }
     });
+    // The source and its date (the source's own note, in English, is the
+    // hover text).
     let src = held.map(|i| {
         let r = &RENTALS[i];
-        format!(
-            "{} — {}",
-            r.note,
-            crate::model::sources::cite(r.sources(), r.as_of)
-        )
+        (crate::model::sources::cite(r.sources(), r.as_of), r.note)
     });
     html! {
         <div class="picker">
@@ -186,8 +182,8 @@ fn RentPicker(props: &RentPickerProps) -> Html {
                 // choice of its own.
                 <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.rent.own")}</option>
             </select>
-            if let Some(src) = src {
-                <cite class="rent-vs-buy-pick-src" data-testid="rent-source">{src}</cite>
+            if let Some((src, note)) = src {
+                <cite class="rent-vs-buy-pick-src" data-testid="rent-source" title={note}>{src}</cite>
             }
         </div>
     }
