@@ -1,11 +1,13 @@
 // The Present view: every step fits its 16:9 stage at four window sizes in
 // four languages (either alone, both in either order) with type large
 // enough for a room (no text under 20 px, a median of 24 px or more, in px
-// of a 1920 x 1080 stage), no two chart labels touching and none crossing its
-// chart's edge; the keyframes move
-// the panels and a hand change can be restored; every link of the other specs
-// opens on the step that shows its panel part; bad steps fall back; axe
-// finds nothing on any step. (The other specs test the Read view.)
+// of a 1920 x 1080 stage), controls 44 px high, no two chart labels
+// touching and none crossing its chart's edge, and a step body that starts
+// at the same height on every step of its slide; the keyframes move the
+// panels, the control a step moves is highlighted, and a hand change can be
+// restored; every link of the other specs opens on the step that shows its
+// panel part; bad steps fall back; axe finds nothing on any step. (The
+// other specs test the Read view.)
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -75,6 +77,7 @@ for (const lang of ['zh', 'en', 'zh-en', 'en-zh']) {
         if (m.medianText < MEDIAN_PX - 0.05) problems.push(`${where}: the median text is ${m.medianText.toFixed(1)} px`);
         if (m.under.length) problems.push(`${where}: under the pager: ${m.under.slice(0, 3).join('; ')}`);
         if (m.touching.length) problems.push(`${where}: chart labels touch: ${m.touching.slice(0, 3).join('; ')}`);
+        if (m.targets.length) problems.push(`${where}: controls under 44 px: ${m.targets.slice(0, 3).join('; ')}`);
         if (m.crossing.length) problems.push(`${where}: chart text crosses the chart's edge: ${m.crossing.slice(0, 3).join('; ')}`);
         if (!m.bigOk) problems.push(`${where}: a readout is not larger than the body text`);
         const scroll = await page.evaluate(() => [document.scrollingElement.scrollHeight > innerHeight + 1, document.scrollingElement.scrollWidth > innerWidth + 1]);

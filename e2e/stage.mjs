@@ -94,11 +94,21 @@ export function measure({ prosePx, minPx }) {
     if (r.height > 0) sizes.push(parseFloat(getComputedStyle(t).fontSize) * (m ? Math.hypot(m.a, m.b) : 1) / scale);
   }
   sizes.sort((a, b) => a - b);
+  // Every control the stage shows is a touch target 44 px high (in px of a
+  // 1920 x 1080 stage): buttons, lists, fields, sliders, the labels of
+  // radio buttons and boxes (the label is the target), a table's summary.
+  const targets = [];
+  for (const el of stage.querySelectorAll('button, select, input[type=range], input[type=text], label.radio, summary')) {
+    if (skip(el)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.height / scale < 44 - 0.5) targets.push(`${el.tagName.toLowerCase()} "${(el.textContent || el.id || '').trim().slice(0, 24)}" ${(r.height / scale).toFixed(1)}px`);
+  }
   const big = [...stage.querySelectorAll('.big')].map((e) => parseFloat(getComputedStyle(e).fontSize));
   return {
     id: `${slide.dataset.slide}/${slide.dataset.step}`,
     part: slide.dataset.part,
-    out, small, under, touching, crossing,
+    out, small, under, touching, crossing, targets,
     // The smallest and the median text, in px of a 1920 x 1080 stage.
     minText: sizes[0] ?? 0,
     medianText: sizes.length ? sizes[Math.floor(sizes.length / 2)] : 0,

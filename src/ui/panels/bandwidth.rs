@@ -4,7 +4,6 @@
 //! GB/s, one direction vs both); and the GB200 NVL72 rack beside a DGX H100
 //! as the answer to "cooling is a problem".
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::steps::BandwidthPart;
@@ -22,7 +21,7 @@ use crate::model::bandwidth::{
 use crate::model::memory::{weight_format, WeightFormat};
 use crate::model::sources::cite;
 use crate::ui::numfmt::{duration, fixed, shortest, sig};
-use crate::ui::widgets::controls::{reset_button, NumberField};
+use crate::ui::widgets::controls::{picker, reset_button, NumberField};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -103,13 +102,8 @@ pub fn BandwidthPanel(props: &Props) -> Html {
     let tenths_of: Vec<u32> = preset_list.iter().map(|e| e.3).collect();
     let on_preset = {
         let cb = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let picked = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<usize>().ok())
-                .and_then(|i| tenths_of.get(i).copied());
-            if let Some(gb_tenths) = picked {
+        Callback::from(move |i: usize| {
+            if let Some(&gb_tenths) = tenths_of.get(i) {
                 cb.emit(BandwidthSettings { gb_tenths, ..p });
             }
         })
@@ -180,13 +174,7 @@ pub fn BandwidthPanel(props: &Props) -> Html {
                     <NumberField id="bw-gpus" label={ui.t("bw.gpus").to_string()} value={p.gpus}
                         fixed={GPUS} ui={ui} on_change={on_gpus} />
                 </div>
-                <div class="picker">
-                    <label for="bw-preset">{ui.t("bw.presets")}</label>
-                    <select id="bw-preset" data-testid="bw-preset" onchange={on_preset}>
-                        {preset_options}
-                        <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("bw.preset.own")}</option>
-                    </select>
-                </div>
+                {picker("bw-preset", ui.t("bw.presets"), preset_options, held, ui.t("bw.preset.own"), on_preset, Html::default())}
                 <p class="hint">{ui.t("bw.gradients")}</p>
             </section>
             }

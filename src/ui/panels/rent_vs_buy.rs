@@ -10,8 +10,6 @@
 //! `break-even-util` (`data-value`: percent; **empty** when owning never
 //! breaks even at this rent, and the text says so).
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::deck::steps::RentVsBuyPart;
@@ -35,7 +33,7 @@ use crate::model::fixed::format_fixed;
 use crate::ui::numfmt::{fixed, money, money_sig, shortest, usd_axis};
 use crate::ui::panels::economics::{energy_sliders, Props};
 use crate::ui::widgets::controls::NumberField;
-use crate::ui::widgets::controls::{reset_button, slider};
+use crate::ui::widgets::controls::{picker, reset_button, slider};
 
 /// Chart geometry in SVG user units (the viewBox says the same).
 const W: f64 = 600.0;
@@ -64,11 +62,13 @@ fn rental_label(r: &Rental, ui: TextLang) -> &'static str {
     ui.get(&format!("rvb.rent.{}", r.id)).unwrap_or(r.label)
 }
 
-/// The option a picker's change chose, by its value (an index into the
-/// list; the custom entry's value is empty).
-fn picked_index(e: &Event) -> Option<usize> {
-    let s = e.target()?.dyn_into::<HtmlSelectElement>().ok()?;
-    s.value().parse().ok()
+/// A picked price's source and its date, under its picker (the source's
+/// own note, in English, is the hover text); the stage leaves it to the
+/// Read view and says every source once, on the sources step.
+fn picked_source(testid: &'static str, src: Option<(String, &'static str)>) -> Html {
+    src.map_or_else(Html::default, |(src, note)| {
+        html! { <cite class="rent-vs-buy-pick-src" data-testid={testid} title={note}>{src}</cite> }
+    })
 }
 
 #[derive(Properties, PartialEq)]
@@ -79,11 +79,9 @@ struct PricePickerProps {
     on_pick: Callback<&'static Price>,
 }
 
-/// The sourced GPU prices as one picker (a chip is picked with a select in
-/// every panel), the one the settings hold selected, or "your own price";
-/// the chosen price's source under it (the Read view's; the stage shows
-/// the picker only, and the sources once, on the sources step). Its props
-/// are only what it shows, so a move of another setting skips it.
+/// The sourced GPU prices as one picker, the one the settings hold
+/// selected, or "your own price". Its props are only what it shows, so a
+/// move of another setting skips it.
 #[function_component]
 fn PricePicker(props: &PricePickerProps) -> Html {
     let ui = props.ui;
@@ -106,31 +104,26 @@ fn PricePicker(props: &PricePickerProps) -> Html {
         })
         .collect();
     let cb = props.on_pick.clone();
-    let on_change = Callback::from(move |e: Event| {
-        if let Some(pr) = picked_index(&e).and_then(|i| PRICES.get(i)) {
+    let on_pick = Callback::from(move |i: usize| {
+        if let Some(pr) = PRICES.get(i) {
             cb.emit(pr);
         }
     });
-    // The source and its date (the source's own note, in English, is the
-    // hover text).
     let src = held.map(|i| {
-        let pr = &PRICES[i];
-        (crate::model::sources::cite(pr.sources(), pr.as_of), pr.note)
+        (
+            crate::model::sources::cite(PRICES[i].sources(), PRICES[i].as_of),
+            PRICES[i].note,
+        )
     });
-    html! {
-        <div class="picker">
-            <label for="price-picker">{ui.t("rvb.price.presets")}</label>
-            <select id="price-picker" data-testid="price-picker" onchange={on_change}>
-                {options}
-                // Shown while the value is one's own (typed below); not a
-                // choice of its own.
-                <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.price.own")}</option>
-            </select>
-            if let Some((src, note)) = src {
-                <cite class="rent-vs-buy-pick-src" data-testid="price-source" title={note}>{src}</cite>
-            }
-        </div>
-    }
+    picker(
+        "price-picker",
+        ui.t("rvb.price.presets"),
+        options,
+        held,
+        ui.t("rvb.price.own"),
+        on_pick,
+        picked_source("price-source", src),
+    )
 }
 
 #[derive(Properties, PartialEq)]
@@ -162,31 +155,26 @@ fn RentPicker(props: &RentPickerProps) -> Html {
         })
         .collect();
     let cb = props.on_pick.clone();
-    let on_change = Callback::from(move |e: Event| {
-        if let Some(r) = picked_index(&e).and_then(|i| RENTALS.get(i)) {
+    let on_pick = Callback::from(move |i: usize| {
+        if let Some(r) = RENTALS.get(i) {
             cb.emit(r);
         }
     });
-    // The source and its date (the source's own note, in English, is the
-    // hover text).
     let src = held.map(|i| {
-        let r = &RENTALS[i];
-        (crate::model::sources::cite(r.sources(), r.as_of), r.note)
+        (
+            crate::model::sources::cite(RENTALS[i].sources(), RENTALS[i].as_of),
+            RENTALS[i].note,
+        )
     });
-    html! {
-        <div class="picker">
-            <label for="rent-picker">{ui.t("rvb.rent.presets")}</label>
-            <select id="rent-picker" data-testid="rent-picker" onchange={on_change}>
-                {options}
-                // Shown while the value is one's own (typed below); not a
-                // choice of its own.
-                <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{ui.t("rvb.rent.own")}</option>
-            </select>
-            if let Some((src, note)) = src {
-                <cite class="rent-vs-buy-pick-src" data-testid="rent-source" title={note}>{src}</cite>
-            }
-        </div>
-    }
+    picker(
+        "rent-picker",
+        ui.t("rvb.rent.presets"),
+        options,
+        held,
+        ui.t("rvb.rent.own"),
+        on_pick,
+        picked_source("rent-source", src),
+    )
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,13 +1,55 @@
 //! Form controls shared by the panels.
 
 use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::deck::i18n::{fill, TextLang};
 use crate::model::fixed::Fixed;
 use crate::ui::numfmt;
 use crate::ui::panels::Shown;
+
+/// The index a list's change chose: its option's value, which is the
+/// option's place in the list it was built from (`None` for an option
+/// whose value is not a number).
+pub fn picked_index(e: &Event) -> Option<usize> {
+    let s = e.target()?.dyn_into::<HtmlSelectElement>().ok()?;
+    s.value().parse().ok()
+}
+
+/// A picker (`.picker`): one choice from a list, a select under its label,
+/// as every panel picks a chip, a sourced price or a preset. `options` are
+/// the list's `option`s, valued by their index (`picked_index`); `held` is
+/// the one the settings hold, if any; when none is, the last option says
+/// the value is the reader's own (`own`) and is selected, and otherwise it
+/// is hidden and cannot be chosen. `on_pick` receives the chosen index;
+/// `below` follows the select (the choice's source). The id doubles as its
+/// `data-testid`.
+pub fn picker(
+    id: &'static str,
+    label: &str,
+    options: Html,
+    held: Option<usize>,
+    own: &str,
+    on_pick: Callback<usize>,
+    below: Html,
+) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        if let Some(i) = picked_index(&e) {
+            on_pick.emit(i);
+        }
+    });
+    html! {
+        <div class="picker">
+            <label for={id}>{label}</label>
+            <select id={id} data-testid={id} {onchange}>
+                {options}
+                <option value="" selected={held.is_none()} disabled={held.is_some()} hidden={held.is_some()}>{own}</option>
+            </select>
+            {below}
+        </div>
+    }
+}
 
 /// A labelled range input over the integers `min..=max` in steps of `step`,
 /// with its value written out in `text` (also its `aria-valuetext`).

@@ -3,7 +3,6 @@
 //! bits, twice the speed" checked on the chip, weight memory, the decode
 //! ceilings and a roofline chart with its text description and data table.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::deck::steps::PrecisionPart;
@@ -24,7 +23,7 @@ use crate::model::precision::{
     compute_precision, format_name, PrecisionAction, MAX_BATCH, MODEL_SIZES_B,
 };
 use crate::ui::numfmt::{fixed, shortest, sig};
-use crate::ui::widgets::controls::slider;
+use crate::ui::widgets::controls::{picked_index, slider};
 
 fn precision_name(p: Precision) -> &'static str {
     match p {
@@ -184,11 +183,7 @@ pub fn Speed(props: &PrecisionProps) -> Html {
     let on_chip = {
         let cb = props.on_action.clone();
         Callback::from(move |e: Event| {
-            let picked = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-                .and_then(|s| s.value().parse::<usize>().ok());
-            if let Some(i) = picked {
+            if let Some(i) = picked_index(&e) {
                 cb.emit(PrecisionAction::SetChip(i));
             }
         })
