@@ -99,11 +99,10 @@ pub fn BandwidthPanel(props: &Props) -> Html {
             }
         })
         .collect();
-    let tenths_of: Vec<u32> = preset_list.iter().map(|e| e.3).collect();
     let on_preset = {
         let cb = props.on_change.clone();
         Callback::from(move |i: usize| {
-            if let Some(&gb_tenths) = tenths_of.get(i) {
+            if let Some(&(_, _, _, gb_tenths)) = preset_list.get(i) {
                 cb.emit(BandwidthSettings { gb_tenths, ..p });
             }
         })

@@ -146,7 +146,6 @@ fn Bands(props: &BandsProps) -> Html {
     }
 }
 
-/// Each reference model's cost line, point and label.
 /// A label's line height and the width of one character, in SVG units, at
 /// the largest size a chart's labels are set (16 px on the stage), with room
 /// to spare.
@@ -183,6 +182,7 @@ fn place_labels(wanted: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
     out
 }
 
+/// Each reference model's cost line, point and label.
 #[function_component]
 fn Lines(props: &SeriesProps) -> Html {
     let (ui, p) = (props.ui, props.settings);
@@ -198,10 +198,6 @@ fn Lines(props: &SeriesProps) -> Html {
                 .collect()
         })
         .collect();
-    // Each line is named at its end, on the right where the lines stand
-    // apart: the highest above its line, the others below theirs (the lines
-    // fall as fast as one another, so they keep their order), inside the
-    // plot area.
     // Where each line ends inside the plot, and whether it leaves it at the
     // bottom first.
     let floor = H - BOTTOM + 0.5;
@@ -213,6 +209,10 @@ fn Lines(props: &SeriesProps) -> Html {
             inside.map_or((W - RIGHT, H - BOTTOM, true), |(x, y)| (x, y, left))
         })
         .collect();
+    // Each line is named at its end, on the right where the lines stand
+    // apart: the highest above its line, the others below theirs (the lines
+    // fall as fast as one another, so they keep their order), inside the
+    // plot area.
     let top = ends.iter().map(|e| e.1).fold(f64::INFINITY, f64::min);
     let labels = place_labels(
         &ends
