@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Installs what is missing, then builds and serves the page at
-# http://127.0.0.1:8080/ (rebuilding on change). PORT overrides the port.
+# The README's main command: installs what is missing, builds the page
+# (release) once, then starts the project's server (server/): it serves the
+# page on every interface (0.0.0.0:8080; PORT or --listen ADDR:PORT change
+# that) and relays a live class. It prints the local and LAN addresses, a
+# presenter link and an audience link for a new room, and the audience
+# link as a QR code. Other flags go to the server (--help lists them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
-exec trunk serve --release --offline --address 127.0.0.1 --port "${PORT:-8080}"
+trunk build --release --offline
+cargo build --release --locked -p llm-notes-server
+exec target/release/llm-notes-server --dist dist "$@"

@@ -75,6 +75,8 @@ self.addEventListener('activate', (e) => {
 self.addEventListener('fetch', (e) => {
   const req = e.request;
   if (req.method !== 'GET' || !req.url.startsWith(self.registration.scope)) return;
+  // The live class's streams (ui::live) go to the server, never a cache.
+  if (req.url.slice(self.registration.scope.length).startsWith('live/')) return;
   // The query (?sw=1, ?lang=...) does not change a file; the hash is never sent.
   e.respondWith(caches.open(CACHE)
     .then((c) => c.match(req, { ignoreSearch: true, ignoreVary: true }))

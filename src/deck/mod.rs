@@ -5,6 +5,7 @@
 
 pub mod history;
 pub mod i18n;
+pub mod live;
 pub mod markup;
 pub mod panels;
 pub mod qr;

@@ -392,6 +392,9 @@ pub enum KeyCommand {
     Presenter,
     /// The pointer, while the key is held (the key's release ends it).
     Pointer,
+    /// A live class's follower that explores follows the speaker again
+    /// (`ui::live::rejoin`; nothing elsewhere).
+    Rejoin,
 }
 
 /// Maps a key (`KeyboardEvent.key`) to a command. Keys with Ctrl, Alt or Meta
@@ -422,6 +425,7 @@ pub fn key_command(key: &str, shift: bool, modifier: bool, target: Target) -> Op
         "w" | "W" | "," => act(Action::Blank(Blank::White)),
         "p" | "P" => Some(KeyCommand::Presenter),
         "q" | "Q" => Some(KeyCommand::Pointer),
+        "j" | "J" => Some(KeyCommand::Rejoin),
         "0" | "Backspace" => act(Action::Restore),
         "f" | "F" => Some(KeyCommand::Fullscreen),
         "Escape" | "Esc" => act(Action::CloseOverlay),

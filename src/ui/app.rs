@@ -142,6 +142,8 @@ pub fn App(props: &AppProps) -> Html {
         &shared,
         state.blank,
     );
+    // The live class: only with `?live=` in the link (`ui::live`).
+    let live_class = crate::ui::live::use_live(d.clone(), route.preview, &shared, state.blank);
     use_presenting(present && !route.preview);
     // Read waits for its first panel (`Later`); the stage does not.
     use_effect_with((), move |_| {
@@ -190,8 +192,10 @@ pub fn App(props: &AppProps) -> Html {
             <GoTo lang={route.lang} on_go={h.go.clone()} on_close={h.close.clone()} />
         },
     };
-    // The audience's link: what the QR code holds and the class opens.
-    let link = || format!("{}{shared}", web::location::page_address());
+    // The audience's link: what the QR code holds and the class opens (in a
+    // live class, the room's, on an address a phone can reach).
+    let link = || crate::ui::live::audience_link(&live_class, &shared);
+    let live_bar = html! { <crate::ui::live::LiveBar snapshot={live_class.clone()} {ui} /> };
     let on_pointer_move = {
         let d = d.clone();
         let sync = sync.clone();
@@ -284,7 +288,7 @@ pub fn App(props: &AppProps) -> Html {
                     on_prev={h.prev.clone()} on_next={h.next.clone()}
                     on_blank={h.blank.clone()} on_pointing={h.pointing.clone()}
                     on_goto={h.goto.clone()} on_help={h.help.clone()}
-                    on_lang={h.lang.clone()}>
+                    on_lang={h.lang.clone()} live={live_bar.clone()}>
                     <main id="main" tabindex="0" aria-labelledby="slide-title" class="stage-wrap">{stage}</main>
                 </Presenter>
                 {digits}
@@ -329,6 +333,7 @@ pub fn App(props: &AppProps) -> Html {
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={h.dismiss.clone()} />
             {popup}
+            {live_bar}
             <main id="main" tabindex="0" aria-labelledby="slide-title" class={classes!(present.then_some("stage-wrap"))}
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
                 if present {
@@ -357,6 +362,9 @@ pub fn App(props: &AppProps) -> Html {
 /// Installs the panic banner and mounts the app into `#app` (or `<body>`).
 pub fn start() {
     web::panic::install_panic_hook();
+    // The live link, and a speaker's key out of the address bar, before
+    // the first link is read or written.
+    crate::ui::live::init();
     // "Both" puts the browser's language first: Chinese when the browser's
     // first language is, English otherwise. Before the first link is read.
     crate::deck::i18n::set_browser_first(if web::media::browser_prefers_chinese() {

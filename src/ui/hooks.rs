@@ -188,7 +188,10 @@ pub fn presenter_url(route: &Route) -> String {
         speaker: false,
         ..route.clone()
     };
-    format!("{}{r}", web::location::page_address())
+    format!(
+        "{}{r}",
+        crate::ui::live::with_key(&web::location::page_address())
+    )
 }
 
 /// Opens the presenter window on the view the location holds (the hash
@@ -250,13 +253,16 @@ pub fn use_deck_keys(dispatch: Dispatch, off: bool) {
                         e.prevent_default();
                         open_presenter(&d);
                     }
+                    Some(KeyCommand::Rejoin) if crate::ui::live::rejoin() => {
+                        e.prevent_default();
+                    }
                     Some(KeyCommand::Pointer) => {
                         e.prevent_default();
                         if !e.repeat() {
                             d.dispatch(Action::Pointing(true));
                         }
                     }
-                    None => {}
+                    Some(KeyCommand::Rejoin) | None => {}
                 }
             });
             let d = dispatch.clone();

@@ -7,6 +7,7 @@ pub mod app;
 pub mod chrome;
 pub mod hooks;
 pub mod link;
+pub mod live;
 pub mod numfmt;
 pub mod panels;
 pub mod sync;

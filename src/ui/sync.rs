@@ -141,6 +141,7 @@ impl SyncHandle {
     pub fn pointer(&self, at: Option<StagePoint>) {
         let text = self.0.borrow_mut().peer.pointer(at).encode();
         send(&self.0, Kind::Pointer, text);
+        crate::ui::live::pointer(at);
     }
 }
 
@@ -179,7 +180,10 @@ pub fn early(route: &Route, blank: Blank) {
 fn receive(rc: &Rc<RefCell<Inner>>, dispatch: &Dispatch, text: &str) {
     let reaction = rc.borrow_mut().peer.receive(text);
     match reaction {
-        Reaction::Show { hash, blank } => dispatch.dispatch(Action::Sync { hash, blank }),
+        Reaction::Show { hash, blank } => {
+            crate::ui::live::heard(&hash, blank);
+            dispatch.dispatch(Action::Sync { hash, blank })
+        }
         Reaction::Pointer(p) => dispatch.dispatch(Action::Pointer(p)),
         Reaction::Answer => {
             let mut inner = rc.borrow_mut();

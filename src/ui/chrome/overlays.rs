@@ -276,7 +276,7 @@ pub struct HelpProps {
 }
 
 /// Text keys of the shortcut list, in the order shown.
-pub const HELP_KEYS: [&str; 21] = [
+pub const HELP_KEYS: [&str; 22] = [
     "ui.help.next",
     "ui.help.prev",
     "ui.help.controls",
@@ -288,6 +288,7 @@ pub const HELP_KEYS: [&str; 21] = [
     "ui.help.blank",
     "ui.help.pointer",
     "ui.help.resume",
+    "ui.help.rejoin",
     "ui.help.view",
     "ui.help.restore",
     "ui.help.overview",

@@ -33,6 +33,9 @@ pub struct PresenterProps {
     pub on_goto: Callback<()>,
     pub on_help: Callback<()>,
     pub on_lang: Callback<Lang>,
+    /// The live class's counts (`ui::live::LiveBar`), when in one.
+    #[prop_or_default]
+    pub live: Html,
     /// The live current step (the stage).
     pub children: Html,
 }
@@ -305,6 +308,7 @@ pub fn Presenter(props: &PresenterProps) -> Html {
                         </div>
                         <SpeakerNotes slide={route.slide} lang={lang} step={Some(route.step)} />
                     </section>
+                    {props.live.clone()}
                     <QrLink link={props.link.clone()} ui={ui} />
                 </aside>
             </div>
