@@ -63,9 +63,15 @@ spec('a class follows the speaker: steps, slides, sliders and the blank screen; 
   const s = env.server;
   const speaker = await device(`${s.presenter}#/precision/6`);
   keep(speaker.page);
-  // The key leaves the address bar at once; the counts show.
+  // The key leaves the address bar at once.
   assert.equal(await speaker.page.evaluate(() => location.search), `?live=${s.room}`);
-  await speaker.page.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.state === 'speaking');
+  // The presenter window (the laptop's screen) shows the counts; the
+  // room's screen does not.
+  const counts = await speaker.context.newPage();
+  keep(counts);
+  await counts.goto(`${s.presenter}#/precision/6?presenter=1`);
+  await counts.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.state === 'speaking');
+  assert.equal(await speaker.page.$('[data-testid=live-count]'), null, 'no counts on the room\'s screen');
 
   const followers = [
     await device(`${s.audience}#/intro`),
@@ -77,7 +83,7 @@ spec('a class follows the speaker: steps, slides, sliders and the blank screen; 
   // The QR code holds the audience's link, never the key.
   const qr = await followers[0].page.getAttribute('[data-testid=qr]', 'data-link').catch(() => null);
   if (qr) assert.ok(!qr.includes('key='), qr);
-  await speaker.page.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.following === '3');
+  await counts.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.following === '3');
 
   const all = async (what) => {
     const want = shared(await hashOf(speaker.page));
@@ -103,11 +109,11 @@ spec('a class follows the speaker: steps, slides, sliders and the blank screen; 
   await mySlider.press('ArrowLeft');
   await waitState(me.page, 'exploring');
   const mine = shared(await hashOf(me.page));
-  await speaker.page.waitForFunction(() => {
+  await counts.waitForFunction(() => {
     const c = document.querySelector('[data-testid=live-count]')?.dataset;
     return c?.following === '2' && c?.exploring === '1';
   });
-  assert.match(await speaker.page.textContent('[data-testid=live-count]'), /2 following · 1 exploring/);
+  assert.match(await counts.textContent('[data-testid=live-count]'), /2 following · 1 exploring/);
   // The speaker changes slide; the others follow, the explorer stays.
   await speaker.page.locator('#main').focus();
   await speaker.page.keyboard.press('Shift+ArrowRight');
@@ -121,7 +127,7 @@ spec('a class follows the speaker: steps, slides, sliders and the blank screen; 
   await me.page.click('[data-testid=live-rejoin]');
   await waitState(me.page, 'following');
   await shows(me.page, now, 'after Rejoin');
-  await speaker.page.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.following === '3');
+  await counts.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.following === '3');
   // Explore again by key, rejoin by key (j).
   await me.page.locator('#main').focus();
   await me.page.keyboard.press('ArrowRight');
@@ -188,7 +194,7 @@ spec('a wrong key cannot publish: 403, and the followers never show its view', a
     (await fetch(`live/${room}/view`, { method: 'POST', body: 'deck1|x|999|p|view|none|#/ladder' })).status, s.room);
   assert.equal(none, 403, 'no key: 403 too');
   // A page opened with the wrong key says the server refused it.
-  const impostor = await device(`${s.url}/?live=${s.room}&key=${wrong}#/ladder`);
+  const impostor = await device(`${s.url}/?live=${s.room}&key=${wrong}#/ladder?presenter=1`);
   keep(impostor.page);
   await impostor.page.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.state === 'refused', null, { timeout: 30000 });
   // The real speaker's next view arrives; the wrong one never did.
@@ -245,4 +251,33 @@ spec('the server restarts: the followers say reconnecting, then show the speaker
   await shows(f.page, now, 'after the restart');
   await speaker.context.close();
   await f.context.close();
+});
+
+spec('the speaker\'s reload keeps the room; a room whose speaker has left ends, and the page stays usable', async (keep) => {
+  const short = await startServer({ args: ['--end-after', '2'] });
+  try {
+    const speaker = await device(`${short.presenter}#/memory`);
+    keep(speaker.page);
+    const f = await device(`${short.audience}`, 'phone');
+    keep(f.page);
+    await waitState(f.page, 'following');
+    await shows(f.page, shared(await hashOf(speaker.page)), 'on connect');
+    // A reload: the key is no longer in the address, but the tab kept it.
+    await speaker.page.reload();
+    await speaker.page.waitForSelector('[data-testid=slide]');
+    assert.equal(await speaker.page.evaluate(() => location.search), `?live=${short.room}`);
+    await speaker.page.keyboard.press('Shift+ArrowRight');
+    await shows(f.page, shared(await hashOf(speaker.page)), 'after the speaker\'s reload');
+    // The speaker leaves; two seconds later the room ends.
+    await speaker.context.close();
+    await waitState(f.page, 'ended');
+    assert.match(await f.page.textContent('[data-testid=live-status]'), /class has ended/);
+    const was = await f.page.getAttribute('[data-testid=slide]', 'data-slide');
+    await f.page.click('.pager >> text=Next');
+    await f.page.waitForFunction((was) => document.querySelector('[data-testid=slide]')?.dataset.slide !== was, was);
+    assert.equal(await state(f.page), 'ended', 'it stays ended, and the pager still works');
+    await f.context.close();
+  } finally {
+    await short.stop();
+  }
 });

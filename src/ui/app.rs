@@ -333,7 +333,6 @@ pub fn App(props: &AppProps) -> Html {
             <Notice lang={route.lang} ignored={state.ignored.clone()} ignored_saved={state.ignored_saved.clone()}
                 on_dismiss={h.dismiss.clone()} />
             {popup}
-            {live_bar}
             <main id="main" tabindex="0" aria-labelledby="slide-title" class={classes!(present.then_some("stage-wrap"))}
                 ontouchstart={on_touch_start} ontouchend={on_touch_end}>
                 if present {
@@ -347,6 +346,11 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             if route.speaker {
                 <SpeakerNotes slide={route.slide} lang={route.lang} step={present.then_some(route.step)} />
+            }
+            // The room's screen does not show the speaker's counts (the
+            // presenter window does); Read and every follower show the bar.
+            if !(present && live_class.speaking) {
+                {live_bar}
             }
             <Pager slide={route.slide} step={present.then_some(route.step)} lang={route.lang}
                 on_prev={h.prev.clone()} on_next={h.next.clone()} />
