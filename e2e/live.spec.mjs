@@ -7,6 +7,7 @@
 // view; a wrong key cannot publish; an unknown room says so; a page
 // without `live` in its link asks the server for nothing live.
 import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
 import { after, before } from 'node:test';
 import { spec, hashOf, watch, GENERAL_KEYS } from './harness.mjs';
 import { launch } from './browser.mjs';
@@ -114,6 +115,12 @@ spec('a class follows the speaker: steps, slides, sliders and the blank screen; 
     return c?.following === '2' && c?.exploring === '1';
   });
   assert.match(await counts.textContent('[data-testid=live-count]'), /2 following · 1 exploring/);
+  // The status with its Rejoin button, and the counts, pass axe.
+  for (const page of [me.page, counts]) {
+    const { violations, passes } = await new AxeBuilder({ page }).include('[data-testid^=live-]').analyze();
+    assert.ok(passes.length > 0, 'axe checked the live elements');
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+  }
   // The speaker changes slide; the others follow, the explorer stays.
   await speaker.page.locator('#main').focus();
   await speaker.page.keyboard.press('Shift+ArrowRight');
