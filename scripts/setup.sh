@@ -56,6 +56,15 @@ if ! geckodriver --version 2>/dev/null | grep -q "$GECKODRIVER_VERSION"; then
   cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked
 fi
 
+# redis-server: the live-class server's tests (server/tests/redis.rs) start
+# their own, on a free loopback port, to share rooms between two processes.
+if [ ! -x /usr/bin/redis-server ]; then
+  log "installing redis-server"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq redis-server >/dev/null
+fi
+
 # npm packages: binaryen (wasm-opt), terser (the JS shim), playwright-core,
 # axe-core, lighthouse.
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/terser ] || [ ! -d node_modules/playwright-core ] \

@@ -19,6 +19,9 @@ Usage: llm-notes-server [FLAGS]
   --max-rooms N        rooms at most (default 100)
   --max-followers N    followers per room at most (default 10000)
   --public URL         the audience link's base (default: a LAN address)
+  --redis URL          share the rooms with other processes through the Redis
+                       at URL (redis://HOST:PORT); default: rooms in memory,
+                       this process alone
   --help               this text
 ";
 
@@ -42,6 +45,9 @@ pub struct Options {
     pub limits: Limits,
     /// The audience link's base, ending in `/`.
     pub public: Option<String>,
+    /// The Redis that the rooms are shared through (`redis://...`), or
+    /// `None` for rooms in memory, this process alone.
+    pub redis: Option<String>,
 }
 
 /// Reads the flags (`--flag VALUE` or `--flag=VALUE`); `port` is the `PORT`
@@ -51,6 +57,7 @@ pub fn parse(args: &[String], port: Option<&str>) -> Result<Command, String> {
     let mut dist = PathBuf::from("dist");
     let mut limits = Limits::default();
     let mut public = None;
+    let mut redis = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let (flag, inline) = match arg.split_once('=') {
@@ -79,6 +86,7 @@ pub fn parse(args: &[String], port: Option<&str>) -> Result<Command, String> {
             "--max-rooms" => limits.max_rooms = positive(flag, &value()?)? as usize,
             "--max-followers" => limits.max_followers = positive(flag, &value()?)? as usize,
             "--public" => public = Some(public_url(&value()?)?),
+            "--redis" => redis = Some(redis_url(&value()?)?),
             _ => return Err(format!("unknown flag {arg} (see --help)")),
         }
     }
@@ -97,6 +105,7 @@ pub fn parse(args: &[String], port: Option<&str>) -> Result<Command, String> {
         dist,
         limits,
         public,
+        redis,
     }))
 }
 
@@ -119,6 +128,14 @@ fn public_url(v: &str) -> Result<String, String> {
     } else {
         format!("{v}/")
     })
+}
+
+/// A `redis://` URL of printable ASCII (checked further by the client).
+fn redis_url(v: &str) -> Result<String, String> {
+    if !v.starts_with("redis://") || !v.bytes().all(|b| b.is_ascii_graphic()) {
+        return Err(format!("--redis {v}: not a redis://HOST:PORT URL"));
+    }
+    Ok(v.to_string())
 }
 
 /// The machine's IPv4 addresses other than loopback.
@@ -223,6 +240,15 @@ mod tests {
         assert_eq!(o.limits.end_after, Duration::from_secs(900));
         assert_eq!((o.limits.max_rooms, o.limits.max_followers), (100, 10_000));
         assert_eq!(o.public, None);
+        assert_eq!(o.redis, None);
+        assert_eq!(
+            run("--redis redis://10.0.0.9:6380", None).redis.as_deref(),
+            Some("redis://10.0.0.9:6380")
+        );
+        assert_eq!(
+            run("--redis=redis://r:6379/1", None).redis.as_deref(),
+            Some("redis://r:6379/1")
+        );
         assert_eq!(
             run("", Some("9000")).listen,
             "0.0.0.0:9000".parse().unwrap()
@@ -246,6 +272,9 @@ mod tests {
             "--max-followers x",
             "--public ftp://x",
             "--public http://x/?a",
+            "--redis",
+            "--redis 127.0.0.1:6379",
+            "--redis https://r:6379",
             "dist",
         ] {
             assert!(parse(&args(bad), None).is_err(), "{bad}");

@@ -194,6 +194,10 @@ async fn presence(State(live): State<Arc<Live>>, Path(room): Path<String>, body:
     };
     match live.rooms.get(&room) {
         Some(room) if room.set_presence(client, state) => StatusCode::NO_CONTENT.into_response(),
+        // Relayed (`--redis`): the follower may be on another process.
+        Some(room) if room.forward_presence(client, state) => {
+            text(StatusCode::ACCEPTED, "passed on to the other processes\n")
+        }
         _ => text(StatusCode::NOT_FOUND, "no such room or follower\n"),
     }
 }

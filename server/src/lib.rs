@@ -11,7 +11,8 @@
 //! carries the key and the server checks that it hashes to the room; so a
 //! room needs no stored secret, and after a restart the speaker's key
 //! creates the same room again. Rooms live in memory; a room with no
-//! speaker connected for `--end-after` seconds ends.
+//! speaker connected for `--end-after` seconds ends. Several processes can
+//! share their rooms through Redis (`--redis`, below).
 //!
 //! # Protocol
 //!
@@ -32,6 +33,8 @@
 //!   pointer message: nothing changes).
 //! - `POST /live/ROOM/presence` with `CLIENT following|exploring`: a
 //!   follower switches between following the speaker and exploring alone.
+//!   204, or 404 (no such room or follower), 400; with `--redis`, 202 when
+//!   the follower is not on this process (passed on to the others).
 //!
 //! Everything else is a file of the page ([`statics`]).
 //!
@@ -51,6 +54,33 @@
 //! `watch` (one value, coalesced), pointer messages a `broadcast` of a few
 //! (a slow follower misses some), and each connection sends at most one
 //! view per 33 ms, the last one always.
+//!
+//! # Several processes: Redis
+//!
+//! Without `--redis` a process is alone and no Redis code runs. With
+//! `--redis redis://HOST:PORT`, processes that name the same Redis share
+//! their rooms, so that a deployment can run two (or more) behind any load
+//! balancer, with no stickiness: a speaker's stream, posts and followers
+//! may each land on any process ([`shared`] has the details).
+//!
+//! - A view or pointer message posted to any process reaches the followers
+//!   of every process (one pub/sub channel, the room in each note), and the
+//!   latest view is also kept in Redis (`SET ... EX`), so that a follower
+//!   landing on another process gets it at once.
+//! - Every process holds every room: its own, and a mirror of each room that
+//!   another process keeps alive (a lease in a sorted set, renewed while
+//!   that process has the speaker's stream). A room ends on every process
+//!   once no process has had a speaker for `--end-after`. `--max-rooms`
+//!   counts the mirrors too.
+//! - The speaker's `count` adds the followers of every process (each
+//!   writes its own into a hash, and notes each change).
+//! - HTTP handlers never wait for Redis: a post reaches this process's
+//!   followers at once and is handed to the relay task. If Redis goes away,
+//!   each process serves its own followers with the rooms it has, logs one
+//!   line, and tries again (backoff up to 2 s); once Redis is back, it
+//!   writes again what it owns and reads again what it mirrors.
+//! - What comes from Redis is checked as a posted message is (a view or a
+//!   pointer message, nothing else) before anything is relayed.
 
 #![warn(missing_docs)]
 
@@ -58,6 +88,7 @@ pub mod cli;
 pub mod http;
 pub mod qr;
 pub mod rooms;
+pub mod shared;
 pub mod sse;
 pub mod statics;
 

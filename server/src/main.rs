@@ -9,7 +9,11 @@ use llm_notes_server::cli::{self, Command};
 use llm_notes_server::http::{router, Live};
 use llm_notes_server::qr;
 use llm_notes_server::rooms::{new_key, room_id, Rooms};
+use llm_notes_server::shared;
 use llm_notes_server::statics::Statics;
+
+/// At most this long at start for the first attempt to reach Redis.
+const REDIS_START: std::time::Duration = std::time::Duration::from_secs(5);
 
 #[tokio::main]
 async fn main() -> ExitCode {
@@ -21,6 +25,13 @@ async fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Ok(Command::Run(opts)) => opts,
+        Err(e) => {
+            eprintln!("llm-notes-server: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let redis = match opts.redis.as_deref().map(shared::client).transpose() {
+        Ok(client) => client,
         Err(e) => {
             eprintln!("llm-notes-server: {e}");
             return ExitCode::from(2);
@@ -48,10 +59,26 @@ async fn main() -> ExitCode {
     };
     let public = cli::public_base(bound, &lan, opts.public.as_deref());
 
-    let rooms = Arc::new(Rooms::new(opts.limits));
+    let rooms = Arc::new(match redis {
+        Some(_) => Rooms::relayed(opts.limits),
+        None => Rooms::new(opts.limits),
+    });
     let key = new_key();
     rooms.open(&key).expect("an empty server has room for one");
     let room = room_id(&key);
+    if let Some(client) = redis {
+        // The room is in Redis (or Redis is out of reach, which the relay
+        // has said) before its links are printed.
+        match shared::start(client, rooms.clone()) {
+            Ok(first) => {
+                let _ = tokio::time::timeout(REDIS_START, first).await;
+            }
+            Err(e) => {
+                eprintln!("llm-notes-server: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
 
     // Written, not printed: a closed stdout must not stop the server.
     let mut out = std::io::stdout().lock();

@@ -2,8 +2,15 @@
 //! passes pointer messages on, knows who follows it and ends once no speaker
 //! has been connected for a while.
 //!
+//! With `--redis` ([`Rooms::relayed`]) a room also knows what it shares with
+//! the other processes: whether its latest view was posted here and is yet
+//! to be sent, until when another process keeps it alive, and how many
+//! follow it elsewhere. The relay ([`crate::shared`]) reads and writes that
+//! state; nothing here waits for Redis.
+//!
 //! Locks are taken in one order, the map of rooms first, then a room's
-//! people, so that a room is never joined while it ends.
+//! people, then its link to the other processes, so that a room is never
+//! joined while it ends.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -11,10 +18,14 @@ use std::time::{Duration, Instant};
 
 use llm_notes_explainer::deck::sync::{Body, Message};
 use sha2::{Digest, Sha256};
-use tokio::sync::{broadcast, watch};
+use tokio::sync::{broadcast, watch, Notify};
 
 /// Pointer messages a slow follower may have pending; older ones are dropped.
 const POINTER_QUEUE: usize = 16;
+
+/// Presence reports for followers on other processes waiting for the relay,
+/// per room, at most; more are dropped.
+const PRESENCE_QUEUE: usize = 1024;
 
 /// A fresh speaker key: 128 random bits as 32 lowercase hex digits.
 pub fn new_key() -> String {
@@ -49,8 +60,22 @@ pub fn valid_client(text: &str) -> bool {
     (1..=32).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Whether `text` may be relayed: `Ok(true)` for a view, `Ok(false)` for a
+/// pointer message, else (including a line break, which would break an
+/// event stream's lines) `Invalid`.
+fn relayable(text: &str) -> Result<bool, Invalid> {
+    if text.contains(['\r', '\n']) {
+        return Err(Invalid);
+    }
+    match Message::decode(text).map(|m| m.body) {
+        Some(Body::Shared { .. }) => Ok(true),
+        Some(Body::Pointer(_)) => Ok(false),
+        _ => Err(Invalid),
+    }
+}
+
 /// Bytes as lowercase hex.
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
@@ -76,6 +101,14 @@ impl Presence {
             "following" => Some(Presence::Following),
             "exploring" => Some(Presence::Exploring),
             _ => None,
+        }
+    }
+
+    /// `following` or `exploring`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Presence::Following => "following",
+            Presence::Exploring => "exploring",
         }
     }
 }
@@ -134,16 +167,100 @@ pub struct Rooms {
     rooms: Mutex<HashMap<String, Arc<Room>>>,
     /// Becomes true when the server shuts down: every stream closes.
     closing: watch::Sender<bool>,
+    /// The link to the other processes (`--redis`), or `None` alone.
+    relay: Option<Relay>,
+}
+
+/// What the rooms of a relayed server share with the relay task.
+#[derive(Debug)]
+struct Relay {
+    /// Wakes the relay: a room has something to send or its people changed.
+    wake: Arc<Notify>,
+    /// From when what Redis says may end a room: `None` while Redis is out
+    /// of reach (or just back, until every process had time to write again).
+    judge_from: Mutex<Option<Instant>>,
 }
 
 impl Rooms {
-    /// No rooms yet.
+    /// No rooms yet; a server of its own.
     pub fn new(limits: Limits) -> Rooms {
         Rooms {
             limits,
             rooms: Mutex::new(HashMap::new()),
             closing: watch::Sender::new(false),
+            relay: None,
         }
+    }
+
+    /// No rooms yet; a server that shares its rooms with other processes
+    /// through a relay ([`crate::shared`]), which is told of every change
+    /// through [`Rooms::wake`]. Until the relay says Redis is reached
+    /// ([`Rooms::judge_from`]), rooms known through it do not end.
+    pub fn relayed(limits: Limits) -> Rooms {
+        Rooms {
+            relay: Some(Relay {
+                wake: Arc::new(Notify::new()),
+                judge_from: Mutex::new(None),
+            }),
+            ..Rooms::new(limits)
+        }
+    }
+
+    /// The limits the rooms keep to.
+    pub fn limits(&self) -> Limits {
+        self.limits
+    }
+
+    /// What wakes the relay, if the rooms are relayed.
+    pub fn wake(&self) -> Option<Arc<Notify>> {
+        self.relay.as_ref().map(|r| r.wake.clone())
+    }
+
+    /// From `from` on, a room known through Redis ends when Redis says no
+    /// process keeps it alive; `None`: not now (Redis is out of reach).
+    /// Nothing for rooms that are not relayed.
+    pub fn judge_from(&self, from: Option<Instant>) {
+        if let Some(relay) = &self.relay {
+            *lock(&relay.judge_from) = from;
+        }
+    }
+
+    /// Whether what Redis says may end a room at `now`.
+    fn judging(&self, now: Instant) -> bool {
+        self.relay
+            .as_ref()
+            .is_none_or(|r| lock(&r.judge_from).is_some_and(|t| now >= t))
+    }
+
+    /// Every room, in no order.
+    pub fn all(&self) -> Vec<Arc<Room>> {
+        lock(&self.rooms).values().cloned().collect()
+    }
+
+    /// A room that another process keeps alive until `until` (as far as
+    /// Redis says), with `view` (a message from Redis, checked like a
+    /// posted one) as its latest view: made here unless it exists, within
+    /// the room cap. The room, or `None` at the cap.
+    pub fn mirror(&self, id: &str, until: Instant, view: Option<&str>) -> Option<Arc<Room>> {
+        if !valid_room_id(id) {
+            return None;
+        }
+        let mut rooms = lock(&self.rooms);
+        if let Some(room) = rooms.get(id) {
+            room.set_remote_until(Some(until));
+            return Some(room.clone());
+        }
+        if rooms.len() >= self.limits.max_rooms {
+            return None;
+        }
+        let room = Arc::new(Room::new(id.to_string(), false, self.wake()));
+        room.set_remote_until(Some(until));
+        if let Some(view) = view {
+            let _ = room.receive(view, false);
+        }
+        rooms.insert(id.to_string(), room.clone());
+        drop(rooms);
+        Some(room)
     }
 
     /// The number of rooms.
@@ -169,23 +286,33 @@ impl Rooms {
             return Err(Refused::Key);
         }
         let rooms = &mut lock(&self.rooms);
-        Self::get_or_create(rooms, self.limits, id)
+        self.get_or_create(rooms, id)
     }
 
-    /// The room `id` from `rooms`, or a new one within the limit.
+    /// The room `id` from `rooms`, or a new one within the limit, opened
+    /// with its key here (a mirrored room becomes one of this process's).
     fn get_or_create(
+        &self,
         rooms: &mut HashMap<String, Arc<Room>>,
-        limits: Limits,
         id: String,
     ) -> Result<Arc<Room>, Refused> {
         if let Some(room) = rooms.get(&id) {
+            let mut people = lock(&room.people);
+            if !people.owned {
+                people.owned = true;
+                if people.speakers == 0 {
+                    people.idle_since = Some(Instant::now());
+                }
+                room.wake_relay();
+            }
             return Ok(room.clone());
         }
-        if rooms.len() >= limits.max_rooms {
+        if rooms.len() >= self.limits.max_rooms {
             return Err(Refused::Rooms);
         }
-        let room = Arc::new(Room::new(id.clone()));
+        let room = Arc::new(Room::new(id.clone(), true, self.wake()));
         rooms.insert(id, room.clone());
+        room.wake_relay();
         Ok(room)
     }
 
@@ -196,12 +323,13 @@ impl Rooms {
             return Err(Refused::Key);
         }
         let rooms = &mut lock(&self.rooms);
-        let room = Self::get_or_create(rooms, self.limits, room.to_string())?;
+        let room = self.get_or_create(rooms, room.to_string())?;
         {
             let mut people = lock(&room.people);
             people.speakers += 1;
             people.idle_since = None;
         }
+        room.wake_relay();
         Ok(SpeakerGuard { room })
     }
 
@@ -223,7 +351,7 @@ impl Rooms {
         people
             .followers
             .insert(client.to_string(), (token, presence));
-        room.recount(&people);
+        room.recount(&mut people);
         drop(people);
         Join::Joined(FollowerGuard {
             room,
@@ -232,23 +360,38 @@ impl Rooms {
         })
     }
 
-    /// Ends every room that has had no speaker for `end_after` at `now`:
-    /// its followers get `ended`. Returns how many ended.
+    /// Ends every room that has had no speaker for `end_after` at `now`
+    /// (relayed: here, nor on another process as far as Redis says): its
+    /// followers get `ended`. Returns how many ended.
     pub fn sweep(&self, now: Instant) -> usize {
         let end_after = self.limits.end_after;
+        let judging = self.judging(now);
         let mut rooms = lock(&self.rooms);
         let before = rooms.len();
         rooms.retain(|_, room| {
             let people = lock(&room.people);
-            let over = people
-                .idle_since
-                .is_some_and(|t| now.saturating_duration_since(t) >= end_after);
+            let here = people.speakers > 0
+                || (people.owned
+                    && people
+                        .idle_since
+                        .is_some_and(|t| now.saturating_duration_since(t) < end_after));
+            let link = lock(&room.link);
+            let elsewhere =
+                link.remote_until.is_some_and(|t| now < t) || (link.remote_seen && !judging);
+            let over = !here && !elsewhere;
             if over {
                 room.ended.send_replace(true);
             }
             !over
         });
-        before - rooms.len()
+        let ended = before - rooms.len();
+        drop(rooms);
+        if ended > 0 {
+            if let Some(relay) = &self.relay {
+                relay.wake.notify_one();
+            }
+        }
+        ended
     }
 
     /// Sweeps every second (or every `end_after`, if shorter), forever.
@@ -288,6 +431,10 @@ pub struct Room {
     ended: watch::Sender<bool>,
     /// Who is connected.
     people: Mutex<People>,
+    /// What the room shares with other processes (unused alone).
+    link: Mutex<Link>,
+    /// Wakes the relay on a change, if the rooms are relayed.
+    relay: Option<Arc<Notify>>,
 }
 
 /// Who is connected to a room.
@@ -301,11 +448,53 @@ struct People {
     speakers: usize,
     /// Since when no speaker stream is open (`None` while one is).
     idle_since: Option<Instant>,
+    /// Opened with its key on this process (a room mirrored from another
+    /// process is not, until a speaker uses it here).
+    owned: bool,
+    /// (following, exploring) on this process.
+    here: (usize, usize),
+    /// (following, exploring) on the other processes.
+    elsewhere: (usize, usize),
+}
+
+/// What a room shares with the other processes (`--redis`).
+#[derive(Debug, Default)]
+struct Link {
+    /// The latest view was posted on this process (not received from Redis).
+    view_local: bool,
+    /// The latest view was posted here and not yet handed to the relay.
+    view_unsent: bool,
+    /// The latest pointer message posted here and not yet handed over.
+    pointer_unsent: Option<Arc<str>>,
+    /// Presence reports for followers that are not on this process, not
+    /// yet handed over (the latest per follower).
+    presence_unsent: HashMap<String, Presence>,
+    /// Own views sent to Redis whose echo has not come back yet.
+    pending: u32,
+    /// Made here, not yet written to Redis.
+    fresh: bool,
+    /// Until when another process keeps the room alive, as Redis said last.
+    remote_until: Option<Instant>,
+    /// Redis has said that another process keeps the room alive.
+    remote_seen: bool,
+}
+
+/// What keeps a room alive on this process: the lease it writes to Redis.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lease {
+    /// A speaker is connected here: alive until `end_after` from now.
+    Speaking,
+    /// Opened here, no speaker here since then: alive until `end_after`
+    /// from then.
+    Idle(Instant),
+    /// Nothing here: a mirror of a room of another process.
+    None,
 }
 
 impl Room {
-    /// A new room, without a speaker since now.
-    fn new(id: String) -> Room {
+    /// A new room, without a speaker since now; `owned` if opened here
+    /// with its key, else mirrored from another process.
+    fn new(id: String, owned: bool, relay: Option<Arc<Notify>>) -> Room {
         Room {
             id,
             view: watch::Sender::new(None),
@@ -317,7 +506,22 @@ impl Room {
                 next_token: 0,
                 speakers: 0,
                 idle_since: Some(Instant::now()),
+                owned,
+                here: (0, 0),
+                elsewhere: (0, 0),
             }),
+            link: Mutex::new(Link {
+                fresh: owned,
+                ..Link::default()
+            }),
+            relay,
+        }
+    }
+
+    /// Tells the relay that something changed, if the room is relayed.
+    fn wake_relay(&self) {
+        if let Some(relay) = &self.relay {
+            relay.notify_one();
         }
     }
 
@@ -341,27 +545,169 @@ impl Room {
     /// including a message that could break the event stream's lines, is
     /// refused and changes nothing.
     pub fn publish(&self, text: &str) -> Result<(), Invalid> {
-        if text.contains(['\r', '\n']) {
-            return Err(Invalid);
-        }
-        match Message::decode(text).map(|m| m.body) {
-            Some(Body::Shared { .. }) => {
-                self.view.send_if_modified(|latest| {
-                    if latest.as_deref() == Some(text) {
-                        return false;
-                    }
-                    *latest = Some(text.into());
-                    true
-                });
-                Ok(())
+        let view = relayable(text)?;
+        let mut link = lock(&self.link);
+        if view {
+            if self.set_view(text) && self.relay.is_some() {
+                link.view_local = true;
+                link.view_unsent = true;
+                drop(link);
+                self.wake_relay();
             }
-            Some(Body::Pointer(_)) => {
-                // No follower listening is no error.
-                let _ = self.pointer.send(text.into());
-                Ok(())
+        } else {
+            // No follower listening is no error.
+            let text: Arc<str> = text.into();
+            let _ = self.pointer.send(text.clone());
+            if self.relay.is_some() {
+                link.pointer_unsent = Some(text);
+                drop(link);
+                self.wake_relay();
             }
-            _ => Err(Invalid),
         }
+        Ok(())
+    }
+
+    /// Makes `text` the latest view; false if it already was.
+    fn set_view(&self, text: &str) -> bool {
+        self.view.send_if_modified(|latest| {
+            if latest.as_deref() == Some(text) {
+                return false;
+            }
+            *latest = Some(text.into());
+            true
+        })
+    }
+
+    /// A message from Redis, checked like a posted one: a view or pointer
+    /// message of another process is passed to this room's followers; an
+    /// `own` one (this process's echo) is not, it only counts as arrived.
+    ///
+    /// The views of all processes pass through Redis in one order, and
+    /// every process ends on the last one: while an own view is unsent or
+    /// on its way (its echo not back), a view from another process is
+    /// older than it there and is dropped.
+    pub fn receive(&self, text: &str, own: bool) -> Result<(), Invalid> {
+        let view = relayable(text)?;
+        let mut link = lock(&self.link);
+        if own {
+            if view {
+                link.pending = link.pending.saturating_sub(1);
+            }
+        } else if view {
+            if link.pending == 0 && !link.view_unsent && self.set_view(text) {
+                link.view_local = false;
+            }
+        } else {
+            let _ = self.pointer.send(text.into());
+        }
+        Ok(())
+    }
+
+    /// For the relay: the latest view if it was posted here and not yet
+    /// handed over (it now counts as on its way), and the latest pointer
+    /// message likewise.
+    pub fn take_unsent(&self) -> (Option<Arc<str>>, Option<Arc<str>>) {
+        let mut link = lock(&self.link);
+        let mut view = None;
+        if std::mem::take(&mut link.view_unsent) {
+            view = self.latest();
+            if view.is_some() {
+                link.pending += 1;
+            }
+        }
+        (view, link.pointer_unsent.take())
+    }
+
+    /// A presence report for a follower that is not on this process: handed
+    /// to the relay, for the process that has it. False if the rooms are not
+    /// relayed (or too many wait already).
+    pub fn forward_presence(&self, client: &str, presence: Presence) -> bool {
+        if self.relay.is_none() || !valid_client(client) {
+            return false;
+        }
+        let mut link = lock(&self.link);
+        if link.presence_unsent.len() >= PRESENCE_QUEUE
+            && !link.presence_unsent.contains_key(client)
+        {
+            return false;
+        }
+        link.presence_unsent.insert(client.to_string(), presence);
+        drop(link);
+        self.wake_relay();
+        true
+    }
+
+    /// For the relay: the presence reports to pass on.
+    pub fn take_presence(&self) -> Vec<(String, Presence)> {
+        lock(&self.link).presence_unsent.drain().collect()
+    }
+
+    /// For the relay, once Redis is reached again: no own view is on its way
+    /// any more; one that was when Redis was lost may not have passed, and
+    /// is to be sent again (a view posted meanwhile is unsent anyway; one
+    /// that passed before is not news, and is only written back if Redis
+    /// lost it).
+    pub fn resend(&self) {
+        let mut link = lock(&self.link);
+        if link.pending > 0 && link.view_local && self.view.borrow().is_some() {
+            link.view_unsent = true;
+        }
+        link.pending = 0;
+        link.pointer_unsent = None;
+        link.presence_unsent.clear();
+    }
+
+    /// The latest view was posted on this process (Redis's copy is ours to
+    /// keep up to date).
+    pub fn view_is_local(&self) -> bool {
+        lock(&self.link).view_local
+    }
+
+    /// For the relay: true once, for a room made here whose state in Redis
+    /// (a view of an earlier room of the same key) is stale.
+    pub fn take_fresh(&self) -> bool {
+        std::mem::take(&mut lock(&self.link).fresh)
+    }
+
+    /// Until when another process keeps the room alive, as Redis says
+    /// (`None`: no other process does).
+    pub fn set_remote_until(&self, until: Option<Instant>) {
+        let mut link = lock(&self.link);
+        link.remote_until = until;
+        link.remote_seen |= until.is_some();
+    }
+
+    /// Until when another process keeps the room alive, as Redis said last.
+    pub fn remote_until(&self) -> Option<Instant> {
+        lock(&self.link).remote_until
+    }
+
+    /// What keeps the room alive on this process.
+    pub fn lease(&self) -> Lease {
+        let people = lock(&self.people);
+        match (people.speakers, people.owned, people.idle_since) {
+            (1.., _, _) => Lease::Speaking,
+            (0, true, Some(t)) => Lease::Idle(t),
+            _ => Lease::None,
+        }
+    }
+
+    /// A speaker stream is open on this process.
+    pub fn has_speaker(&self) -> bool {
+        lock(&self.people).speakers > 0
+    }
+
+    /// (following, exploring) on this process only.
+    pub fn counts_here(&self) -> (usize, usize) {
+        lock(&self.people).here
+    }
+
+    /// (following, exploring) on the other processes: added to this one's
+    /// in the counts the speakers see.
+    pub fn set_counts_elsewhere(&self, elsewhere: (usize, usize)) {
+        let mut people = lock(&self.people);
+        people.elsewhere = elsewhere;
+        self.recount(&mut people);
     }
 
     /// Sets the presence of a registered `client`; false if it is not one.
@@ -371,18 +717,24 @@ impl Room {
             return false;
         };
         entry.1 = presence;
-        self.recount(&people);
+        self.recount(&mut people);
         true
     }
 
-    /// Updates the counts the speakers watch, if they changed.
-    fn recount(&self, people: &People) {
+    /// Updates the counts the speakers watch, if they changed (and tells
+    /// the relay if this process's changed).
+    fn recount(&self, people: &mut People) {
         let following = people
             .followers
             .values()
             .filter(|(_, p)| *p == Presence::Following)
             .count();
-        let now = (following, people.followers.len() - following);
+        let here = (following, people.followers.len() - following);
+        if std::mem::replace(&mut people.here, here) != here {
+            self.wake_relay();
+        }
+        let (f, e) = people.elsewhere;
+        let now = (here.0.saturating_add(f), here.1.saturating_add(e));
         self.counts
             .send_if_modified(|c| std::mem::replace(c, now) != now);
     }
@@ -432,7 +784,7 @@ impl Drop for FollowerGuard {
         let mut people = lock(&self.room.people);
         if people.followers.get(&self.client).map(|f| f.0) == Some(self.token) {
             people.followers.remove(&self.client);
-            self.room.recount(&people);
+            self.room.recount(&mut people);
         }
     }
 }
@@ -458,6 +810,8 @@ impl Drop for SpeakerGuard {
         if people.speakers == 0 {
             people.idle_since = Some(Instant::now());
         }
+        drop(people);
+        self.room.wake_relay();
     }
 }
 
@@ -470,6 +824,8 @@ mod tests {
     const ROOM: &str = "3eb1bd439947eb76";
     const VIEW: &str = "deck1|spk|1|p|view|none|#/intro";
     const VIEW2: &str = "deck1|spk|2|p|view|black|#/precision/3";
+    /// Another well-formed room id.
+    const ROOM2_FOR_CAP: &str = "352302489bc2fcf0";
 
     fn limits(max_rooms: usize, max_followers: usize) -> Limits {
         Limits {
@@ -635,5 +991,213 @@ mod tests {
         // The speaker's key opens the room again, empty.
         let again = rooms.open(KEY).unwrap();
         assert_eq!(again.latest(), None);
+    }
+
+    const POINTER: &str = "deck1|spk|3|p|pointer|500|250";
+
+    #[test]
+    fn a_room_alone_hands_nothing_to_a_relay() {
+        let rooms = Rooms::new(Limits::default());
+        assert!(rooms.wake().is_none());
+        let room = rooms.open(KEY).unwrap();
+        assert_eq!(room.publish(VIEW), Ok(()));
+        assert_eq!(room.publish(POINTER), Ok(()));
+        assert_eq!(room.take_unsent(), (None, None));
+        assert!(!room.view_is_local());
+    }
+
+    #[test]
+    fn posted_messages_are_handed_to_the_relay_coalesced() {
+        let rooms = Rooms::relayed(Limits::default());
+        let wake = rooms.wake().unwrap();
+        let room = rooms.open(KEY).unwrap();
+        assert_eq!(
+            room.lease(),
+            Lease::Idle(lock(&room.people).idle_since.unwrap())
+        );
+        assert!(room.take_fresh(), "made here");
+        assert!(!room.take_fresh(), "once");
+        assert_eq!(room.publish(VIEW), Ok(()));
+        assert_eq!(room.publish(POINTER), Ok(()));
+        assert_eq!(room.publish("deck1|spk|4|p|pointer|off"), Ok(()));
+        assert_eq!(room.publish(VIEW2), Ok(()));
+        assert_eq!(room.publish("deck1|spk|4|p|bye"), Err(Invalid));
+        // The relay was woken (a stored permit) and gets the latest of each.
+        tokio::runtime::Builder::new_current_thread()
+            .enable_time()
+            .build()
+            .unwrap()
+            .block_on(async {
+                tokio::time::timeout(Duration::from_secs(1), wake.notified())
+                    .await
+                    .expect("woken");
+            });
+        let (view, pointer) = room.take_unsent();
+        assert_eq!(view.as_deref(), Some(VIEW2));
+        assert_eq!(pointer.as_deref(), Some("deck1|spk|4|p|pointer|off"));
+        assert_eq!(room.take_unsent(), (None, None));
+        assert!(room.view_is_local());
+        // The same view again is no news.
+        assert_eq!(room.publish(VIEW2), Ok(()));
+        assert_eq!(room.take_unsent(), (None, None));
+    }
+
+    #[test]
+    fn views_from_other_processes_are_checked_and_never_overtake_an_own_one() {
+        let rooms = Rooms::relayed(Limits::default());
+        let room = rooms.open(KEY).unwrap();
+        let mut pointers = room.pointers();
+        for bad in [
+            "deck1|spk|4|p|request",
+            "deck1|spk|4|p|view|none|#/intro\n",
+            "",
+        ] {
+            assert_eq!(room.receive(bad, false), Err(Invalid), "{bad}");
+        }
+        assert_eq!(room.latest(), None);
+        // From elsewhere, with nothing of ours on its way: taken.
+        assert_eq!(room.receive(VIEW, false), Ok(()));
+        assert_eq!(room.latest().as_deref(), Some(VIEW));
+        assert!(!room.view_is_local());
+        assert_eq!(room.receive(POINTER, false), Ok(()));
+        assert_eq!(&*pointers.try_recv().unwrap(), POINTER);
+        // Our own pointer's echo is not passed on twice.
+        assert_eq!(room.receive(POINTER, true), Ok(()));
+        assert!(pointers.try_recv().is_err());
+
+        // Ours is posted: until its echo is back, theirs are older.
+        let ours = "deck1|spk|9|p|view|white|#/intro";
+        assert_eq!(room.publish(ours), Ok(()));
+        assert_eq!(room.receive(VIEW2, false), Ok(()), "unsent yet");
+        assert_eq!(room.latest().as_deref(), Some(ours));
+        assert_eq!(room.take_unsent().0.as_deref(), Some(ours));
+        assert_eq!(room.receive(VIEW2, false), Ok(()), "on its way");
+        assert_eq!(room.latest().as_deref(), Some(ours));
+        assert_eq!(room.receive(ours, true), Ok(()));
+        // Back: the next one from elsewhere is newer.
+        assert_eq!(room.receive(VIEW2, false), Ok(()));
+        assert_eq!(room.latest().as_deref(), Some(VIEW2));
+        assert!(!room.view_is_local());
+    }
+
+    #[test]
+    fn once_redis_is_back_only_a_view_that_may_not_have_passed_is_sent_again() {
+        let rooms = Rooms::relayed(Limits::default());
+        let room = rooms.open(KEY).unwrap();
+        assert_eq!(room.publish(VIEW), Ok(()));
+        assert!(room.take_unsent().0.is_some());
+        assert_eq!(room.receive(VIEW, true), Ok(()));
+        // Passed: not sent again.
+        room.resend();
+        assert_eq!(room.take_unsent(), (None, None));
+        // Taken, then Redis lost before its echo: sent again.
+        assert_eq!(room.publish(VIEW2), Ok(()));
+        assert!(room.take_unsent().0.is_some());
+        room.resend();
+        assert_eq!(room.take_unsent().0.as_deref(), Some(VIEW2));
+        // Posted while Redis was away: still unsent, and sent.
+        room.resend();
+        assert_eq!(room.publish(VIEW), Ok(()));
+        room.resend();
+        assert_eq!(room.take_unsent().0.as_deref(), Some(VIEW));
+    }
+
+    #[test]
+    fn a_presence_report_for_a_follower_elsewhere_is_handed_to_the_relay() {
+        let alone = Rooms::new(Limits::default());
+        let room = alone.open(KEY).unwrap();
+        assert!(!room.forward_presence("p1", Presence::Exploring));
+
+        let rooms = Rooms::relayed(Limits::default());
+        let room = rooms.open(KEY).unwrap();
+        let _here = joined(rooms.follow(ROOM, "here", Presence::Following));
+        assert!(
+            room.set_presence("here", Presence::Exploring),
+            "here: applied"
+        );
+        assert!(!room.set_presence("p1", Presence::Exploring), "not here");
+        assert!(room.forward_presence("p1", Presence::Exploring));
+        assert!(room.forward_presence("p1", Presence::Following));
+        assert!(room.forward_presence("p2", Presence::Exploring));
+        assert!(!room.forward_presence("p-3", Presence::Exploring));
+        let mut got = room.take_presence();
+        got.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(
+            got,
+            [
+                ("p1".to_string(), Presence::Following),
+                ("p2".to_string(), Presence::Exploring)
+            ]
+        );
+        assert!(room.take_presence().is_empty());
+        assert_eq!(room.counts(), (0, 1));
+    }
+
+    #[test]
+    fn the_speaker_counts_the_followers_of_every_process() {
+        let rooms = Rooms::relayed(limits(10, 10));
+        let room = rooms.open(KEY).unwrap();
+        let a = joined(rooms.follow(ROOM, "a", Presence::Following));
+        assert_eq!(room.counts_here(), (1, 0));
+        room.set_counts_elsewhere((3, 2));
+        assert_eq!(room.counts(), (4, 2));
+        assert_eq!(room.counts_here(), (1, 0));
+        drop(a);
+        assert_eq!(room.counts(), (3, 2));
+        room.set_counts_elsewhere((0, 0));
+        assert_eq!(room.counts(), (0, 0));
+    }
+
+    #[test]
+    fn a_mirrored_room_lives_while_another_process_keeps_it_and_redis_can_tell() {
+        let rooms = Rooms::relayed(limits(2, 10));
+        let start = Instant::now();
+        let until = start + Duration::from_secs(5);
+        assert!(rooms.mirror("nothex", until, None).is_none());
+        let room = rooms.mirror(ROOM, until, Some(VIEW)).unwrap();
+        assert_eq!(room.latest().as_deref(), Some(VIEW));
+        assert_eq!(room.lease(), Lease::None, "nothing keeps it here");
+        assert!(!room.take_fresh());
+        let ended = room.ended();
+        let _follower = joined(rooms.follow(ROOM, "a", Presence::Following));
+        // Redis out of reach: it does not end, even past its time.
+        rooms.judge_from(None);
+        assert_eq!(rooms.sweep(start + Duration::from_secs(60)), 0);
+        // Reached again, settling: still not.
+        rooms.judge_from(Some(start + Duration::from_secs(61)));
+        assert_eq!(rooms.sweep(start + Duration::from_secs(60)), 0);
+        // Settled: alive until the time Redis said, then over.
+        rooms.judge_from(Some(start));
+        assert_eq!(rooms.sweep(start + Duration::from_secs(4)), 0);
+        room.set_remote_until(Some(start + Duration::from_secs(20)));
+        assert_eq!(rooms.sweep(start + Duration::from_secs(19)), 0);
+        assert!(!*ended.borrow());
+        assert_eq!(rooms.sweep(start + Duration::from_secs(20)), 1);
+        assert!(*ended.borrow());
+        assert!(rooms.get(ROOM).is_none());
+        // The cap counts mirrors.
+        assert!(rooms.mirror(ROOM, until, None).is_some());
+        assert!(rooms.mirror(ROOM2_FOR_CAP, until, None).is_some());
+        assert!(rooms.mirror("0000000000000000", until, None).is_none());
+    }
+
+    #[test]
+    fn a_speaker_makes_a_mirror_this_processes_and_keeps_it_after_the_others_left() {
+        let rooms = Rooms::relayed(limits(10, 10));
+        rooms.judge_from(Some(Instant::now()));
+        let start = Instant::now();
+        let room = rooms
+            .mirror(ROOM, start + Duration::from_secs(1), None)
+            .unwrap();
+        let speaker = rooms.speak(KEY, ROOM).unwrap();
+        assert_eq!(room.lease(), Lease::Speaking);
+        assert!(room.has_speaker());
+        room.set_remote_until(None);
+        assert_eq!(rooms.sweep(start + Duration::from_secs(60)), 0);
+        drop(speaker);
+        let left = Instant::now();
+        assert!(matches!(room.lease(), Lease::Idle(t) if t >= left - Duration::from_millis(1)));
+        assert_eq!(rooms.sweep(left + Duration::from_millis(1900)), 0);
+        assert_eq!(rooms.sweep(left + Duration::from_secs(2)), 1);
     }
 }

@@ -429,3 +429,26 @@ async fn a_flood_of_mangled_messages_never_fails_the_server_nor_moves_the_view()
     // The mutations hit both sides.
     assert!(accepted > 200 && refused > 200, "{accepted} {refused}");
 }
+
+#[tokio::test]
+async fn relayed_a_presence_report_for_a_follower_elsewhere_is_passed_on() {
+    let page = Page::new();
+    let rooms = Arc::new(Rooms::relayed(Limits::default()));
+    rooms.open(KEY).unwrap();
+    let live = Live {
+        rooms: rooms.clone(),
+        public: None,
+    };
+    let app = router(live, Statics::load(&page.dist()).unwrap());
+    let presence = format!("/live/{ROOM}/presence");
+    let res = send(&app, post(&presence, None, "phone9 exploring")).await;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    let room = rooms.get(ROOM).unwrap();
+    assert_eq!(
+        room.take_presence(),
+        [("phone9".to_string(), crate::rooms::Presence::Exploring)]
+    );
+    let other = format!("/live/{ROOM2}/presence");
+    let res = send(&app, post(&other, None, "phone9 exploring")).await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
