@@ -13,7 +13,8 @@
 # next frame through the server on loopback (scripts/live-latency.mjs; goal
 # 250 ms), and the load generator (live-load): 100, 1,000 and 5,000
 # followers, publish-to-receipt latency and the server's memory per
-# follower (goal p95 under 100 ms at 5,000 on two cores).
+# follower (goal p95 under 100 ms at 5,000 on two cores); the same with two
+# processes sharing the room through Redis (speaker on A, followers on B).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh >/dev/null
@@ -142,3 +143,19 @@ for n in 100 1000 5000; do
     --followers "$n" --messages 30 --interval-ms 100 --pid "$LIVE_PID" --timeout-s 120 || true
   kill "$LIVE_PID" 2>/dev/null; wait "$LIVE_PID" 2>/dev/null || true
 done
+
+echo "== live class: load, two processes through Redis (speaker's posts to A, followers on B)"
+RPORT=$((PORT + 7))
+redis-server --port "$RPORT" --bind 127.0.0.1 --save '' --appendonly no >bench-out/redis.log 2>&1 &
+redis=$!
+for _ in $(seq 50); do redis-cli -p "$RPORT" ping >/dev/null 2>&1 && break; sleep 0.1; done
+for n in 100 1000 5000; do
+  start_live --redis "redis://127.0.0.1:$RPORT"
+  a_pid=$LIVE_PID a_url=$LIVE_URL a_room=$LIVE_ROOM a_key=$LIVE_KEY
+  start_live --redis "redis://127.0.0.1:$RPORT"
+  b_pid=$LIVE_PID b_url=$LIVE_URL
+  target/release/live-load --url "$a_url" --follow-url "$b_url" --room "$a_room" --key "$a_key" \
+    --followers "$n" --messages 30 --interval-ms 100 --pid "$a_pid" --pid "$b_pid" --timeout-s 120 || true
+  kill "$a_pid" "$b_pid" 2>/dev/null; wait "$a_pid" "$b_pid" 2>/dev/null || true
+done
+kill "$redis" 2>/dev/null; wait "$redis" 2>/dev/null || true

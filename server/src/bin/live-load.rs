@@ -21,6 +21,8 @@
 //! server processes whose resident memory is read (Linux `/proc`) before the
 //! followers connect and once they all have.
 
+use std::sync::atomic::Ordering::SeqCst;
+use std::sync::atomic::{AtomicU64, AtomicUsize};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -137,18 +139,33 @@ async fn read_chunk(r: &mut BufReader<TcpStream>, buf: &mut Vec<u8>) -> std::io:
     Ok(true)
 }
 
+/// What every follower of a run shares.
+#[derive(Clone)]
+struct Run {
+    /// Passed by each follower once `hello` arrived (or it failed), and by
+    /// the speaker.
+    ready: Arc<Barrier>,
+    /// Views sent before this (µs since 1970) are not counted.
+    since: Arc<AtomicU64>,
+    /// Followers that got `hello`.
+    joined: Arc<AtomicUsize>,
+    /// Set when the run is over.
+    stop: watch::Receiver<bool>,
+    /// The run stops by then whatever happened.
+    until: Instant,
+}
+
 /// One follower: connects, says it is there once `hello` arrives (the
 /// barrier), then records the latency of every view sent at or after
-/// `since` (µs) until `stop` (or `until`).
-async fn follower(
-    base: String,
-    room: String,
-    n: usize,
-    ready: Arc<Barrier>,
-    since: Arc<std::sync::atomic::AtomicU64>,
-    mut stop: watch::Receiver<bool>,
-    until: Instant,
-) -> Vec<u64> {
+/// `since` until `stop` (or `until`).
+async fn follower(base: String, room: String, n: usize, run_of: Run) -> Vec<u64> {
+    let Run {
+        ready,
+        since,
+        joined,
+        mut stop,
+        until,
+    } = run_of;
     let mut got = Vec::new();
     let mut arrived = false;
     {
@@ -177,13 +194,14 @@ async fn follower(
                     let ev = String::from_utf8_lossy(&ev);
                     if ev.starts_with("event: hello") && !arrived {
                         arrived = true;
+                        joined.fetch_add(1, SeqCst);
                         ready.wait().await;
                     }
                     if let Some(data) = ev.strip_prefix("event: view\ndata: ") {
                         let at = now_us();
                         let sent = data.split('|').nth(2).and_then(|s| s.parse::<u64>().ok());
                         if let Some(sent) = sent {
-                            if sent >= since.load(std::sync::atomic::Ordering::SeqCst) {
+                            if sent >= since.load(SeqCst) {
                                 got.push(at.saturating_sub(sent));
                             }
                         }
@@ -253,20 +271,20 @@ async fn main() {
     let until = Instant::now() + a.limit;
     let before = total_rss(&a.pids);
     let ready = Arc::new(Barrier::new(a.followers + 1));
-    let since = Arc::new(std::sync::atomic::AtomicU64::new(u64::MAX));
+    let since = Arc::new(AtomicU64::new(u64::MAX));
+    let joined = Arc::new(AtomicUsize::new(0));
     let (stop, stopped) = watch::channel(false);
     let mut tasks = Vec::with_capacity(a.followers);
     for n in 0..a.followers {
         let base = a.follow[n % a.follow.len()].clone();
-        tasks.push(tokio::spawn(follower(
-            base,
-            a.room.clone(),
-            n,
-            ready.clone(),
-            since.clone(),
-            stopped.clone(),
+        let run = Run {
+            ready: ready.clone(),
+            since: since.clone(),
+            joined: joined.clone(),
+            stop: stopped.clone(),
             until,
-        )));
+        };
+        tasks.push(tokio::spawn(follower(base, a.room.clone(), n, run)));
     }
     if timeout(a.limit, ready.wait()).await.is_err() {
         eprintln!("live-load: the followers did not all connect in time");
@@ -281,7 +299,7 @@ async fn main() {
         std::process::exit(1);
     };
     let mut speaker = BufReader::new(stream);
-    since.store(now_us(), std::sync::atomic::Ordering::SeqCst);
+    since.store(now_us(), SeqCst);
     let mut posted = 0;
     for i in 0..a.messages {
         let body = format!(
@@ -315,8 +333,9 @@ async fn main() {
         _ => String::new(),
     };
     println!(
-        "followers {}: {posted} views posted, {}/{expected} received; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms{memory}",
+        "followers {} ({} joined): {posted} views posted, {}/{expected} received; latency p50 {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, max {:.1} ms{memory}",
         a.followers,
+        joined.load(SeqCst),
         all.len(),
         percentile(&all, 0.50),
         percentile(&all, 0.95),
