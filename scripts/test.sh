@@ -2,7 +2,8 @@
 # Runs every check CI runs, installing what is missing first:
 # format, clippy (native and wasm32, warnings denied), the docs (warnings
 # denied), native tests (the page's crate and the live-class server's),
-# browser tests (wasm-bindgen-test in headless Chromium), the release build,
+# browser tests (wasm-bindgen-test in headless Chromium), the release build
+# and its size budget (scripts/size-budget.mjs),
 # the single file (scripts/single-file.sh), and the end-to-end tests
 # (Playwright) against them.
 set -euo pipefail
@@ -41,6 +42,9 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked --target wasm32-unknown-u
 
 step "release build"
 trunk build --release --offline
+
+step "size budget (gzip total of the release page, bench/size-budget.json)"
+node scripts/size-budget.mjs
 
 step "single file (dist-single/, for the e2e test from file://)"
 ./scripts/single-file.sh
