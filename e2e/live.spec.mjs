@@ -288,3 +288,29 @@ spec('the speaker\'s reload keeps the room; a room whose speaker has left ends, 
     await short.stop();
   }
 });
+
+spec('the speaker drives from either window: a view made in one, then in the other, then back in the first reaches the class each time', async (keep) => {
+  const s = env.server;
+  const speaker = await device(`${s.presenter}#/memory`);
+  keep(speaker.page);
+  const presenter = await speaker.context.newPage();
+  keep(presenter);
+  await presenter.goto(`${s.presenter}#/memory?presenter=1`);
+  await presenter.waitForFunction(() => document.querySelector('[data-testid=live-count]')?.dataset.state === 'speaking');
+  const f = await device(`${s.audience}`, 'phone');
+  keep(f.page);
+  await waitState(f.page, 'following');
+  const moveIn = async (page, key, what) => {
+    await page.locator('#main').focus();
+    await page.keyboard.press(key);
+    const want = shared(await hashOf(page));
+    await shows(f.page, want, what);
+    return want;
+  };
+  const b = await moveIn(speaker.page, 'Shift+ArrowRight', 'made in the room\'s window');
+  const a = await moveIn(presenter, 'Shift+ArrowLeft', 'made in the presenter window');
+  assert.notEqual(a, b);
+  assert.equal(await moveIn(speaker.page, 'Shift+ArrowRight', 'back in the room\'s window'), b);
+  await speaker.context.close();
+  await f.context.close();
+});

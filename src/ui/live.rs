@@ -133,6 +133,8 @@ pub struct Snapshot {
 struct Posting {
     seq: u64,
     last_at: Option<f64>,
+    /// The room's latest view as this window knows it: the last it posted
+    /// or heard from its other window.
     posted: Option<View>,
     pending: Option<String>,
     timer: Option<Timeout>,
@@ -152,8 +154,6 @@ struct Inner {
     failures: u32,
     /// The window's view now.
     current: View,
-    /// A view this window took from its other window (`ui::sync`): not posted.
-    heard: Option<View>,
     posting: Posting,
     refused: bool,
     count: Option<(u32, u32)>,
@@ -299,11 +299,9 @@ fn publish(rc: &Rc<RefCell<Inner>>, again: bool) {
     let text = {
         let mut inner = rc.borrow_mut();
         let view = inner.current.clone();
-        if view.0.is_empty() || (inner.heard.as_ref() == Some(&view) && !again) {
-            return;
-        }
-        inner.heard = None;
-        if inner.posting.posted.as_ref() == Some(&view) && !again {
+        // The room has it already: this window posted it, or heard it
+        // from the other window, which did.
+        if view.0.is_empty() || (inner.posting.posted.as_ref() == Some(&view) && !again) {
             return;
         }
         inner.posting.posted = Some(view.clone());
@@ -498,11 +496,13 @@ pub fn rejoin() -> bool {
 }
 
 /// The window sync (`ui::sync`) is about to show a view from the other
-/// window: the speaker's window that did not make it does not post it.
+/// window, which posted it: this window does not post it again, and takes
+/// it as the room's latest (so that going back to a view this window
+/// posted before is posted again).
 pub fn heard(hash: &str, blank: Blank) {
     if let Some(rc) = CONN.with(|c| c.borrow().upgrade()) {
         if let Ok(mut inner) = rc.try_borrow_mut() {
-            inner.heard = Some((hash.to_string(), blank));
+            inner.posting.posted = Some((hash.to_string(), blank));
         }
     }
 }
@@ -544,7 +544,6 @@ pub fn use_live(dispatch: Dispatch, preview: bool, shared: &str, blank: Blank) -
             retry: None,
             failures: 0,
             current: (String::new(), Blank::None),
-            heard: None,
             posting: Posting::default(),
             refused: false,
             count: None,
