@@ -68,3 +68,29 @@ spec('a Chinese browser on a phone paints no English-first copy of the title sli
   assert.equal(await page.getAttribute('.cols-2 > section.col >> nth=0', 'lang'), 'zh-CN');
   clean(log);
 });
+
+// Every layout shift, summed (as CLS counts them, without input).
+const recordShifts = () => {
+  window.__shift = 0;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+};
+
+spec('the app\'s first render moves nothing: / and deep links on a desktop, a phone and a projector', async (keep) => {
+  for (const [viewport, hash] of [
+    [{ width: 1350, height: 940 }, ''],
+    [{ width: 1350, height: 940 }, '#/rent-vs-buy/2'],
+    [{ width: 1920, height: 1080 }, '#/precision/7'],
+    [{ width: 412, height: 823 }, '#/ladder'],
+  ]) {
+    const { page, log, context } = await open(env, hash, { view: null, init: recordShifts, viewport });
+    keep(page);
+    // Two frames after the app's first render: its shifts are reported by then.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(shift <= 0.001, `${viewport.width} x ${viewport.height} ${hash || '/'}: layout shift ${shift.toFixed(3)}`);
+    clean(log);
+    await context.close();
+  }
+});

@@ -3,7 +3,7 @@
 # what the page transfers, the QR code's and the presenter's share of the
 # code, brotli sizes per file, Lighthouse scores (mobile preset, Debian's
 # Chromium; the local server gzips as a static host would) on `/` and three
-# slides, responsiveness (press to paint against a reference page, script
+# slides, and the desktop preset on `/` (its layout shift), responsiveness (press to paint against a reference page, script
 # time per input, memory over 3,000 moves: scripts/responsiveness.mjs), the
 # number of steps and the tallest step's fill ratio (Present view), and axe-core
 # violations per slide. Goals: total <= 250 KB gzip and <= 200 KB brotli,
@@ -95,6 +95,17 @@ for slide in root precision rent-vs-buy ladder; do
       if (r.audits[a.id].score !== null && r.audits[a.id].score < 1 && a.weight > 0) console.log(`  failing ${c}: ${a.id}`);
   ' "$PWD/bench-out/lighthouse-$slide.json"
 done
+
+echo "== Lighthouse (desktop preset), / (goal CLS <= 0.02)"
+CHROME_PATH=/usr/bin/chromium lighthouse "$URL/" --preset=desktop \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking" \
+  --only-categories=performance --output=json --output-path="bench-out/lighthouse-desktop-root.json" --quiet || true
+node -e '
+  const r = require(process.argv[1]);
+  console.log(`performance     ${Math.round(r.categories.performance.score * 100)}`);
+  for (const id of ["largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"])
+    console.log(`  ${id.padEnd(26)} ${r.audits[id].displayValue}`);
+' "$PWD/bench-out/lighthouse-desktop-root.json"
 
 echo "== responsiveness (4x CPU slowdown, phone, Read view; reference: bench/reference.html)"
 REF_PORT=$((PORT + 1))

@@ -1,6 +1,6 @@
 // Runs before the page is first painted (a plain script in <head>, no
-// inline script): sets the theme the reader chose, so the first paint is in
-// it, and says whether the first paint may show the prerendered title slide
+// inline script): sets the theme the reader chose and the view (Read or
+// Present) the app will open on, so the first paint is in them, and says whether the first paint may show the prerendered title slide
 // (index.html's #prerender, written by scripts/prerender.mjs): only when
 // the app will open on it, in Read, in both languages with English first
 // (the order of an English browser: the prerender's). A deep link, Present,
@@ -30,6 +30,10 @@
   var view = param('view');
   var wide = window.matchMedia && matchMedia('(min-width: 900px) and (orientation: landscape)').matches;
   var read = view ? view === 'read' : !wide;
+  // The audience's view from the first paint on, so the app's first render
+  // (which sets it again, ui::web::page::apply_page) moves nothing. (Not the
+  // presenter window's nor the preview's: their layouts are the app's own.)
+  if (!param('presenter') && !param('preview')) html.setAttribute('data-view', read ? 'read' : 'present');
   if (read && (slug === '' || slug === 'intro') && lang === 'en-zh' && !param('presenter') && !param('preview')) {
     html.setAttribute('data-boot', 'intro');
     html.setAttribute('data-view', 'read');
