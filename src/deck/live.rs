@@ -155,6 +155,12 @@ impl Status {
     }
 }
 
+/// The wait before reconnection attempt `failures` + 1, in milliseconds:
+/// 250 ms doubling to at most 8 s (the follower's and the speaker's).
+pub fn backoff_ms(failures: u32) -> u32 {
+    250u32.saturating_mul(1 << failures.min(5)).min(8000)
+}
+
 /// A view: a shared hash (`deck::sync::shared`) and the blank screen.
 pub type View = (String, Blank);
 
@@ -295,9 +301,9 @@ impl Follower {
             return None;
         }
         self.conn = Conn::Lost;
-        let wait = 250u32.saturating_mul(1 << self.failures.min(5));
+        let wait = backoff_ms(self.failures);
         self.failures = self.failures.saturating_add(1);
-        Some(wait.min(8000))
+        Some(wait)
     }
 
     /// The page now shows `view` (after any change, the speaker's or the

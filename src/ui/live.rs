@@ -392,7 +392,7 @@ fn lost(rc: &Rc<RefCell<Inner>>) {
                 if inner.refused {
                     None
                 } else {
-                    let w = 250u32.saturating_mul(1 << inner.failures.min(5)).min(8000);
+                    let w = live::backoff_ms(inner.failures);
                     inner.failures += 1;
                     Some(w)
                 }
